@@ -1,0 +1,42 @@
+// @ts-check
+const js = require('@eslint/js');
+const tseslint = require('typescript-eslint');
+
+const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'util', 'stream', 'buffer', 'zlib', 'http', 'https', 'url'];
+
+module.exports = tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'build/', 'coverage/', 'test-output/', '**/*.js', '!eslint.config.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The core is pure: no Office.js, no DOM, no Node built-ins (it runs in Excel, the browser and Node).
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.flatMap((n) => [n, `node:${n}`]).concat(['exceljs']),
+          patterns: ['../excel/*', '../taskpane/*', '../preview/*', '../cli/*', '../host/*'],
+        },
+      ],
+      'no-restricted-globals': ['error', 'Office', 'Excel', 'document', 'window', 'process', 'require'],
+    },
+  },
+  {
+    files: ['src/taskpane/**/*.ts', 'src/preview/**/*.ts', 'src/commands/**/*.ts'],
+    rules: {
+      // Cell text is untrusted: render with textContent, never as HTML.
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Cell text is untrusted: use textContent / DOM nodes.' },
+        { property: 'outerHTML', message: 'Cell text is untrusted: use textContent / DOM nodes.' },
+        { property: 'insertAdjacentHTML', message: 'Cell text is untrusted: use DOM nodes.' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,101 @@
+/**
+ * The report of `check(grid)`: the shapes of docs/report-format.md (a stable contract: add fields,
+ * never rename), plus a few internal fields the hosts use (fixes, spans) that the JSON writer keeps.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export type Comparator = '≥' | '≤' | '>' | '<' | '=';
+
+export type ColumnRole = 'name' | 'total' | 'fiscal' | 'specialAccount' | 'other' | 'goal' | 'indicators';
+export const AMOUNT_ROLES = ['total', 'fiscal', 'specialAccount', 'other'] as const;
+export type AmountRole = (typeof AMOUNT_ROLES)[number];
+
+/** Amount strings with exactly two decimals, e.g. `"1648.49"`; blank cells are `"0.00"`. */
+export type AmountStrings = Record<AmountRole, string>;
+
+export type RowKind = 'total' | 'unit' | 'project' | 'continuation';
+
+export interface ReportRow {
+  row: number;
+  kind: RowKind;
+  name?: string;
+  /** For project rows: the unit row above it. */
+  unit?: string | null;
+  amounts?: AmountStrings;
+  /** For continuation rows: the project row whose text this row continues. */
+  of?: number;
+}
+
+export interface TargetValueJson {
+  raw: string;
+  comparator: Comparator | null;
+  value: number | null;
+  unit: string | null;
+  text: string | null;
+}
+
+export interface LevelJson {
+  code: string;
+  name: string;
+}
+
+export interface IndicatorJson {
+  project: string;
+  row: number;
+  cell: string;
+  ordinal: number;
+  level1: LevelJson | null;
+  level2: LevelJson | null;
+  name: string;
+  period: TargetValueJson | null;
+  annual: TargetValueJson | null;
+}
+
+/** A mechanical correction: replacing the cell's whole text with `text` fixes the finding. */
+export interface Fix {
+  cell: string;
+  /** The cell's text now, so a host can refuse to apply a fix to a cell that changed since. */
+  before: string;
+  text: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  cell: string;
+  row: number;
+  project: string | null;
+  indicator: number | null;
+  message: string;
+  expected?: string;
+  actual?: string;
+  /** Further cells involved (the parts of a sum), for hosts that want to show them. */
+  related?: string[];
+  fix?: Fix;
+}
+
+export interface TableSummary {
+  projects: number;
+  indicators: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface TableReport {
+  sheet: string;
+  range: string;
+  unit: '万元' | '元';
+  columns: Partial<Record<ColumnRole, string>>;
+  summary: TableSummary;
+  rows: ReportRow[];
+  indicators: IndicatorJson[];
+  findings: Finding[];
+}
+
+export interface Report {
+  file?: string;
+  tables: TableReport[];
+}
