@@ -63,6 +63,8 @@ export interface Fix {
 
 export interface Finding {
   rule: string;
+  /** Version of the rule that produced the finding (docs/rules.md). */
+  ruleVersion?: number;
   severity: Severity;
   cell: string;
   row: number;

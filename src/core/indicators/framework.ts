@@ -1,0 +1,93 @@
+/**
+ * The indicator framework (domain.md §2): 一级 and 二级 codes and their names. Codes 12, 14, 21,
+ * 23, 24 and 4x are inferred from the numbering pattern, so an unknown code is reported, never
+ * silently "corrected".
+ */
+
+export interface LevelEntry {
+  code: string;
+  /** Canonical name with the 指标 suffix. */
+  name: string;
+  /** Other names seen in real tables (without the optional 指标 suffix). */
+  variants: string[];
+}
+
+export const LEVEL1: readonly LevelEntry[] = [
+  { code: '1', name: '产出指标', variants: [] },
+  { code: '2', name: '效益指标', variants: [] },
+  { code: '3', name: '满意度指标', variants: [] },
+  { code: '4', name: '成本指标', variants: [] },
+];
+
+export const LEVEL2: readonly LevelEntry[] = [
+  { code: '11', name: '数量指标', variants: [] },
+  { code: '12', name: '质量指标', variants: [] },
+  { code: '13', name: '时效指标', variants: ['进度'] },
+  { code: '14', name: '成本指标', variants: [] },
+  { code: '21', name: '经济效益指标', variants: [] },
+  { code: '22', name: '社会效益指标', variants: [] },
+  { code: '23', name: '生态效益指标', variants: ['环境效益', '生态环境效益'] },
+  { code: '24', name: '可持续影响指标', variants: ['可持续发展', '可持续效益'] },
+  { code: '31', name: '服务对象满意度指标', variants: ['社会公众或服务对象满意度', '社会公众满意度'] },
+  { code: '41', name: '经济成本指标', variants: [] },
+  { code: '42', name: '社会成本指标', variants: [] },
+  { code: '43', name: '生态环境成本指标', variants: ['环境成本', '生态成本'] },
+];
+
+const byCode = (list: readonly LevelEntry[]) => new Map(list.map((e) => [e.code, e]));
+const L1 = byCode(LEVEL1);
+const L2 = byCode(LEVEL2);
+
+/** `社会效益` and `社会效益指标` are the same name; full-width/space noise is ignored. */
+export function nameKey(name: string): string {
+  return name.replace(/[\s\u3000]/g, '').replace(/指标$/, '');
+}
+
+function matches(entry: LevelEntry, name: string): boolean {
+  const k = nameKey(name);
+  return k === nameKey(entry.name) || entry.variants.some((v) => nameKey(v) === k);
+}
+
+export function level1Entry(code: string): LevelEntry | undefined {
+  return L1.get(code);
+}
+
+export function level2Entry(code: string): LevelEntry | undefined {
+  return L2.get(code);
+}
+
+export function level1NameMatches(code: string, name: string): boolean {
+  const e = L1.get(code);
+  return e !== undefined && matches(e, name);
+}
+
+export function level2NameMatches(code: string, name: string): boolean {
+  const e = L2.get(code);
+  return e !== undefined && matches(e, name);
+}
+
+/** The 一级 entry whose name this is, whatever code was written (to say what the clerk meant). */
+export function level1ByName(name: string): LevelEntry | undefined {
+  return LEVEL1.find((e) => matches(e, name));
+}
+
+export function level2ByName(name: string): LevelEntry | undefined {
+  return LEVEL2.find((e) => matches(e, name));
+}
+
+export type Level1Kind = 'output' | 'benefit' | 'satisfaction' | 'cost';
+
+export function level1Kind(code: string | undefined): Level1Kind | null {
+  switch (code) {
+    case '1':
+      return 'output';
+    case '2':
+      return 'benefit';
+    case '3':
+      return 'satisfaction';
+    case '4':
+      return 'cost';
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Normalisation of 绩效指标 text before parsing (domain.md §2). Two layers:
+ * - `joinLines`: PDF line breaks removed with no separator (they fall anywhere, even mid-word);
+ * - `syntaxForm`: a same-length copy where full-width syntax characters are mapped to ASCII, so an
+ *   index into it is an index into the joined text too (names and `raw` values stay as written).
+ */
+
+/** Joined text plus, per character, its offset in the original cell text. */
+export interface Joined {
+  text: string;
+  /** `offsets[i]` is the index in the original text of `text[i]`; `offsets[text.length]` = original length. */
+  offsets: number[];
+}
+
+const BREAKS = /[\r\n\u2028\u2029\v\f]/;
+
+/**
+ * Removes line breaks and the spaces a PDF converter leaves at the start and end of each line.
+ * Spaces between two ASCII letters/digits are kept (they may be part of a name).
+ */
+export function joinLines(original: string): Joined {
+  const s = String(original ?? '');
+  const out: string[] = [];
+  const offsets: number[] = [];
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    const ch = s[i];
+    if (BREAKS.test(ch)) {
+      // Drop trailing spaces already emitted on this line, then the break and leading spaces after it.
+      while (out.length && isSpace(out[out.length - 1])) {
+        out.pop();
+        offsets.pop();
+      }
+      i++;
+      while (i < n && (isSpace(s[i]) || BREAKS.test(s[i]))) i++;
+      continue;
+    }
+    out.push(ch);
+    offsets.push(i);
+    i++;
+  }
+  offsets.push(n);
+  return { text: out.join(''), offsets };
+}
+
+function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\u3000';
+}
+
+const SYNTAX_MAP: Record<string, string> = {
+  '：': ':',
+  '；': ';',
+  '％': '%',
+  '＞': '>',
+  '＜': '<',
+  '＝': '=',
+  '，': ',',
+  '．': '.',
+  '－': '-',
+  '—': '-',
+  '–': '-',
+  '‐': '-',
+  '﹣': '-',
+  '﹕': ':',
+  '﹔': ';',
+  '＊': '*',
+};
+
+/** Same-length mapping of full-width syntax characters and digits to ASCII. */
+export function syntaxForm(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xfee0);
+    else if (ch.length === 1 && SYNTAX_MAP[ch] !== undefined) out += SYNTAX_MAP[ch];
+    else out += ch;
+  }
+  return out;
+}
+
+/** Joined + syntax form in one step, for callers that need only the normalised text. */
+export function normalise(original: string): string {
+  return syntaxForm(joinLines(original).text);
+}

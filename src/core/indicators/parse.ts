@@ -1,0 +1,174 @@
+/**
+ * The 绩效指标 cell parser (domain.md §2):
+ *   item := ordinal "、" level1 "；" level2 "；" name "；" "实施周期指标值" colon value "；" "年度指标值" colon value "。"
+ * Items are split only where an ordinal + `、` is followed by a level code (`1、1-…`), so names may
+ * hold `、` and values may hold digits. Never throws: what does not fit is kept as leftovers and as
+ * per-item problems for the rules to report.
+ */
+import { joinLines, syntaxForm, type Joined } from './normalise';
+import { parseTargetValue, unitFromName, type TargetValue } from './value';
+
+export interface Level {
+  code: string;
+  name: string;
+}
+
+export type ItemProblem =
+  | 'no-level1' // the item does not start with `N-name`
+  | 'no-level2'
+  | 'no-period-keyword' // 实施周期指标值 not found
+  | 'no-annual-keyword' // 年度指标值 not found
+  | 'unterminated' // no final `。`
+  | 'extra-text'; // text between the fields that fits none of them
+
+export interface Span {
+  /** Offsets into the joined text (line breaks removed). */
+  start: number;
+  end: number;
+}
+
+export interface ParsedIndicator {
+  ordinal: number;
+  /** The whole item, in the joined text. */
+  span: Span;
+  level1: Level | null;
+  level2: Level | null;
+  name: string;
+  period: TargetValue | null;
+  annual: TargetValue | null;
+  periodSpan: Span | null;
+  annualSpan: Span | null;
+  problems: ItemProblem[];
+  /** For `extra-text`: what was left over. */
+  extra: string | null;
+}
+
+export interface Leftover extends Span {
+  text: string;
+}
+
+export interface ParsedCell {
+  joined: Joined;
+  items: ParsedIndicator[];
+  /** Text outside every item (before the first one), with its position. */
+  leftovers: Leftover[];
+}
+
+/** An ordinal, `、`, then a level code and `-`: the only place an item may start. */
+const ITEM_START = /(\d{1,4})[、](?=\s*\d{1,3}\s*-)/g;
+const LEVEL = /^\s*(\d{1,3})\s*-\s*([^;]*?)\s*(?:;|$)/;
+/** The keyword forms we accept, longest first; the colon is optional. */
+const PERIOD_KEYWORD = /;?\s*(实施周期指标值|实施周期指标|实施周期值|实施期指标值|周期指标值)\s*:?/;
+const ANNUAL_KEYWORD = /;?\s*(年度指标值|年度指标|年度值)\s*:?/;
+
+export function parseIndicatorCell(original: string): ParsedCell {
+  const joined = joinLines(original);
+  const t = syntaxForm(joined.text);
+  const starts: { at: number; bodyStart: number; ordinal: number }[] = [];
+  ITEM_START.lastIndex = 0;
+  let expected = 1;
+  for (let m = ITEM_START.exec(t); m !== null; m = ITEM_START.exec(t)) {
+    let digits = m[1];
+    let at = m.index;
+    // `…年度指标值:123、1-…` with the `。` missing: the ordinal is the digits' expected tail.
+    const exp = String(expected);
+    if (digits.length > exp.length && digits.endsWith(exp) && at > 0 && !/[。.;\s]/.test(t[at - 1])) {
+      at += digits.length - exp.length;
+      digits = exp;
+    }
+    const ordinal = Number(digits);
+    starts.push({ at, bodyStart: m.index + m[0].length, ordinal });
+    expected = ordinal + 1;
+  }
+
+  const leftovers: Leftover[] = [];
+  const firstAt = starts.length ? starts[0].at : t.length;
+  const before = joined.text.slice(0, firstAt);
+  if (before.trim() !== '' && !/^[\s。.;]*$/.test(syntaxForm(before))) {
+    leftovers.push({ start: 0, end: firstAt, text: before.trim() });
+  }
+
+  const items: ParsedIndicator[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const end = i + 1 < starts.length ? starts[i + 1].at : t.length;
+    items.push(parseItem(joined.text, t, starts[i].ordinal, starts[i].at, starts[i].bodyStart, end));
+  }
+  return { joined, items, leftovers };
+}
+
+function parseItem(text: string, t: string, ordinal: number, at: number, bodyStart: number, end: number): ParsedIndicator {
+  const problems: ItemProblem[] = [];
+  let bodyEnd = end;
+  // Trailing spaces, then the final `。` (a `.` in the syntax form if written full-width stop `．`).
+  while (bodyEnd > bodyStart && /\s/.test(t[bodyEnd - 1])) bodyEnd--;
+  if (bodyEnd > bodyStart && (t[bodyEnd - 1] === '。' || t[bodyEnd - 1] === '.')) bodyEnd--;
+  else problems.push('unterminated');
+  while (bodyEnd > bodyStart && (t[bodyEnd - 1] === ';' || /\s/.test(t[bodyEnd - 1]))) bodyEnd--;
+
+  let pos = bodyStart;
+  const readLevel = (): Level | null => {
+    const m = LEVEL.exec(t.slice(pos, bodyEnd));
+    if (!m) return null;
+    const nameStart = pos + m[0].indexOf(m[2], m[1].length);
+    const level = { code: m[1], name: text.slice(nameStart, nameStart + m[2].length) };
+    pos += m[0].length;
+    return level;
+  };
+  const level1 = readLevel();
+  if (!level1) problems.push('no-level1');
+  const level2 = level1 ? readLevel() : null;
+  if (level1 && !level2) problems.push('no-level2');
+
+  const rest = t.slice(pos, bodyEnd);
+  const pk = PERIOD_KEYWORD.exec(rest);
+  const ak = ANNUAL_KEYWORD.exec(pk ? rest.slice(pk.index + pk[0].length) : rest);
+  const annualAt = ak ? (pk ? pk.index + pk[0].length : 0) + ak.index : -1;
+
+  const nameEnd = pk ? pk.index : annualAt >= 0 ? annualAt : rest.length;
+  const name = trimSeparators(text.slice(pos, pos + nameEnd));
+  const nameUnit = unitFromName(name);
+
+  let period: TargetValue | null = null;
+  let periodSpan: Span | null = null;
+  if (pk) {
+    const s = pk.index + pk[0].length;
+    const e = annualAt >= 0 ? annualAt : rest.length;
+    periodSpan = valueSpan(text, pos + s, pos + e);
+    period = valueOrNull(text.slice(periodSpan.start, periodSpan.end), nameUnit);
+  } else problems.push('no-period-keyword');
+
+  let annual: TargetValue | null = null;
+  let annualSpan: Span | null = null;
+  if (ak && annualAt >= 0) {
+    const s = annualAt + ak[0].length;
+    annualSpan = valueSpan(text, pos + s, pos + rest.length);
+    annual = valueOrNull(text.slice(annualSpan.start, annualSpan.end), nameUnit);
+  } else problems.push('no-annual-keyword');
+
+  let extra: string | null = null;
+  // A stray `;`-field inside a value (`≥4人;另有说明`) is kept in the value; but text after the
+  // annual value that itself looks like a keyword field means a broken item.
+  if (annual && /(实施周期|年度)指标/.test(annual.raw)) {
+    problems.push('extra-text');
+    extra = annual.raw;
+  }
+  return { ordinal, span: { start: at, end }, level1, level2, name, period, annual, periodSpan, annualSpan, problems, extra };
+}
+
+function trimSeparators(s: string): string {
+  return s.replace(/^[\s;；]+|[\s;；]+$/g, '');
+}
+
+/** The value's span without surrounding spaces and `;`. */
+function valueSpan(text: string, start: number, end: number): Span {
+  let s = start;
+  let e = end;
+  while (s < e && /[\s;；]/.test(text[s])) s++;
+  while (e > s && /[\s;；]/.test(text[e - 1])) e--;
+  return { start: s, end: e };
+}
+
+/** An empty value (`年度指标值:；`) is a missing value: null, as report-format.md asks. */
+function valueOrNull(raw: string, nameUnit: string | null): TargetValue | null {
+  return raw.trim() === '' ? null : parseTargetValue(raw, nameUnit);
+}

@@ -1,0 +1,27 @@
+/** S5: every item names its 三级 indicator. */
+import { defineRule } from './rule';
+import { at, nth } from './util';
+
+export default defineRule({
+  id: 'indicator-name-empty',
+  version: 1,
+  ref: 'S5',
+  family: 'structure',
+  severity: 'error',
+  description: { 'zh-CN': '三级指标名称为空', 'en-US': 'Empty level-3 indicator name' },
+  check({ model, report }) {
+    for (const p of model.projects) {
+      for (const it of p.parsed.items) {
+        if (!it.level1 || it.name.trim() !== '') continue;
+        const n = nth(it);
+        report({
+          ...at(p, it),
+          message: {
+            'zh-CN': `${n.zh}缺少三级指标名称（二级指标之后、“实施周期指标值”之前应写明指标名称）。`,
+            'en-US': `${n.en} has no level-3 name (it goes between the level-2 indicator and 实施周期指标值).`,
+          },
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,36 @@
+/** S2: items are numbered 1..n without gap, repeat or disorder. */
+import { defineRule } from './rule';
+import { at } from './util';
+
+export default defineRule({
+  id: 'indicator-ordinal',
+  version: 1,
+  ref: 'S2',
+  family: 'structure',
+  severity: 'warning',
+  description: { 'zh-CN': '指标编号不是 1、2、3…连续编号', 'en-US': 'Indicator numbers are not 1..n' },
+  check({ model, report }) {
+    for (const p of model.projects) {
+      const seen = new Set<number>();
+      let expected = 1;
+      for (const it of p.parsed.items) {
+        let zh: string | null = null;
+        let en: string | null = null;
+        if (seen.has(it.ordinal)) {
+          zh = `指标编号 ${it.ordinal} 重复出现。`;
+          en = `Indicator number ${it.ordinal} appears twice.`;
+        } else if (it.ordinal > expected) {
+          const missing = it.ordinal - 1 === expected ? `${expected}` : `${expected}–${it.ordinal - 1}`;
+          zh = `指标编号跳号：缺少第 ${missing} 条（编号直接到了 ${it.ordinal}）。`;
+          en = `Indicator numbering skips ${missing} (goes to ${it.ordinal}).`;
+        } else if (it.ordinal < expected) {
+          zh = `指标编号顺序错乱：第 ${expected - 1} 条之后是 ${it.ordinal}。`;
+          en = `Indicator numbers out of order: ${it.ordinal} follows ${expected - 1}.`;
+        }
+        if (zh && en) report({ ...at(p, it), actual: String(it.ordinal), expected: String(expected), message: { 'zh-CN': zh, 'en-US': en } });
+        seen.add(it.ordinal);
+        if (it.ordinal >= expected) expected = it.ordinal + 1;
+      }
+    }
+  },
+});

@@ -1,0 +1,35 @@
+/** P2: for a count or amount with ≥ or =, the year is a share of the period: 年度 ≤ 实施周期. */
+import { defineRule } from './rule';
+import { at, isRateName, items, nth } from './util';
+
+export default defineRule({
+  id: 'period-annual-exceeds',
+  version: 1,
+  ref: 'P2',
+  family: 'period',
+  severity: 'warning',
+  description: {
+    'zh-CN': '数量或金额的年度指标值大于实施周期指标值',
+    'en-US': 'An annual count or amount above the period count',
+  },
+  check({ model, report }) {
+    for (const [p, it] of items(model)) {
+      const a = it.period;
+      const b = it.annual;
+      if (!a || !b || a.shape !== 'quantity' || b.shape !== 'quantity') continue;
+      if (a.value === null || b.value === null || (a.unit ?? '') !== (b.unit ?? '')) continue;
+      if (a.unit === '%' || isRateName(it.name)) continue; // rates are not shares of a period
+      const lower = (c: string | null) => c === '≥' || c === '=' || c === '>';
+      if (!lower(a.comparator) || !lower(b.comparator) || b.value <= a.value) continue;
+      const n = nth(it);
+      report({
+        ...at(p, it),
+        actual: `${a.raw} / ${b.raw}`,
+        message: {
+          'zh-CN': `${n.zh}“${it.name}”的年度指标值“${b.raw}”大于实施周期指标值“${a.raw}”；年度目标应是实施周期目标的一部分。`,
+          'en-US': `${n.en} "${it.name}": the annual target "${b.raw}" exceeds the period target "${a.raw}"; the year is a share of the period.`,
+        },
+      });
+    }
+  },
+});

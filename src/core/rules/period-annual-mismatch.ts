@@ -1,0 +1,45 @@
+/** P1: the 实施周期 and 年度 values of one item measure the same thing: same unit, same direction. */
+import type { Comparator } from '../report';
+import { defineRule } from './rule';
+import { at, items, nth } from './util';
+
+function direction(c: Comparator | null): 'up' | 'down' | 'eq' | null {
+  if (c === '≥' || c === '>') return 'up';
+  if (c === '≤' || c === '<') return 'down';
+  return c === '=' ? 'eq' : null;
+}
+
+export default defineRule({
+  id: 'period-annual-mismatch',
+  version: 1,
+  ref: 'P1',
+  family: 'period',
+  severity: 'warning',
+  description: {
+    'zh-CN': '实施周期指标值与年度指标值的单位或比较方向不一致',
+    'en-US': 'Period and annual targets with different units or comparator directions',
+  },
+  check({ model, report }) {
+    for (const [p, it] of items(model)) {
+      const a = it.period;
+      const b = it.annual;
+      if (!a || !b || a.shape !== 'quantity' || b.shape !== 'quantity') continue;
+      const da = direction(a.comparator);
+      const db = direction(b.comparator);
+      const unitDiffers = (a.unit ?? '') !== (b.unit ?? '');
+      // `≥4人` against `4人` is the same direction loosely; only opposite bounds are a finding.
+      const opposite = (da === 'up' && db === 'down') || (da === 'down' && db === 'up');
+      if (!unitDiffers && !opposite) continue;
+      const n = nth(it);
+      const what = unitDiffers ? { zh: '单位不一致', en: 'different units' } : { zh: '比较方向相反', en: 'opposite comparators' };
+      report({
+        ...at(p, it),
+        actual: `${a.raw} / ${b.raw}`,
+        message: {
+          'zh-CN': `${n.zh}“${it.name}”的实施周期指标值“${a.raw}”与年度指标值“${b.raw}”${what.zh}。`,
+          'en-US': `${n.en} "${it.name}": period target "${a.raw}" and annual target "${b.raw}" have ${what.en}.`,
+        },
+      });
+    }
+  },
+});

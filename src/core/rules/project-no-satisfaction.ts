@@ -1,0 +1,25 @@
+/** S8: projects normally carry a 满意度 indicator; without one a person should look. */
+import { defineRule } from './rule';
+import { at } from './util';
+
+export default defineRule({
+  id: 'project-no-satisfaction',
+  version: 1,
+  ref: 'S8',
+  family: 'structure',
+  severity: 'warning',
+  description: { 'zh-CN': '项目没有满意度指标', 'en-US': 'A project without a satisfaction indicator' },
+  check({ model, report }) {
+    for (const p of model.projects) {
+      if (p.parsed.items.length === 0) continue;
+      if (p.parsed.items.some((it) => it.level1?.code === '3')) continue;
+      report({
+        ...at(p, null),
+        message: {
+          'zh-CN': `项目“${p.row.name}”没有满意度指标（3-满意度指标），请确认是否需要设置。`,
+          'en-US': `Project "${p.row.name}" has no satisfaction indicator (3-满意度指标); check whether one is needed.`,
+        },
+      });
+    }
+  },
+});

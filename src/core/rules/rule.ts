@@ -1,0 +1,65 @@
+/**
+ * What a rule is (as in markdownlint / ESLint): a stable kebab-case id, a version, a default
+ * severity, a one-line description in both languages, and one function that reports findings.
+ */
+import type { Locale } from '../messages/locale';
+import type { Finding, Fix, Severity } from '../report';
+import type { TableModel } from '../model';
+
+export type Family = 'amounts' | 'structure' | 'values' | 'period';
+
+/** A message in both languages; the report carries the one for the chosen locale. */
+export type Text = Record<Locale, string>;
+
+export interface FindingInput {
+  cell: string;
+  row: number;
+  project: string | null;
+  indicator: number | null;
+  message: Text;
+  /** Defaults to the rule's severity (a rounding gap within tolerance reports `info`). */
+  severity?: Severity;
+  expected?: string;
+  actual?: string;
+  related?: string[];
+  fix?: Fix;
+}
+
+export interface RuleContext {
+  model: TableModel;
+  unit: '万元' | '元';
+  report(f: FindingInput): void;
+}
+
+export interface Rule {
+  id: string;
+  version: number;
+  /** Which check of docs/domain.md §3 it implements (A1, S2, V4…). */
+  ref: string;
+  family: Family;
+  severity: Severity;
+  description: Text;
+  check(ctx: RuleContext): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+export function toFinding(rule: Rule, f: FindingInput, locale: Locale): Finding {
+  const out: Finding = {
+    rule: rule.id,
+    ruleVersion: rule.version,
+    severity: f.severity ?? rule.severity,
+    cell: f.cell,
+    row: f.row,
+    project: f.project,
+    indicator: f.indicator,
+    message: f.message[locale],
+  };
+  if (f.expected !== undefined) out.expected = f.expected;
+  if (f.actual !== undefined) out.actual = f.actual;
+  if (f.related && f.related.length) out.related = f.related;
+  if (f.fix) out.fix = f.fix;
+  return out;
+}

@@ -1,0 +1,108 @@
+/** Small helpers shared by the indicator rules. */
+import type { Fix } from '../report';
+import { type ProjectModel, type TableModel, projectCell } from '../model';
+import type { ParsedIndicator, Span } from '../indicators/parse';
+import type { TargetValue } from '../indicators/value';
+import type { FindingInput } from './rule';
+
+export function* items(model: TableModel): Generator<[ProjectModel, ParsedIndicator]> {
+  for (const p of model.projects) for (const it of p.parsed.items) yield [p, it];
+}
+
+/** Where an indicator finding points: the project's own 绩效指标 cell, the item's ordinal. */
+export function at(p: ProjectModel, it: ParsedIndicator | null): Pick<FindingInput, 'cell' | 'row' | 'project' | 'indicator'> {
+  return { cell: projectCell(p), row: p.row.row, project: p.row.name, indicator: it ? it.ordinal : null };
+}
+
+/** 第 3 条 / item 3: how messages name an indicator. */
+export function nth(it: ParsedIndicator): { zh: string; en: string } {
+  return { zh: `第 ${it.ordinal} 条指标`, en: `Indicator ${it.ordinal}` };
+}
+
+/** Quote untrusted text in a message, shortened so a note stays readable. */
+export function quote(s: string, max = 60): string {
+  const t = s.length > max ? `${s.slice(0, max)}…` : s;
+  return `“${t}”`;
+}
+
+/**
+ * A fix replacing a span of the joined text with `replacement` in the project's own cell, or null
+ * when the span reaches into a continuation row (the text lives in another cell: no automatic fix).
+ */
+export function spanFix(p: ProjectModel, span: Span, replacement: string): Fix | null {
+  return spansFix(p, [{ span, text: replacement }]);
+}
+
+export type Which = 'period' | 'annual';
+
+export const WHICH_LABEL: Record<Which, { zh: string; en: string }> = {
+  period: { zh: '实施周期指标值', en: 'period target' },
+  annual: { zh: '年度指标值', en: 'annual target' },
+};
+
+export interface ValueEntry {
+  which: Which;
+  value: TargetValue;
+  span: Span | null;
+}
+
+/**
+ * Each item's values that fail a test, grouped so that one item gets one finding even when both its
+ * 实施周期 and 年度 values have the same problem (recurring projects repeat the same value).
+ */
+export function* failingValues(
+  model: TableModel,
+  fails: (v: TargetValue, it: ParsedIndicator) => boolean,
+): Generator<[ProjectModel, ParsedIndicator, ValueEntry[]]> {
+  for (const [p, it] of items(model)) {
+    const entries: ValueEntry[] = [];
+    if (it.period && fails(it.period, it)) entries.push({ which: 'period', value: it.period, span: it.periodSpan });
+    if (it.annual && fails(it.annual, it)) entries.push({ which: 'annual', value: it.annual, span: it.annualSpan });
+    if (entries.length) yield [p, it, entries];
+  }
+}
+
+/** `年度指标值“≥90%”` / `实施周期指标值和年度指标值均为“≥90%”` / both quoted when they differ. */
+export function describeValues(entries: ValueEntry[]): { zh: string; en: string } {
+  if (entries.length === 1) {
+    const e = entries[0];
+    return { zh: `${WHICH_LABEL[e.which].zh}“${e.value.raw}”`, en: `the ${WHICH_LABEL[e.which].en} "${e.value.raw}"` };
+  }
+  const [a, b] = entries;
+  if (a.value.raw === b.value.raw) {
+    return { zh: `实施周期指标值和年度指标值均为“${a.value.raw}”`, en: `both targets, "${a.value.raw}"` };
+  }
+  return {
+    zh: `实施周期指标值“${a.value.raw}”和年度指标值“${b.value.raw}”`,
+    en: `the period target "${a.value.raw}" and the annual target "${b.value.raw}"`,
+  };
+}
+
+export function rawOf(entries: ValueEntry[]): string {
+  return entries.map((e) => e.value.raw).join(' / ');
+}
+
+/** Several replacements in the project's own cell, as one fix (applied right to left). */
+export function spansFix(p: ProjectModel, edits: { span: Span | null; text: string }[]): Fix | null {
+  const cell = p.indicatorCell;
+  if (!cell) return null;
+  const { offsets } = p.parsed.joined;
+  const own = p.row.indicators;
+  const ranges: { a: number; b: number; text: string }[] = [];
+  for (const e of edits) {
+    if (!e.span) return null;
+    const a = offsets[e.span.start];
+    const b = e.span.end > e.span.start ? offsets[e.span.end - 1] + 1 : a;
+    if (a === undefined || b === undefined || b > own.length) return null;
+    ranges.push({ a, b, text: e.text });
+  }
+  ranges.sort((x, y) => y.a - x.a);
+  let text = own;
+  for (const r of ranges) text = text.slice(0, r.a) + r.text + text.slice(r.b);
+  return text === own ? null : { cell, before: own, text };
+}
+
+/** Rates and satisfaction: names ending in 率 or 度 (满意度, 完成率), brackets aside. */
+export function isRateName(name: string): boolean {
+  return /[率度]$/.test(name.replace(/[（(][^（）()]*[)）]\s*$/, '').trim());
+}

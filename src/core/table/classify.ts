@@ -1,0 +1,172 @@
+/**
+ * Row classification below the header: `合计`, unit rows, project rows, and continuation rows left
+ * by PDF page breaks (only the rest of the previous project's 绩效目标 / 绩效指标 text, such as a
+ * lone `。` or `、4-成本指标；…`), whose text is joined to the project above. Notes under the table
+ * (`注：…`, `填表人：…`) end it; a header repeated after a page break is skipped.
+ */
+import { type Cell, type Grid, address, cellAt, cellText, lastColumn, lastRow } from '../grid';
+import { type AmountRead, readAmount } from '../amounts';
+import { joinLines } from '../indicators/normalise';
+import { AMOUNT_ROLES, type AmountRole, type RowKind } from '../report';
+import { type Columns, type LocatedHeader, headerAt } from './locate';
+
+export interface TableRow {
+  row: number;
+  kind: RowKind;
+  /** Name as shown, line breaks and indentation removed. */
+  name: string;
+  indent: number;
+  amounts: Record<AmountRole, AmountRead>;
+  amountCells: Record<AmountRole, string | null>;
+  /** Own cell text of 绩效目标 / 绩效指标 (as written). */
+  goal: string;
+  indicators: string;
+  /** For projects: the text including continuation rows, joined with line breaks. */
+  goalFull: string;
+  indicatorsFull: string;
+  /** For projects: the unit row above; for continuation rows: the project row continued. */
+  unit: string | null;
+  of: number | null;
+}
+
+export interface Table {
+  sheet: string;
+  header: LocatedHeader;
+  /** Last row that belongs to the table. */
+  bottom: number;
+  rows: TableRow[];
+  columns: Columns;
+  /** Leftmost and rightmost role columns. */
+  left: number;
+  right: number;
+}
+
+const NOTE = /^(注|备注|说明|填表|制表|审核|单位负责人|财务负责人|负责人|联系人|联系电话|数据来源)/;
+const TOTAL_NAME = /^(合计|总计)$/;
+
+/** Indent level from the cell format, else from leading spaces (a PDF converter's indentation). */
+export function indentOf(cell: Cell | null | undefined): number {
+  const fmt = cell?.indent ?? 0;
+  if (fmt > 0) return fmt;
+  const text = cellText(cell);
+  const m = /^[ \u00a0\u3000\t]+/.exec(text);
+  if (!m) return 0;
+  let width = 0;
+  for (const ch of m[0]) width += ch === '\u3000' ? 2 : ch === '\t' ? 4 : 1;
+  return Math.max(1, Math.round(width / 2));
+}
+
+function textOf(grid: Grid, row: number, col: number | undefined): string {
+  return col === undefined ? '' : cellText(cellAt(grid, row, col));
+}
+
+export function readTable(grid: Grid, header: LocatedHeader): Table {
+  const cols = header.columns;
+  const roleCols = Object.values(cols).filter((c): c is number => c !== undefined);
+  const left = Math.min(...roleCols);
+  const right = Math.max(...roleCols);
+  const end = lastRow(grid);
+  const lastCol = lastColumn(grid);
+
+  const rows: TableRow[] = [];
+  let bottom = header.bottom;
+  for (let r = header.bottom + 1; r <= end; r++) {
+    const name = joinLines(textOf(grid, r, cols.name)).text.trim();
+    const goal = textOf(grid, r, cols.goal);
+    const indicators = textOf(grid, r, cols.indicators);
+    const amounts = {} as Record<AmountRole, AmountRead>;
+    const amountCells = {} as Record<AmountRole, string | null>;
+    let hasAmounts = false;
+    for (const role of AMOUNT_ROLES) {
+      const c = cols[role];
+      amountCells[role] = c === undefined ? null : address(r, c);
+      const read = c === undefined ? readAmount(null) : readAmount(cellAt(grid, r, c));
+      amounts[role] = read;
+      if (!read.ok || !read.amount.blank) hasAmounts = true;
+    }
+    const firstText = firstNonEmpty(grid, r, grid.left, lastCol);
+    if (!name && !hasAmounts && !goal.trim() && !indicators.trim()) {
+      if (firstText && NOTE.test(firstText.trim())) break;
+      continue; // blank row (or debris outside the table's columns)
+    }
+    if (NOTE.test(name) || (firstText && NOTE.test(firstText.trim()) && !hasAmounts && !goal.trim() && !indicators.trim())) break;
+    if (headerAt(grid, r)) {
+      // A header repeated at the top of a new PDF page: skip it and its second row.
+      const h = headerAt(grid, r);
+      if (h) r = h.bottom;
+      bottom = r;
+      continue;
+    }
+    rows.push({
+      row: r,
+      kind: 'project',
+      name,
+      indent: cols.name === undefined ? 0 : indentOf(cellAt(grid, r, cols.name)),
+      amounts,
+      amountCells,
+      goal,
+      indicators,
+      goalFull: goal,
+      indicatorsFull: indicators,
+      unit: null,
+      of: null,
+    });
+    bottom = r;
+  }
+  classify(rows);
+  return { sheet: grid.sheet, header, bottom, rows, columns: cols, left, right };
+}
+
+function firstNonEmpty(grid: Grid, row: number, from: number, to: number): string {
+  for (let c = from; c <= to; c++) {
+    const t = cellText(cellAt(grid, row, c));
+    if (t.trim()) return t;
+  }
+  return '';
+}
+
+function hasAmount(r: TableRow): boolean {
+  return AMOUNT_ROLES.some((role) => !r.amounts[role].ok || !(r.amounts[role] as { amount: { blank: boolean } }).amount.blank);
+}
+
+function classify(rows: TableRow[]): void {
+  const named = rows.filter((r) => r.name && !TOTAL_NAME.test(r.name.replace(/[\s\u3000]/g, '')));
+  const baseIndent = named.length ? Math.min(...named.map((r) => r.indent)) : 0;
+  const indented = named.some((r) => r.indent > baseIndent);
+
+  let unit: string | null = null;
+  let project: TableRow | null = null;
+  for (const r of rows) {
+    const texts = r.goal.trim() !== '' || r.indicators.trim() !== '';
+    const amounts = hasAmount(r);
+    if (TOTAL_NAME.test(r.name.replace(/[\s\u3000]/g, ''))) {
+      r.kind = 'total';
+      project = null;
+    } else if (!r.name && !amounts && project) {
+      r.kind = 'continuation';
+      r.of = project.row;
+      project.goalFull = joinText(project.goalFull, r.goal);
+      project.indicatorsFull = joinText(project.indicatorsFull, r.indicators);
+    } else if (r.name && !amounts && !texts && project && (!indented || r.indent > baseIndent)) {
+      // The rest of a long project name wrapped onto the next PDF page.
+      r.kind = 'continuation';
+      r.of = project.row;
+      project.name += r.name;
+    } else if (indented ? r.indent <= baseIndent && !texts : !texts) {
+      r.kind = 'unit';
+      unit = r.name;
+      project = null;
+    } else {
+      r.kind = 'project';
+      r.unit = unit;
+      project = r;
+    }
+  }
+}
+
+/** Page-break text joins like a line break: the parser removes it with no separator. */
+function joinText(a: string, b: string): string {
+  if (!b.trim()) return a;
+  if (!a) return b;
+  return `${a}\n${b}`;
+}

@@ -1,0 +1,122 @@
+/**
+ * Finds the 绩效目标表 on a sheet: the header row(s) by their column titles (synonyms, wrapped
+ * titles such as `财政专\n户拨款`, one-row or grouped two-row headers), wherever the table starts;
+ * the amount unit (万元 or 元) from the lines above it.
+ */
+import { type Grid, cellAt, cellText, lastColumn, lastRow } from '../grid';
+import type { ColumnRole } from '../report';
+
+export type Columns = Partial<Record<ColumnRole, number>>;
+
+export interface LocatedHeader {
+  /** First and last header row (equal for a one-row header). */
+  top: number;
+  bottom: number;
+  columns: Columns;
+  unit: '万元' | '元';
+}
+
+/** Header text without spaces, line breaks or brackets' width differences. */
+export function headerKey(text: string): string {
+  return text
+    .replace(/[\s\u3000]/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/[:：]/g, '');
+}
+
+/** Which column a header title names, if any. Order matters: 财政专户拨款 before 财政拨款. */
+export function headerRole(text: string): ColumnRole | null {
+  const k = headerKey(text);
+  if (!k || k.length > 40) return null;
+  if (/绩效指标/.test(k)) return 'indicators';
+  if (/绩效目标/.test(k) && !/表/.test(k)) return 'goal';
+  if (/专户/.test(k)) return 'specialAccount';
+  if (/^(财政拨款|一般公共预算|财政补助|财政资金)/.test(k)) return 'fiscal';
+  if (/^其他/.test(k)) return 'other';
+  if (/^(总计|合计|金额合计|预算金额|资金总额|总金额|预算数)/.test(k)) return 'total';
+  if (/项目名称|资金使用单位|单位名称\/?项目|^项目(\(单位\))?$|^名称$/.test(k)) return 'name';
+  return null;
+}
+
+const REQUIRED: ColumnRole[] = ['name', 'total'];
+const MIN_ROLES = 4;
+
+function rolesOfRow(grid: Grid, row: number, first: number, last: number): Map<number, ColumnRole> {
+  const found = new Map<number, ColumnRole>();
+  for (let c = first; c <= last; c++) {
+    const role = headerRole(cellText(cellAt(grid, row, c)));
+    if (role && ![...found.values()].includes(role)) found.set(c, role);
+  }
+  return found;
+}
+
+function toColumns(m: Map<number, ColumnRole>): Columns {
+  const cols: Columns = {};
+  for (const [c, role] of m) cols[role] = c;
+  return cols;
+}
+
+/** Is this row a header (also used to skip a header repeated after a PDF page break)? */
+export function headerAt(grid: Grid, row: number): { bottom: number; columns: Columns } | null {
+  const first = grid.left;
+  const last = lastColumn(grid);
+  const roles = rolesOfRow(grid, row, first, last);
+  if (roles.size < 2) return null;
+  let bottom = row;
+  // Grouped or wrapped two-row header: the row below names the columns the first one left open
+  // (`资金来源` over 财政拨款 | 财政专户拨款 | 其他资金), or completes split titles (`财政专` / `户拨款`).
+  if (row < lastRow(grid)) {
+    const taken = new Set(roles.values());
+    const below = rolesOfRow(grid, row + 1, first, last);
+    let added = false;
+    for (const [c, role] of below) {
+      if (!roles.has(c) && !taken.has(role)) {
+        roles.set(c, role);
+        taken.add(role);
+        added = true;
+      }
+    }
+    for (let c = first; c <= last; c++) {
+      if (roles.has(c)) continue;
+      const joined = cellText(cellAt(grid, row, c)) + cellText(cellAt(grid, row + 1, c));
+      const role = headerRole(joined);
+      if (role && !taken.has(role) && cellText(cellAt(grid, row + 1, c)).trim()) {
+        roles.set(c, role);
+        taken.add(role);
+        added = true;
+      }
+    }
+    if (added) bottom = row + 1;
+  }
+  const columns = toColumns(roles);
+  if (roles.size < MIN_ROLES || REQUIRED.some((r) => columns[r] === undefined)) return null;
+  if (columns.fiscal === undefined && columns.indicators === undefined) return null;
+  return { bottom, columns };
+}
+
+const UNIT_PATTERN = /(?:金额)?单位\s*[:：]\s*(万元|元)/;
+
+/** The amount unit: `单位：万元` above the table, or `总计（元）` in the header; 万元 by default. */
+export function findUnit(grid: Grid, from: number, to: number): '万元' | '元' {
+  const last = lastColumn(grid);
+  for (let r = to; r >= from; r--) {
+    for (let c = grid.left; c <= last; c++) {
+      const t = cellText(cellAt(grid, r, c));
+      if (!t) continue;
+      const m = UNIT_PATTERN.exec(t) ?? /[(（](万元|元)[)）]/.exec(t);
+      if (m) return m[1] as '万元' | '元';
+    }
+  }
+  return '万元';
+}
+
+/** The first header at or below `fromRow`, or null when the sheet holds no table. */
+export function locateHeader(grid: Grid, fromRow = grid.top, aboveFrom = grid.top): LocatedHeader | null {
+  const end = lastRow(grid);
+  for (let r = fromRow; r <= end; r++) {
+    const h = headerAt(grid, r);
+    if (h) return { top: r, bottom: h.bottom, columns: h.columns, unit: findUnit(grid, aboveFrom, h.bottom) };
+  }
+  return null;
+}
