@@ -1,0 +1,100 @@
+/**
+ * A small argument parser for `budget-check` (no dependency). Accepts `--opt value` and `--opt=value`;
+ * `--` ends the options; `-h`/`-v` are short for `--help`/`--version`.
+ */
+import type { Locale } from '../core/messages/locale';
+import { cliMessages } from './messages';
+
+export type Format = 'text' | 'json';
+
+export interface CliOptions {
+  files: string[];
+  sheets: string[];
+  format: Format;
+  locale: Locale;
+  out?: string;
+  help: boolean;
+  version: boolean;
+}
+
+export type ParseResult = { ok: true; options: CliOptions } | { ok: false; locale: Locale; message: string };
+
+const VALUE_OPTIONS = new Set(['--sheet', '--format', '--lang', '--out']);
+const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
+
+/**
+ * The language is looked up first, so that even an error about another argument is reported in the
+ * language asked for.
+ */
+export function preferredLocale(argv: readonly string[]): Locale {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') break;
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
+    if (v !== undefined && (LOCALES as readonly string[]).includes(v)) return v as Locale;
+  }
+  return 'zh-CN';
+}
+
+export function parseArgs(argv: readonly string[]): ParseResult {
+  const locale = preferredLocale(argv);
+  const msg = cliMessages(locale);
+  const fail = (message: string): ParseResult => ({ ok: false, locale, message });
+  const o: CliOptions = { files: [], sheets: [], format: 'text', locale, help: false, version: false };
+
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      o.files.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a === '--help' || a === '-h') {
+      o.help = true;
+      continue;
+    }
+    if (a === '--version' || a === '-v') {
+      o.version = true;
+      continue;
+    }
+    if (!a.startsWith('-') || a === '-') {
+      o.files.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    if (!VALUE_OPTIONS.has(name)) return fail(msg.unknownOption(name));
+    let value: string;
+    if (eq > 0 && a.startsWith('--')) {
+      value = a.slice(eq + 1);
+    } else {
+      const next = argv[i + 1];
+      if (next === undefined || (next.startsWith('--') && next.length > 2)) return fail(msg.missingValue(name));
+      value = next;
+      i++;
+    }
+    if (value === '') return fail(msg.missingValue(name));
+    switch (name) {
+      case '--sheet':
+        o.sheets.push(value);
+        break;
+      case '--format':
+        if (value !== 'text' && value !== 'json') return fail(msg.badFormat(value));
+        o.format = value;
+        break;
+      case '--lang':
+        if (!(LOCALES as readonly string[]).includes(value)) return fail(msg.badLang(value));
+        o.locale = value as Locale;
+        break;
+      case '--out':
+        o.out = value;
+        break;
+    }
+  }
+  if (o.help || o.version) return { ok: true, options: o };
+  if (o.files.length === 0) return fail(msg.noFiles);
+  if (o.out !== undefined) {
+    if (o.files.length > 1) return fail(msg.outWithSeveralFiles);
+    if (!/\.xlsx$/i.test(o.out)) return fail(msg.outNotXlsx(o.out));
+  }
+  return { ok: true, options: o };
+}

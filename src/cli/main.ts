@@ -1,0 +1,190 @@
+/**
+ * budget-check <file.xlsx>... [--sheet NAME] [--format text|json] [--lang zh-CN|en-US] [--out ANNOTATED.xlsx]
+ *
+ * Exit status 0: no error finding; 1: at least one error finding; 2: the input cannot be used, with
+ * a one-line reason on stderr and never a stack trace (every failure is caught here).
+ */
+import { promises as fsp, readFileSync, statSync } from 'fs';
+import * as path from 'path';
+import type ExcelJS from 'exceljs';
+import { checkWorkbook } from '../core/check';
+import type { Grid } from '../core/grid';
+import type { Locale } from '../core/messages/locale';
+import type { Report } from '../core/report';
+import { annotateWorkbook } from './annotate';
+import { parseArgs, preferredLocale, type CliOptions } from './args';
+import { reportJson, stringify, unusableJson, type Json } from './json-report';
+import { cliMessages, type CliMessages } from './messages';
+import { gridHasData, loadWorkbook, WorkbookReadError, workbookGrids } from './read-xlsx';
+import { reportText } from './text-report';
+
+export interface Writable {
+  write(text: string): unknown;
+}
+
+export interface CliIo {
+  stdout: Writable;
+  stderr: Writable;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_UNUSABLE = 2;
+
+/** A failure with a message for the clerk: the input (or an argument) cannot be used. */
+class UnusableInput extends Error {}
+
+/** First line of an unexpected error, short: stderr gets one line and never a stack. */
+function oneLine(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  const line = text.split(/\r?\n/)[0].trim() || (e instanceof Error ? e.name : 'error');
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
+
+function version(): string {
+  try {
+    // build/cli/main.js and src/cli/main.ts both sit two levels below the package root.
+    const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: string };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function readInput(file: string, msg: CliMessages): Promise<Buffer> {
+  try {
+    const st = await fsp.stat(file);
+    if (!st.isFile()) throw new UnusableInput(msg.notAFile(file));
+    return await fsp.readFile(file);
+  } catch (e) {
+    if (e instanceof UnusableInput) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UnusableInput(msg.missingFile(file));
+    if (code === 'EISDIR') throw new UnusableInput(msg.notAFile(file));
+    throw new UnusableInput(msg.unreadable(file, code ?? oneLine(e)));
+  }
+}
+
+async function openWorkbook(file: string, msg: CliMessages): Promise<ExcelJS.Workbook> {
+  const data = await readInput(file, msg);
+  try {
+    return await loadWorkbook(data);
+  } catch (e) {
+    if (e instanceof WorkbookReadError && e.reason === 'ole') throw new UnusableInput(msg.oldOrEncrypted(file));
+    throw new UnusableInput(msg.notWorkbook(file));
+  }
+}
+
+/** `--sheet` names, matched exactly, else ignoring case and surrounding spaces (as Excel does). */
+function selectSheets(grids: Grid[], names: readonly string[], file: string, msg: CliMessages): Grid[] {
+  if (names.length === 0) return grids;
+  const norm = (s: string): string => s.trim().toLowerCase();
+  const picked: Grid[] = [];
+  for (const name of names) {
+    const g = grids.find((x) => x.sheet === name) ?? grids.find((x) => norm(x.sheet) === norm(name));
+    if (!g) throw new UnusableInput(msg.sheetMissing(file, name, grids.map((x) => x.sheet)));
+    if (!picked.includes(g)) picked.push(g);
+  }
+  return picked;
+}
+
+function listForMessage(names: readonly string[]): string[] {
+  return names.length <= 6 ? [...names] : [...names.slice(0, 5), `…（${names.length}）`];
+}
+
+function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const sa = statSync(a);
+    const sb = statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+interface FileOutcome {
+  file: string;
+  status: number;
+  report?: Report & { file: string };
+  error?: string;
+  annotated?: { out: string; cells: number; indicatorRows: number };
+}
+
+async function checkFile(file: string, o: CliOptions): Promise<FileOutcome> {
+  const msg = cliMessages(o.locale);
+  const workbook = await openWorkbook(file, msg);
+  const all = workbookGrids(workbook);
+  if (all.length === 0 || !all.some(gridHasData)) throw new UnusableInput(msg.emptyWorkbook(file));
+  const grids = selectSheets(all, o.sheets, file, msg);
+  const { tables } = checkWorkbook(grids, { file, locale: o.locale });
+  if (tables.length === 0) throw new UnusableInput(msg.noTable(file, listForMessage(grids.map((g) => g.sheet))));
+  const report = { file, tables };
+  const status = tables.some((t) => t.findings.some((f) => f.severity === 'error')) ? EXIT_ERRORS : EXIT_OK;
+  const outcome: FileOutcome = { file, status, report };
+  if (o.out !== undefined) {
+    const marks = annotateWorkbook(workbook, tables, o.locale);
+    try {
+      const buf = await workbook.xlsx.writeBuffer();
+      await fsp.writeFile(o.out, new Uint8Array(buf as ArrayBuffer));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UnusableInput(msg.outWriteFailed(o.out, code ?? oneLine(e)));
+    }
+    outcome.annotated = { out: o.out, cells: marks.cells, indicatorRows: marks.indicatorRows };
+  }
+  return outcome;
+}
+
+export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  let locale: Locale = preferredLocale(argv);
+  const fail = (message: string): number => {
+    io.stderr.write(`budget-check: ${message.replace(/\s*\r?\n\s*/g, ' ')}\n`);
+    return EXIT_UNUSABLE;
+  };
+  try {
+    const parsed = parseArgs(argv);
+    if (!parsed.ok) return fail(parsed.message);
+    const o = parsed.options;
+    locale = o.locale;
+    const msg = cliMessages(locale);
+    if (o.help) {
+      io.stdout.write(`${msg.usage}\n`);
+      return EXIT_OK;
+    }
+    if (o.version) {
+      io.stdout.write(`budget-check ${version()}\n`);
+      return EXIT_OK;
+    }
+    if (o.out !== undefined && sameFile(o.out, o.files[0])) return fail(msg.outIsInput(o.out));
+
+    const outcomes: FileOutcome[] = [];
+    for (const file of o.files) {
+      let outcome: FileOutcome;
+      try {
+        outcome = await checkFile(file, o);
+      } catch (e) {
+        const message = e instanceof UnusableInput ? e.message : msg.internal(oneLine(e));
+        fail(message);
+        outcome = { file, status: EXIT_UNUSABLE, error: message };
+      }
+      outcomes.push(outcome);
+      if (o.format === 'text' && outcome.report) {
+        if (outcomes.some((x) => x !== outcome && x.report)) io.stdout.write('\n');
+        io.stdout.write(`${reportText(outcome.report, locale)}\n`);
+        if (outcome.annotated) {
+          const a = outcome.annotated;
+          io.stdout.write(`\n${msg.annotated(a.out, a.cells, a.indicatorRows)}\n`);
+        }
+      }
+    }
+    if (o.format === 'json') {
+      const objects: Json[] = outcomes.map((x) => (x.report ? reportJson(x.report) : unusableJson(x.file, x.error ?? '')));
+      if (o.files.length > 1) io.stdout.write(`${stringify(objects)}\n`);
+      else if (outcomes[0].report) io.stdout.write(`${stringify(objects[0])}\n`);
+    }
+    return Math.max(...outcomes.map((x) => x.status));
+  } catch (e) {
+    return fail(cliMessages(locale).internal(oneLine(e)));
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The readable report: per table a heading and the counts, then the findings grouped by project,
+ * those of the total and unit rows first.
+ */
+import type { Locale } from '../core/messages/locale';
+import type { Finding, Report, TableReport } from '../core/report';
+import { cliMessages, colon } from './messages';
+
+export function findingLine(f: Finding, locale: Locale): string {
+  const msg = cliMessages(locale);
+  return `  [${msg.severity[f.severity]}] ${msg.findingLocation(f.cell, f.indicator)}${colon(locale)}${f.message.replace(/\r?\n/g, '\n    ')}`;
+}
+
+export function tableText(t: TableReport, locale: Locale): string[] {
+  const msg = cliMessages(locale);
+  const s = t.summary;
+  const lines = [msg.tableHeading(t.sheet, t.range, t.unit), msg.tableSummary(s.projects, s.indicators, s.errors, s.warnings, s.infos)];
+  if (t.findings.length === 0) {
+    lines.push(msg.noFindings);
+    return lines;
+  }
+  // Map keeps first-seen order, so projects come in the order the core reported them (table order).
+  const groups = new Map<string | null, Finding[]>([[null, []]]);
+  for (const f of t.findings) {
+    const list = groups.get(f.project) ?? [];
+    list.push(f);
+    groups.set(f.project, list);
+  }
+  for (const [project, findings] of groups) {
+    if (findings.length === 0) continue;
+    lines.push(project ?? msg.tableLevel);
+    for (const f of findings) lines.push(findingLine(f, locale));
+  }
+  return lines;
+}
+
+export function reportText(r: Report & { file: string }, locale: Locale): string {
+  const lines = [r.file];
+  if (r.tables.length === 0) lines.push(cliMessages(locale).noTablesInFile);
+  r.tables.forEach((t, i) => {
+    if (i > 0) lines.push('');
+    lines.push(...tableText(t, locale));
+  });
+  return lines.join('\n');
+}
