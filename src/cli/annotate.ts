@@ -15,7 +15,7 @@ export interface AnnotateResult {
   indicatorRows: number;
 }
 
-/** `#FFC7CE` → ExcelJS's `FFFFC7CE` (alpha first). */
+/** `#FFD6D6` → ExcelJS's `FFFFC7CE` (alpha first). */
 export function argb(hex: string): string {
   return `FF${hex.replace('#', '').toUpperCase()}`;
 }

@@ -10,9 +10,9 @@ import type { Locale } from './messages/locale';
 
 /** Light fills that keep black text readable; chosen to differ from Excel's built-in styles. */
 export const MARK_FILLS: Record<Severity, string> = {
-  error: '#FFC7CE',
-  warning: '#FFE699',
-  info: '#DDEBF7',
+  error: '#FFD6D6',
+  warning: '#FFE9B3',
+  info: '#DDEBFA',
 };
 
 /** Every note we write starts with this line, so our notes are never taken for the user's. */

@@ -7,14 +7,15 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Grid } from '../../src/core/grid';
 import type { Report, TableReport } from '../../src/core/report';
+import { MARK_FILLS } from '../../src/core/marks';
 import { fillOf, noteOf, readBook, run, sha256, tempDir } from './helpers';
 
 jest.mock('../../src/core/check', () => ({ checkWorkbook: jest.fn(), check: jest.fn() }));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const core = require('../../src/core/check') as { checkWorkbook: jest.Mock<Report, [readonly Grid[], { file?: string }]> };
 
-const ERROR = 'FFFFC7CE';
-const WARNING = 'FFFFE699';
+const ERROR = `FF${MARK_FILLS.error.slice(1)}`;
+const WARNING = `FF${MARK_FILLS.warning.slice(1)}`;
 
 /** A report whose objects list their keys in an order unlike the doc's, with extra fields. */
 function fakeTable(sheet = 'Sheet1'): TableReport {

@@ -1,0 +1,39 @@
+/**
+ * Which ExcelApi requirement sets the running Excel has. Volume-licensed Excel 2016 stops at 1.1,
+ * 2019 at 1.7, 2021 at 1.14, 2024 at 1.17; every feature below degrades instead of failing.
+ */
+export type IsSetSupported = (name: string, minVersion?: string) => boolean;
+
+export interface ApiLevel {
+  /** getUsedRange(valuesOnly), worksheet protection, autofitColumns. */
+  v1_2: boolean;
+  /** *OrNullObject getters. */
+  v1_4: boolean;
+  /** range.hyperlink. */
+  v1_7: boolean;
+  /** getCellProperties / setCellProperties, worksheet.getRanges, RangeFill.pattern. */
+  v1_9: boolean;
+  /** Threaded comments. */
+  v1_10: boolean;
+  /** Notes (the classic yellow cell notes). */
+  v1_18: boolean;
+}
+
+export function apiLevel(isSetSupported: IsSetSupported): ApiLevel {
+  // The predicate may itself throw before Office is ready, or on hosts that lack it; treat as "no".
+  const has = (v: string): boolean => {
+    try {
+      return isSetSupported('ExcelApi', v) === true;
+    } catch {
+      return false;
+    }
+  };
+  return {
+    v1_2: has('1.2'),
+    v1_4: has('1.4'),
+    v1_7: has('1.7'),
+    v1_9: has('1.9'),
+    v1_10: has('1.10'),
+    v1_18: has('1.18'),
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * The Excel implementation of the host `Workbook`: the only code that talks to Office.js. All Office
+ * entry points (Excel.run, the requirement-set predicate, the document settings) are injected, so the
+ * same class runs in Excel and against the recorded fake in tests.
+ */
+import type { Grid } from '../core/grid';
+import type { IndicatorSheet } from '../core/indicator-sheet';
+import type { MarksPlan } from '../core/marks';
+import type { Locale } from '../core/messages/locale';
+import { HostError, type HostCapabilities, type Workbook } from '../host/workbook';
+import { apiLevel, type ApiLevel, type IsSetSupported } from './api-level';
+import { writeIndicatorSheet } from './indicator-writer';
+import { Marker, notesMode, type ExcelMarkResult } from './marks';
+import { hostError } from './messages';
+import { readActiveSheet, TooLargeError, type ExcelRun } from './read-sheet';
+import { RecordStore, type DocumentSettings } from './record';
+import { literal } from './indicator-writer';
+
+export interface ExcelGatewayOptions {
+  /** `Excel.run`. */
+  run: ExcelRun;
+  /** `Office.context.requirements.isSetSupported`. */
+  isSetSupported: IsSetSupported;
+  /** `Office.context.document.settings`: where the mark record lives. */
+  settings: DocumentSettings;
+  /** Language of the gateway's own messages. */
+  locale: Locale;
+}
+
+function errorCode(e: unknown): string | undefined {
+  const c = (e as { code?: unknown } | null)?.code;
+  return typeof c === 'string' ? c : undefined;
+}
+
+export class ExcelWorkbook implements Workbook {
+  readonly api: ApiLevel;
+  private readonly store: RecordStore;
+  private readonly marker: Marker;
+
+  constructor(private readonly options: ExcelGatewayOptions) {
+    this.api = apiLevel(options.isSetSupported);
+    this.store = new RecordStore(options.settings);
+    this.marker = new Marker(options.run, this.api, this.store, options.locale);
+  }
+
+  async capabilities(): Promise<HostCapabilities> {
+    return { notes: notesMode(this.api), indents: this.api.v1_9, indicatorSheet: true };
+  }
+
+  async readActiveSheet(onProgress?: (done: number, total: number) => void): Promise<Grid> {
+    try {
+      return await readActiveSheet(this.options.run, this.api, onProgress);
+    } catch (e) {
+      if (e instanceof TooLargeError) throw hostError(this.options.locale, 'too-large', `${e.cells}`);
+      throw this.translate(e, '');
+    }
+  }
+
+  applyMarks(plan: MarksPlan): Promise<ExcelMarkResult> {
+    return this.marker.apply(plan);
+  }
+
+  clearMarks(): Promise<void> {
+    return this.marker.clear();
+  }
+
+  async hasMarks(): Promise<boolean> {
+    return (await this.store.read()).sheets.length > 0;
+  }
+
+  async writeIndicatorSheet(sheet: IndicatorSheet): Promise<void> {
+    try {
+      await writeIndicatorSheet(this.options.run, this.api, sheet);
+    } catch (e) {
+      throw this.translate(e, sheet.name);
+    }
+  }
+
+  async select(sheet: string, cell: string): Promise<void> {
+    try {
+      await this.options.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(cell).select();
+        await ctx.sync();
+      });
+    } catch (e) {
+      throw this.translate(e, sheet);
+    }
+  }
+
+  async setCellText(sheet: string, cell: string, text: string, expected: string): Promise<void> {
+    try {
+      await this.options.run(async (ctx) => {
+        const range = ctx.workbook.worksheets.getItem(sheet).getRange(cell);
+        range.load('text');
+        await ctx.sync();
+        const now = range.text?.[0]?.[0] ?? '';
+        if (now !== expected) throw hostError(this.options.locale, 'changed', cell);
+        range.values = [[literal(text)]];
+        await ctx.sync();
+      });
+    } catch (e) {
+      throw this.translate(e, sheet);
+    }
+  }
+
+  private translate(e: unknown, sheet: string): HostError {
+    if (e instanceof HostError) return e;
+    const code = errorCode(e);
+    if (code === 'AccessDenied') return hostError(this.options.locale, 'protected');
+    if (code === 'ItemNotFound') return hostError(this.options.locale, 'no-sheet', sheet);
+    return hostError(this.options.locale, 'failed', e instanceof Error ? e.message : String(e));
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Round trips and request sizes: the number of context.sync() calls must not grow with the table,
+ * and no request may approach Excel on the web's 5 MB cap. Counts are printed for the report.
+ */
+import { gateway, LEVELS, makeWorkbook, onePerRowPlan, SHEET } from './helpers';
+
+interface Counts {
+  read: number;
+  mark: number;
+  clear: number;
+  maxRequest: number;
+  maxResponse: number;
+  readResponse: number;
+}
+
+async function measure(level: string, n: number): Promise<Counts> {
+  const wb = makeWorkbook(level, n);
+  // A thread of the clerk's own: with comments, finding where threads sit costs a round trip.
+  wb.sheet(SHEET).comments.push({ id: 'u1', cell: 'D5', content: '请核对', replies: [] });
+  const gw = gateway(wb);
+  wb.resetCounters();
+  const grid = await gw.readActiveSheet();
+  expect(grid.cells).toHaveLength(n + 2);
+  const read = wb.syncs;
+  const readRes = wb.maxResponseBytes;
+  wb.resetCounters();
+  await gw.applyMarks(onePerRowPlan(n));
+  const mark = wb.syncs;
+  const markReq = wb.maxRequestBytes;
+  const markRes = wb.maxResponseBytes;
+  if (level === '1.18') rows.push(`record for ${n} flagged cells: ${JSON.stringify(wb.docSettings).length} chars`);
+  wb.resetCounters();
+  await gw.clearMarks();
+  const clear = wb.syncs;
+  return {
+    read,
+    mark,
+    clear,
+    maxRequest: Math.max(markReq, wb.maxRequestBytes),
+    maxResponse: Math.max(markRes, wb.maxResponseBytes),
+    readResponse: readRes,
+  };
+}
+
+const FOUR_MB = 4 * 1024 * 1024;
+const rows: string[] = [];
+
+afterAll(() => {
+  console.log(['level | rows | read | mark | clear | read response | mark/clear max request | mark/clear max response', ...rows].join('\n'));
+});
+
+describe.each(LEVELS)('sync counts at ExcelApi %s', (level) => {
+  test('10 rows and 10,000 rows take the same number of syncs; requests stay under 4 MB', async () => {
+    const small = await measure(level, 10);
+    const large = await measure(level, 10_000);
+    for (const [n, c] of [[10, small], [10_000, large]] as const) {
+      rows.push(`${level} | ${n} | ${c.read} | ${c.mark} | ${c.clear} | ${(c.readResponse / 1e6).toFixed(2)} MB | ${(c.maxRequest / 1e6).toFixed(2)} MB | ${(c.maxResponse / 1e6).toFixed(2)} MB`);
+    }
+    expect(large.read).toBe(small.read);
+    expect(large.mark).toBe(small.mark);
+    expect(large.clear).toBe(small.clear);
+    expect(large.read).toBe(1);
+    // Notes and fills-only: read + mark = 3. Threaded comments need their locations: one more.
+    expect(large.read + large.mark).toBeLessThanOrEqual(level === '1.14' ? 4 : 3);
+    expect(large.maxRequest).toBeLessThan(FOUR_MB);
+    expect(large.maxResponse).toBeLessThan(FOUR_MB);
+    expect(large.readResponse).toBeLessThan(FOUR_MB);
+  });
+});
