@@ -5,9 +5,21 @@ const tseslint = require('typescript-eslint');
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'util', 'stream', 'buffer', 'zlib', 'http', 'https', 'url'];
 
 module.exports = tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'build/', 'coverage/', 'test-output/', '**/*.js', '!eslint.config.js'] },
+  { ignores: ['node_modules/', 'dist/', 'build/', 'coverage/', 'test-output/', 'scratch/', 'test/stubs/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // Build scripts and configs are plain CommonJS run by Node.
+    files: ['**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly', module: 'writable', exports: 'writable', process: 'readonly', __dirname: 'readonly',
+        console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
