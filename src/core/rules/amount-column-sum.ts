@@ -1,7 +1,7 @@
 /** A3: each unit row = Σ its projects; 合计 = Σ units (Σ projects when there are no unit rows). */
 import { formatCents } from '../amounts';
 import { defineRule } from './rule';
-import { analyseSums } from './sums';
+import { analyseSums, relatedCells } from './sums';
 import { sumMessage } from './amount-sum-messages';
 
 export default defineRule({
@@ -27,7 +27,7 @@ export default defineRule({
         severity: eq.status === 'rounding' ? 'info' : 'error',
         expected: formatCents(eq.sum),
         actual: formatCents(eq.total.amount.cents),
-        related: [...eq.parts.map((p) => p.cell), ...(c ? [c.term.cell] : [])],
+        related: relatedCells(eq, c),
         message: sumMessage(eq, unit, c),
       });
     }

@@ -1,7 +1,7 @@
 /** A2: on every row, 总计 = 财政拨款 + 财政专户拨款 + 其他资金 (blank = 0), within rounding tolerance. */
 import { formatCents } from '../amounts';
 import { defineRule } from './rule';
-import { analyseSums } from './sums';
+import { analyseSums, relatedCells } from './sums';
 import { sumMessage } from './amount-sum-messages';
 
 export default defineRule({
@@ -18,6 +18,7 @@ export default defineRule({
     const { equations, culprits } = analyseSums(model);
     for (const eq of equations) {
       if (eq.kind !== 'row' || eq.status === 'ok') continue;
+      const c = culprits.get(eq);
       report({
         cell: eq.total.cell,
         row: eq.row.row,
@@ -26,8 +27,8 @@ export default defineRule({
         severity: eq.status === 'rounding' ? 'info' : 'error',
         expected: formatCents(eq.sum),
         actual: formatCents(eq.total.amount.cents),
-        related: [...eq.parts.map((p) => p.cell), ...(culprits.get(eq) ? [culprits.get(eq)!.term.cell] : [])],
-        message: sumMessage(eq, unit, culprits.get(eq)),
+        related: relatedCells(eq, c),
+        message: sumMessage(eq, unit, c),
       });
     }
   },

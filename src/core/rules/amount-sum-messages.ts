@@ -49,7 +49,7 @@ export function sumMessage(eq: Equation, unit: '万元' | '元', culprit: Culpri
   if (eq.kind === 'row') {
     const parts = eq.parts.map((p) => `${ROLE_LABEL['zh-CN'][p.role]} ${displayCents(p.amount.cents)}`).join(' + ');
     const partsEn = eq.parts.map((p) => `${ROLE_LABEL['en-US'][p.role]} ${displayCents(p.amount.cents)}`).join(' + ');
-    zh = `${who(eq, true)}总计为 ${total} ${zhU}，但 ${parts} = ${sum} ${zhU}，相差 ${diff} ${zhU}。`;
+    zh = `${who(eq, true)}的总计为 ${total} ${zhU}，但 ${parts} = ${sum} ${zhU}，相差 ${diff} ${zhU}。`;
     en = `${who(eq, false)}: Total is ${total} ${enU}, but ${partsEn} = ${sum} ${enU}; difference ${diff} ${enU}.`;
   } else {
     const zhRole = ROLE_LABEL['zh-CN'][eq.role];

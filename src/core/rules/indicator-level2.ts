@@ -1,5 +1,5 @@
 /** S4: a 二级 present, known, under its 一级 (first digit = 一级 code), with a matching name. */
-import { level1Entry, level2ByName, level2Entry, level2NameMatches } from '../indicators/framework';
+import { level1ByName, level1Entry, level1NameMatches, level2ByName, level2Entry, level2NameMatches } from '../indicators/framework';
 import { defineRule } from './rule';
 import { at, nth } from './util';
 
@@ -57,7 +57,10 @@ export default defineRule({
           });
           continue;
         }
-        if (level1Entry(l1.code) && l2.code[0] !== l1.code) {
+        // `1-效益指标；22-社会效益`: the 二级 fits the 一级 the name says; the mistyped 一级 code is
+        // indicator-level1's finding, not a second one here.
+        const meant = level1NameMatches(l1.code, l1.name) ? undefined : level1ByName(l1.name);
+        if (level1Entry(l1.code) && l2.code[0] !== l1.code && l2.code[0] !== meant?.code) {
           report({
             ...at(p, it),
             actual: `${l1.code}-${l1.name}；${written}`,

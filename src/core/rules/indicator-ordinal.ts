@@ -13,10 +13,13 @@ export default defineRule({
     for (const p of model.projects) {
       const seen = new Set<number>();
       let expected = 1;
-      for (const it of p.parsed.items) {
+      const list = p.parsed.items;
+      for (let i = 0; i < list.length; i++) {
+        const it = list[i];
         let zh: string | null = null;
         let en: string | null = null;
-        if (seen.has(it.ordinal)) {
+        const repeat = seen.has(it.ordinal);
+        if (repeat) {
           zh = `指标编号 ${it.ordinal} 重复出现。`;
           en = `Indicator number ${it.ordinal} appears twice.`;
         } else if (it.ordinal > expected) {
@@ -30,6 +33,9 @@ export default defineRule({
         if (zh && en) report({ ...at(p, it), actual: String(it.ordinal), expected: String(expected), message: { 'zh-CN': zh, 'en-US': en } });
         seen.add(it.ordinal);
         if (it.ordinal >= expected) expected = it.ordinal + 1;
+        // `1、1、3、`: the repeated number took the missing slot (the next item goes on from it), so
+        // the one slip is reported once, as a repeat, not again as a gap before 3.
+        else if (repeat && list[i + 1]?.ordinal === expected + 1) expected++;
       }
     }
   },

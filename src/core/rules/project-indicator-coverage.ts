@@ -1,6 +1,6 @@
 /** S8: a project needs at least one 产出 and one 效益 indicator (the two halves of a goal). */
 import { defineRule } from './rule';
-import { at } from './util';
+import { at, level1Code } from './util';
 
 export default defineRule({
   id: 'project-indicator-coverage',
@@ -12,7 +12,7 @@ export default defineRule({
   check({ model, report }) {
     for (const p of model.projects) {
       if (p.parsed.items.length === 0) continue; // reported as empty or unparsed
-      const codes = new Set(p.parsed.items.map((it) => it.level1?.code));
+      const codes = new Set(p.parsed.items.map(level1Code));
       const missing: { zh: string; en: string }[] = [];
       if (!codes.has('1')) missing.push({ zh: '产出指标（1-产出指标）', en: 'output (1-产出指标)' });
       if (!codes.has('2')) missing.push({ zh: '效益指标（2-效益指标）', en: 'benefit (2-效益指标)' });

@@ -1,6 +1,6 @@
 /** S8: projects normally carry a 满意度 indicator; without one a person should look. */
 import { defineRule } from './rule';
-import { at } from './util';
+import { at, level1Code } from './util';
 
 export default defineRule({
   id: 'project-no-satisfaction',
@@ -12,7 +12,7 @@ export default defineRule({
   check({ model, report }) {
     for (const p of model.projects) {
       if (p.parsed.items.length === 0) continue;
-      if (p.parsed.items.some((it) => it.level1?.code === '3')) continue;
+      if (p.parsed.items.some((it) => level1Code(it) === '3')) continue;
       report({
         ...at(p, null),
         message: {

@@ -144,6 +144,18 @@ function findCulprits(equations: Equation[]): Map<Equation, Culprit> {
   return out;
 }
 
+/**
+ * The cells a sum finding involves besides its own (the total's) cell: the parts, then the likely
+ * culprit when it is not already among them — each once.
+ */
+export function relatedCells(eq: Equation, culprit: Culprit | undefined): string[] {
+  const out: string[] = [];
+  for (const cell of [...eq.parts.map((p) => p.cell), ...(culprit ? [culprit.term.cell] : [])]) {
+    if (cell !== eq.total.cell && !out.includes(cell)) out.push(cell);
+  }
+  return out;
+}
+
 export function analyseSums(model: TableModel): SumAnalysis {
   let a = cache.get(model);
   if (!a) {

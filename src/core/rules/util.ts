@@ -1,8 +1,10 @@
 /** Small helpers shared by the indicator rules. */
 import type { Fix } from '../report';
+import { originalIndex } from '../indicators/normalise';
 import { type ProjectModel, type TableModel, projectCell } from '../model';
 import type { ParsedIndicator, Span } from '../indicators/parse';
 import type { TargetValue } from '../indicators/value';
+import { level1ByName, level1Entry, level1NameMatches } from '../indicators/framework';
 import type { FindingInput } from './rule';
 
 export function* items(model: TableModel): Generator<[ProjectModel, ParsedIndicator]> {
@@ -57,7 +59,10 @@ export function* failingValues(
   for (const [p, it] of items(model)) {
     const entries: ValueEntry[] = [];
     if (it.period && fails(it.period, it)) entries.push({ which: 'period', value: it.period, span: it.periodSpan });
-    if (it.annual && fails(it.annual, it)) entries.push({ which: 'annual', value: it.annual, span: it.annualSpan });
+    // An annual value that swallowed the rest of a broken item (`extra-text`) is reported by
+    // indicator-unparsed; judging it as a value would only repeat that finding in other words.
+    const annualUsable = !it.problems.includes('extra-text');
+    if (it.annual && annualUsable && fails(it.annual, it)) entries.push({ which: 'annual', value: it.annual, span: it.annualSpan });
     if (entries.length) yield [p, it, entries];
   }
 }
@@ -86,13 +91,13 @@ export function rawOf(entries: ValueEntry[]): string {
 export function spansFix(p: ProjectModel, edits: { span: Span | null; text: string }[]): Fix | null {
   const cell = p.indicatorCell;
   if (!cell) return null;
-  const { offsets } = p.parsed.joined;
+  const j = p.parsed.joined;
   const own = p.row.indicators;
   const ranges: { a: number; b: number; text: string }[] = [];
   for (const e of edits) {
     if (!e.span) return null;
-    const a = offsets[e.span.start];
-    const b = e.span.end > e.span.start ? offsets[e.span.end - 1] + 1 : a;
+    const a = originalIndex(j, e.span.start);
+    const b = e.span.end > e.span.start ? originalIndex(j, e.span.end - 1) + 1 : a;
     if (a === undefined || b === undefined || b > own.length) return null;
     ranges.push({ a, b, text: e.text });
   }
@@ -105,4 +110,19 @@ export function spansFix(p: ProjectModel, edits: { span: Span | null; text: stri
 /** Rates and satisfaction: names ending in 率 or 度 (满意度, 完成率), brackets aside. */
 export function isRateName(name: string): boolean {
   return /[率度]$/.test(name.replace(/[（(][^（）()]*[)）]\s*$/, '').trim());
+}
+
+/**
+ * The 一级 an item belongs to, for rules that count kinds (产出 / 效益 / 满意度): its code, unless the
+ * code and name disagree and the name is a known 一级 (`1-效益指标；22-社会效益` is a 效益 item with a
+ * mistyped code; indicator-level1 reports the slip, the coverage rules should not report it again).
+ */
+export function level1Code(it: ParsedIndicator): string | undefined {
+  const l1 = it.level1;
+  if (!l1) return undefined;
+  if (!level1Entry(l1.code) || !level1NameMatches(l1.code, l1.name)) {
+    const meant = level1ByName(l1.name);
+    if (meant) return meant.code;
+  }
+  return l1.code;
 }

@@ -1,0 +1,47 @@
+/** A2 amount-row-sum: 总计 = 财政拨款 + 财政专户拨款 + 其他资金 on every row, within rounding. */
+import { expectOne, findings, keys, tableGrid } from './helpers';
+
+describe('amount-row-sum', () => {
+  it('reports a project whose 总计 is not the sum of its sources, naming total, sum, parts and difference', () => {
+    const grid = tableGrid({
+      projects: [{ name: '车检场口岸单位经费', amounts: ['1152.00', '1100.00', '40.00', '2.00'] }],
+      total: ['1142.00', '1100.00', '40.00', '2.00'],
+      unit: ['1142.00', '1100.00', '40.00', '2.00'],
+    });
+    const f = expectOne(grid, {
+      rule: 'amount-row-sum',
+      severity: 'error',
+      cell: 'B4',
+      indicator: null,
+      project: '车检场口岸单位经费',
+      mentions: ['总计为 1,152.00 万元', '财政拨款 1,100.00 + 财政专户拨款 40.00 + 其他资金 2.00', '= 1,142.00 万元', '相差 +10.00 万元'],
+    });
+    expect(f.expected).toBe('1142.00');
+    expect(f.actual).toBe('1152.00');
+    expect(f.related).toEqual(['C4', 'D4', 'E4']);
+    // The unit's 总计 (1,142.00) against the project's (1,152.00) breaks too: a second, honest finding.
+    expect(keys(findings(grid))).toEqual(['amount-column-sum@B3#-:error', 'amount-row-sum@B4#-:error']);
+    const en = expectOne(grid, { rule: 'amount-row-sum', severity: 'error', cell: 'B4', indicator: null }, 'en-US');
+    expect(en.message).toContain('Total is 1,152.00');
+    expect(en.message).toContain('difference +10.00');
+  });
+
+  it('a 0.01 gap over three two-decimal parts is info (tolerance ½·0.01·4 = 0.02), under the same rule id', () => {
+    const grid = tableGrid({ projects: [{ amounts: ['10.01', '5.00', '3.00', '2.00'] }], total: ['10.01', '5.00', '3.00', '2.00'], unit: ['10.01', '5.00', '3.00', '2.00'] });
+    const fs = findings(grid);
+    expect(keys(fs)).toEqual(['amount-row-sum@B2#-:info', 'amount-row-sum@B3#-:info', 'amount-row-sum@B4#-:info']);
+    expect(fs[2].message).toContain('相差 +0.01 万元');
+    expect(fs[2].message).toContain('四舍五入');
+    expect(fs[2].message).toContain('±0.02');
+  });
+
+  it('a 0.10 gap on the same row is an error', () => {
+    const grid = tableGrid({ projects: [{ amounts: ['10.10', '5.00', '3.00', '2.00'] }], total: ['10.10', '5.00', '3.00', '2.00'], unit: ['10.10', '5.00', '3.00', '2.00'] });
+    expect(keys(findings(grid))).toEqual(['amount-row-sum@B2#-:error', 'amount-row-sum@B3#-:error', 'amount-row-sum@B4#-:error']);
+  });
+
+  it('accepts rows that add up, blank sources counting as 0', () => {
+    const grid = tableGrid({ projects: [{ amounts: ['21.60', '21.60', null, null] }, { amounts: ['10.00', '4.00', '3.50', '2.50'] }] });
+    expect(findings(grid)).toEqual([]);
+  });
+});

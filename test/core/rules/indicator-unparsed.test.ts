@@ -1,0 +1,37 @@
+/** S1 indicator-unparsed: 绩效指标 text that does not parse into items, reported with its position. */
+import { BENEFIT_ITEM, OUTPUT_ITEM, VALID_INDICATORS, byRule, expectOne, findings, keys, oneProject } from './helpers';
+
+describe('indicator-unparsed', () => {
+  it('reports a cell with no item at all, quoting the text', () => {
+    expectOne(oneProject('详见项目申报书附件'), {
+      rule: 'indicator-unparsed',
+      severity: 'error',
+      cell: 'G4',
+      indicator: null,
+      mentions: ['绩效指标无法识别', '“详见项目申报书附件”'],
+    });
+  });
+
+  it('reports text before the first item with its position', () => {
+    const f = expectOne(oneProject(`指标如下：${VALID_INDICATORS}`), {
+      rule: 'indicator-unparsed',
+      severity: 'error',
+      cell: 'G4',
+      indicator: null,
+      mentions: ['第 1 个字起', '“指标如下：”'],
+    });
+    expect(f.actual).toBe('指标如下：');
+  });
+
+  it('reports an item that runs into the next one (missing 。 and number) once, at that item', () => {
+    const broken = `${OUTPUT_ITEM}${BENEFIT_ITEM}3、3-满意度指标；31-服务对象满意度；就餐人员满意度；实施周期指标值:≥90%；年度指标值:≥90%；年度指标值:≥95%。`;
+    const grid = oneProject(broken);
+    expectOne(grid, { rule: 'indicator-unparsed', severity: 'error', cell: 'G4', indicator: 3, mentions: ['第 3 条指标', '年度指标值后还有无法识别的文字'] });
+    // The swallowed text is not judged again as a value (no satisfaction-not-percent knock-on).
+    expect(keys(findings(grid))).toEqual(['indicator-unparsed@G4#3:error']);
+  });
+
+  it('accepts a well-formed cell', () => {
+    expect(byRule(oneProject(VALID_INDICATORS), 'indicator-unparsed')).toEqual([]);
+  });
+});
