@@ -57,7 +57,10 @@ export function parseAmountText(raw: string): AmountRead {
   if (m[1] === '-') sign = -sign;
   const intPart = (m[2] ?? '').replace(/,/g, '');
   const frac = m[3] ?? '';
-  return { ok: true, amount: { cents: decimalToCents(sign, intPart, frac), decimals: Math.min(frac.length, 2), blank: false } };
+  const cents = decimalToCents(sign, intPart, frac);
+  // Beyond 2^53 cents the figure cannot be held exactly (a 400-digit text gave Infinity → "Infinity.NaN").
+  if (!Number.isSafeInteger(cents)) return { ok: false, text: String(raw), reason: 'not-number' };
+  return { ok: true, amount: { cents, decimals: Math.min(frac.length, 2), blank: false } };
 }
 
 /** Decimals a number format shows: `#,##0.00` → 2, `0` → 0, General → null (use the written digits). */

@@ -77,9 +77,16 @@ export function lastRow(grid: Grid): number {
   return grid.top + grid.cells.length - 1;
 }
 
+const widths = new WeakMap<Grid['cells'], number>();
+
+/** Rightmost used column; computed once per grid (the locator asks for every row). */
 export function lastColumn(grid: Grid): number {
-  let w = 0;
-  for (const r of grid.cells) if (r && r.length > w) w = r.length;
+  let w = widths.get(grid.cells);
+  if (w === undefined) {
+    w = 0;
+    for (const r of grid.cells) if (r && r.length > w) w = r.length;
+    widths.set(grid.cells, w);
+  }
   return grid.left + w - 1;
 }
 

@@ -8,11 +8,15 @@
 /** Joined text plus, per character, its offset in the original cell text. */
 export interface Joined {
   text: string;
-  /** `offsets[i]` is the index in the original text of `text[i]`; `offsets[text.length]` = original length. */
-  offsets: number[];
+  /**
+   * `offsets[i]` is the index in the original text of `text[i]`; `offsets[text.length]` = original
+   * length. Null when nothing was removed (the text maps onto itself): most cells, and no garbage.
+   */
+  offsets: number[] | null;
 }
 
 const BREAKS = /[\r\n\u2028\u2029\v\f]/;
+const HAS_BREAK = BREAKS;
 
 /**
  * Removes line breaks and the spaces a PDF converter leaves at the start and end of each line.
@@ -20,6 +24,10 @@ const BREAKS = /[\r\n\u2028\u2029\v\f]/;
  */
 export function joinLines(original: string): Joined {
   const s = String(original ?? '');
+  if (!HAS_BREAK.test(s)) {
+    // Most cells (exports, typed sheets) have no line break: the text maps onto itself.
+    return { text: s, offsets: null };
+  }
   const out: string[] = [];
   const offsets: number[] = [];
   let i = 0;
@@ -42,6 +50,11 @@ export function joinLines(original: string): Joined {
   }
   offsets.push(n);
   return { text: out.join(''), offsets };
+}
+
+/** Index in the original text of joined index `i` (i may be text.length). */
+export function originalIndex(j: Joined, i: number): number {
+  return j.offsets === null ? i : j.offsets[i];
 }
 
 function isSpace(ch: string): boolean {
@@ -67,16 +80,16 @@ const SYNTAX_MAP: Record<string, string> = {
   '＊': '*',
 };
 
+const SYNTAX_CHARS = new RegExp(`[０-９${Object.keys(SYNTAX_MAP).join('')}]`, 'g');
+
+function mapSyntaxChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  return c >= 0xff10 && c <= 0xff19 ? String.fromCharCode(c - 0xfee0) : SYNTAX_MAP[ch];
+}
+
 /** Same-length mapping of full-width syntax characters and digits to ASCII. */
 export function syntaxForm(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const c = ch.charCodeAt(0);
-    if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xfee0);
-    else if (ch.length === 1 && SYNTAX_MAP[ch] !== undefined) out += SYNTAX_MAP[ch];
-    else out += ch;
-  }
-  return out;
+  return text.replace(SYNTAX_CHARS, mapSyntaxChar);
 }
 
 /** Joined + syntax form in one step, for callers that need only the normalised text. */

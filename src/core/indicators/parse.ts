@@ -54,12 +54,17 @@ export interface ParsedCell {
   leftovers: Leftover[];
 }
 
-/** An ordinal, `、`, then a level code and `-`: the only place an item may start. */
-const ITEM_START = /(\d{1,4})[、](?=\s*\d{1,3}\s*-)/g;
-const LEVEL = /^\s*(\d{1,3})\s*-\s*([^;]*?)\s*(?:;|$)/;
+/**
+ * An ordinal, `、`, then a level code and `-`: the only place an item may start. A level name never
+ * starts with a digit, so `完成1、2-3号楼改造` inside a name does not start an item.
+ */
+const ITEM_START = /(\d{1,4})[、](?=\s*\d{1,3}\s*-(?!\s*\d))/g;
+// No pattern here may start with `\s*` or hold `(x*?)\s*`: on a long run of spaces those backtrack
+// quadratically (a 100,000-character cell took minutes). Names and values are trimmed in code.
+const LEVEL = /^\s*(\d{1,3})\s*-\s*([^;]*)(?:;|$)/;
 /** The keyword forms we accept, longest first; the colon is optional. */
-const PERIOD_KEYWORD = /;?\s*(实施周期指标值|实施周期指标|实施周期值|实施期指标值|周期指标值)\s*:?/;
-const ANNUAL_KEYWORD = /;?\s*(年度指标值|年度指标|年度值)\s*:?/;
+const PERIOD_KEYWORD = /(实施周期指标值|实施周期指标|实施周期值|实施期指标值|周期指标值)\s*:?/;
+const ANNUAL_KEYWORD = /(年度指标值|年度指标|年度值)\s*:?/;
 
 export function parseIndicatorCell(original: string): ParsedCell {
   const joined = joinLines(original);
@@ -109,8 +114,9 @@ function parseItem(text: string, t: string, ordinal: number, at: number, bodySta
   const readLevel = (): Level | null => {
     const m = LEVEL.exec(t.slice(pos, bodyEnd));
     if (!m) return null;
-    const nameStart = pos + m[0].indexOf(m[2], m[1].length);
-    const level = { code: m[1], name: text.slice(nameStart, nameStart + m[2].length) };
+    // m[0] is the code part, then the name, then `;` unless the text ended.
+    const nameStart = pos + m[0].length - (m[0].endsWith(';') ? 1 : 0) - m[2].length;
+    const level = { code: m[1], name: text.slice(nameStart, nameStart + m[2].trimEnd().length) };
     pos += m[0].length;
     return level;
   };
@@ -155,8 +161,17 @@ function parseItem(text: string, t: string, ordinal: number, at: number, bodySta
   return { ordinal, span: { start: at, end }, level1, level2, name, period, annual, periodSpan, annualSpan, problems, extra };
 }
 
+function isSeparator(ch: string): boolean {
+  return ch === ';' || ch === '；' || /\s/.test(ch);
+}
+
+/** Spaces and `;` off both ends (a loop: `/[\s;]+$/` is quadratic on long runs of spaces). */
 function trimSeparators(s: string): string {
-  return s.replace(/^[\s;；]+|[\s;；]+$/g, '');
+  let a = 0;
+  let b = s.length;
+  while (a < b && isSeparator(s[a])) a++;
+  while (b > a && isSeparator(s[b - 1])) b--;
+  return s.slice(a, b);
 }
 
 /** The value's span without surrounding spaces and `;`. */

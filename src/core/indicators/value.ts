@@ -48,6 +48,9 @@ const PREFIXES: ComparatorWord[] = (
   ] as [string, Comparator][]
 ).map(([written, canonical]) => ({ written, canonical }));
 
+/** First characters of every prefix: most values start with a digit and skip the prefix scan. */
+const PREFIX_FIRST = new Set(PREFIXES.map((p) => p.written[0]));
+
 const SUFFIXES: ComparatorWord[] = (
   [
     ['及以上', '≥'], ['或以上', '≥'], ['以上', '≥'],
@@ -59,7 +62,8 @@ const PLACEHOLDER = /\*{1,}|[xX]{2,}|[×✕╳]{1,}|…|\.{3,}|＊|[？?]{1,}|[�
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
 const DATE_RANGE =
   /^\d{4}(?:[.\-/年]\d{1,2}月?(?:[.\-/]?\d{1,2}日?)?)?\s*[-~至到]\s*\d{4}(?:[.\-/年]\d{1,2}月?(?:[.\-/]?\d{1,2}日?)?)?$/;
-const DATE = /^\d{4}(?:年|[.\-/])\d{1,2}(?:月|[.\-/]\d{1,2}日?)?(?:\d{1,2}日)?(?:前|之前|底前|以前|底|内|完成)*$/;
+// No `底前` among the suffixes: 底 + 前 reads it, and the ambiguity backtracked exponentially.
+const DATE = /^\d{4}(?:年|[.\-/])\d{1,2}(?:月|[.\-/]\d{1,2}日?)?(?:\d{1,2}日)?(?:前|之前|以前|底|内|完成)*$/;
 /** Words after a number that make the value a sentence, not a unit (`12月底前完成`). */
 const NOT_A_UNIT = /完成|前|底|左右|以内|开展|达到|之间|[,，;；。]/;
 const MAX_UNIT_LENGTH = 8;
@@ -83,7 +87,7 @@ export function parseTargetValue(rawInput: string, nameUnit: string | null = nul
 
   let pos = 0;
   let prefix: ComparatorWord | null = null;
-  for (const p of PREFIXES) {
+  if (PREFIX_FIRST.has(s[0])) for (const p of PREFIXES) {
     if (s.startsWith(p.written)) {
       prefix = p;
       pos = p.written.length;
@@ -93,7 +97,7 @@ export function parseTargetValue(rawInput: string, nameUnit: string | null = nul
   const afterPrefix = s.slice(pos).trimStart();
   const restStart = s.length - afterPrefix.length;
 
-  if (DATE_RANGE.test(s) || (DATE.test(s) && !prefix)) {
+  if (/^\d{4}/.test(s) && (DATE_RANGE.test(s) || (DATE.test(s) && !prefix))) {
     return { ...result, shape: 'date-range', text: raw };
   }
 
@@ -172,6 +176,14 @@ export function parseTargetValue(rawInput: string, nameUnit: string | null = nul
 
 /** The unit in a name's trailing brackets: `招商活动的参加人数（人）` → `人`. */
 export function unitFromName(name: string): string | null {
-  const m = /[（(]\s*([^（）()]{1,8}?)\s*[)）]\s*$/.exec(name);
-  return m ? m[1] : null;
+  // Without a regex: `[（(]\s*(…{1,8}?)\s*[)）]\s*$` was quadratic after a `（` and a long run of spaces.
+  const s = name.trimEnd();
+  const close = s[s.length - 1];
+  if (close !== ')' && close !== '）') return null;
+  const open = Math.max(s.lastIndexOf('('), s.lastIndexOf('（'));
+  if (open < 0) return null;
+  const inner = s.slice(open + 1, -1);
+  if (/[()（）]/.test(inner)) return null;
+  const unit = inner.trim();
+  return unit.length >= 1 && unit.length <= 8 ? unit : null;
 }

@@ -60,8 +60,11 @@ function equation(kind: Equation['kind'], row: TableRow, role: AmountRole, total
   const diff = total.amount.cents - sum;
   const figures = [total, ...parts].filter((t) => !t.amount.blank);
   const decimals = figures.length ? Math.max(...figures.map((t) => t.amount.decimals)) : 2;
-  const n = Math.max(1, parts.filter((p) => !p.amount.blank).length);
-  const tolerance = toleranceCents(decimals, n);
+  // Each shown figure stands for ±½·10⁻ᵈ of its own d; blank cells are exact zeros. With one d for
+  // all figures this is domain.md's ½·10⁻ᵈ·(n+1); with mixed decimals each figure brings its own share.
+  let tolerance = 0;
+  for (const f of figures) tolerance += toleranceCents(f.amount.decimals, 0);
+  if (figures.length < 2) tolerance = toleranceCents(decimals, 1);
   const status = diff === 0 ? 'ok' : Math.abs(diff) <= tolerance ? 'rounding' : 'error';
   return { kind, row, role, total, parts, sum, diff, decimals, tolerance, status };
 }

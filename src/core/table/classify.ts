@@ -8,7 +8,7 @@ import { type Cell, type Grid, address, cellAt, cellText, lastColumn, lastRow } 
 import { type AmountRead, readAmount } from '../amounts';
 import { joinLines } from '../indicators/normalise';
 import { AMOUNT_ROLES, type AmountRole, type RowKind } from '../report';
-import { type Columns, type LocatedHeader, headerAt } from './locate';
+import { type Columns, type LocatedHeader, headerAt, headerRole } from './locate';
 
 export interface TableRow {
   row: number;
@@ -42,6 +42,8 @@ export interface Table {
 }
 
 const NOTE = /^(注|备注|说明|填表|制表|审核|单位负责人|财务负责人|负责人|联系人|联系电话|数据来源)/;
+/** A note written as a label (`注：`, `填表人：`, `注1:`): ends the table even on a row with figures. */
+const NOTE_LABEL = /^(注|备注|说明|填表|制表|审核|单位负责人|财务负责人|负责人|联系人|联系电话|数据来源)[人\d０-９\s]*[:：]/;
 const TOTAL_NAME = /^(合计|总计)$/;
 
 /** Indent level from the cell format, else from leading spaces (a PDF converter's indentation). */
@@ -89,11 +91,14 @@ export function readTable(grid: Grid, header: LocatedHeader): Table {
       if (firstText && NOTE.test(firstText.trim())) break;
       continue; // blank row (or debris outside the table's columns)
     }
-    if (NOTE.test(name) || (firstText && NOTE.test(firstText.trim()) && !hasAmounts && !goal.trim() && !indicators.trim())) break;
-    if (headerAt(grid, r)) {
-      // A header repeated at the top of a new PDF page: skip it and its second row.
-      const h = headerAt(grid, r);
-      if (h) r = h.bottom;
+    // A project may be named 审核服务经费 or 注册登记经费: only a label, or a row with nothing but the
+    // note, ends the table.
+    if (NOTE_LABEL.test(name) || (firstText && NOTE.test(firstText.trim()) && !hasAmounts && !goal.trim() && !indicators.trim())) break;
+    // A header repeated at the top of a new PDF page: skip it and its second row. Only a row whose
+    // name cell reads like the name column's title can be one (keeps the scan of data rows cheap).
+    const repeated = headerRole(name) === 'name' ? headerAt(grid, r) : null;
+    if (repeated) {
+      r = repeated.bottom;
       bottom = r;
       continue;
     }

@@ -27,6 +27,8 @@ export function headerKey(text: string): string {
 
 /** Which column a header title names, if any. Order matters: 财政专户拨款 before 财政拨款. */
 export function headerRole(text: string): ColumnRole | null {
+  // Titles are short; skipping long texts early keeps the scan of data rows cheap.
+  if (!text || text.length > 60) return null;
   const k = headerKey(text);
   if (!k || k.length > 40) return null;
   if (/绩效指标/.test(k)) return 'indicators';
