@@ -33,11 +33,19 @@ function decimalToCents(sign: number, intPart: string, frac: string): number {
   return sign * cents;
 }
 
+const PLAIN_NUMBER = /^(-?)(\d{1,15})(?:\.(\d{1,15}))?$/;
 const NUMBER_TEXT = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?$/;
 const BLANK_TEXT = /^[-－—–―~～/／\\]*$/;
 
 /** Reads amount text as written: `1,648.49`, `１６４８．４９`, `¥21.60`, `(1.00)`, blank or `-`. */
 export function parseAmountText(raw: string): AmountRead {
+  const plain = PLAIN_NUMBER.exec(raw);
+  if (plain) {
+    // Plain ASCII figures (every number cell, most text amounts) skip the clean-up below.
+    const frac = plain[3] ?? '';
+    const cents = decimalToCents(plain[1] === '-' ? -1 : 1, plain[2], frac);
+    if (Number.isSafeInteger(cents)) return { ok: true, amount: { cents, decimals: Math.min(frac.length, 2), blank: false } };
+  }
   let s = asciiDigits(String(raw))
     .replace(/[\s\u00a0\u3000]/g, '')
     .replace(/[，,]/g, ',')
@@ -79,8 +87,11 @@ export function readAmount(cell: Cell | null | undefined): AmountRead {
   if (isCellError(v)) return { ok: false, text: v.error, reason: 'error-value' };
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { ok: false, text: cellText(cell), reason: 'not-number' };
-    // toPrecision(15) drops binary noise (21.599999999999998 → 21.6000000000000) before exact parsing.
-    const r = parseAmountText(Number(v.toPrecision(15)).toFixed(Math.min(20, Math.max(0, decimalsOf(v)))));
+    // The shortest decimal form is exact for what Excel stores from typed figures (21.6 → "21.6");
+    // a computed figure with binary noise (21.599999999999998) goes through toPrecision(15) first.
+    const shortest = String(v);
+    const plain = shortest.length <= 16 && !shortest.includes('e') ? shortest : null;
+    const r = parseAmountText(plain ?? Number(v.toPrecision(15)).toFixed(Math.min(20, Math.max(0, decimalsOf(v)))));
     if (!r.ok) return { ok: false, text: cellText(cell), reason: 'not-number' };
     const fd = formatDecimals(cell.numberFormat);
     return { ok: true, amount: { ...r.amount, decimals: fd ?? r.amount.decimals } };

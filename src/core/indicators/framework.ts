@@ -39,13 +39,27 @@ const L1 = byCode(LEVEL1);
 const L2 = byCode(LEVEL2);
 
 /** `社会效益` and `社会效益指标` are the same name; full-width/space noise is ignored. */
+const keys = new Map<string, string>();
+
 export function nameKey(name: string): string {
-  return name.replace(/[\s\u3000]/g, '').replace(/指标$/, '');
+  // Level names repeat in every item of every project: remember their keys (bounded, as names are few).
+  let k = keys.get(name);
+  if (k === undefined) {
+    k = name.replace(/[\s\u3000]/g, '').replace(/指标$/, '');
+    if (keys.size < 10000) keys.set(name, k);
+  }
+  return k;
 }
 
+const keySets = new Map<LevelEntry, Set<string>>();
+
 function matches(entry: LevelEntry, name: string): boolean {
-  const k = nameKey(name);
-  return k === nameKey(entry.name) || entry.variants.some((v) => nameKey(v) === k);
+  let keys = keySets.get(entry);
+  if (!keys) {
+    keys = new Set([entry.name, ...entry.variants].map(nameKey));
+    keySets.set(entry, keys);
+  }
+  return keys.has(nameKey(name));
 }
 
 export function level1Entry(code: string): LevelEntry | undefined {

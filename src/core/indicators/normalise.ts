@@ -87,9 +87,18 @@ function mapSyntaxChar(ch: string): string {
   return c >= 0xff10 && c <= 0xff19 ? String.fromCharCode(c - 0xfee0) : SYNTAX_MAP[ch];
 }
 
+const SYNTAX_TEST = new RegExp(SYNTAX_CHARS.source);
+/** Every cell is full of `；` and `：`: literal replacements are far cheaper than a callback per match. */
+const COMMON = /[；：]/;
+const RARE_CHARS = new RegExp(`[０-９${Object.keys(SYNTAX_MAP).filter((k) => k !== '；' && k !== '：').join('')}]`, 'g');
+const RARE_TEST = new RegExp(RARE_CHARS.source);
+
 /** Same-length mapping of full-width syntax characters and digits to ASCII. */
 export function syntaxForm(text: string): string {
-  return text.replace(SYNTAX_CHARS, mapSyntaxChar);
+  if (!SYNTAX_TEST.test(text)) return text;
+  let out = COMMON.test(text) ? text.replace(/；/g, ';').replace(/：/g, ':') : text;
+  if (RARE_TEST.test(out)) out = out.replace(RARE_CHARS, mapSyntaxChar);
+  return out;
 }
 
 /** Joined + syntax form in one step, for callers that need only the normalised text. */

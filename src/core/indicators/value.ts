@@ -70,6 +70,9 @@ const MAX_UNIT_LENGTH = 8;
 /** What is left after a lone comparator when the number is missing: `≥%`, `≤个月`. */
 const UNIT_ONLY = /^[%‰个次项人户年月天日元万辆株米台套件份场期篇条/·]{1,5}$/;
 
+/** A fast path for the forms that fill real tables; everything else takes the general path. */
+const FAST_QUANTITY = /^([≥≤><])?(\d{1,12}(?:\.\d{1,6})?)((?:%|[人个次项辆株户米年月天万元]{1,2})(?:\/[人个次项辆株户米年月天元·]{1,4})?)?$/;
+
 function empty(raw: string): TargetValue {
   return {
     raw, shape: 'empty', comparator: null, value: null, numberText: null, unit: null,
@@ -80,6 +83,16 @@ function empty(raw: string): TargetValue {
 /** Parses a target value; `nameUnit` is the unit in the indicator name's brackets, if any. */
 export function parseTargetValue(rawInput: string, nameUnit: string | null = null): TargetValue {
   const raw = String(rawInput ?? '').trim();
+  const fast = FAST_QUANTITY.exec(raw);
+  if (fast) {
+    // The common written forms (`≥90%`, `12个月`, `1个/年`): canonical already, no suffix words.
+    const unit = fast[3] || null;
+    return {
+      raw, shape: 'quantity', comparator: (fast[1] as Comparator | undefined) ?? '=', value: Number(fast[2]),
+      numberText: fast[2], unit: unit ?? nameUnit, unitFromName: !unit && nameUnit !== null, text: null,
+      comparatorWritten: null, canonical: null,
+    };
+  }
   const result = empty(raw);
   if (!raw) return result;
   // The syntax form keeps the same length, so slices of it map back onto `raw`.

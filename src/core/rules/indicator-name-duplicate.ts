@@ -13,7 +13,7 @@ export default defineRule({
     for (const p of model.projects) {
       const first = new Map<string, number>();
       for (const it of p.parsed.items) {
-        const key = it.name.replace(/[\s\u3000]/g, '');
+        const key = /[\s\u3000]/.test(it.name) ? it.name.replace(/[\s\u3000]/g, '') : it.name;
         if (!key) continue;
         const earlier = first.get(key);
         if (earlier === undefined) {

@@ -120,6 +120,7 @@ function columnEquations(model: TableModel): Equation[] {
 }
 
 function findCulprits(equations: Equation[]): Map<Equation, Culprit> {
+  if (!equations.some((e) => e.status === 'error')) return new Map();
   const byCell = new Map<string, { term: Term; eqs: { eq: Equation; coef: 1 | -1 }[] }>();
   const add = (t: Term, eq: Equation, coef: 1 | -1) => {
     const e = byCell.get(t.cell) ?? { term: t, eqs: [] };

@@ -7,8 +7,17 @@ import type { TargetValue } from '../indicators/value';
 import { level1ByName, level1Entry, level1NameMatches } from '../indicators/framework';
 import type { FindingInput } from './rule';
 
-export function* items(model: TableModel): Generator<[ProjectModel, ParsedIndicator]> {
-  for (const p of model.projects) for (const it of p.parsed.items) yield [p, it];
+const itemLists = new WeakMap<TableModel, [ProjectModel, ParsedIndicator][]>();
+
+/** Every (project, item) pair, built once per table: a dozen rules walk it. */
+export function items(model: TableModel): readonly [ProjectModel, ParsedIndicator][] {
+  let list = itemLists.get(model);
+  if (!list) {
+    list = [];
+    for (const p of model.projects) for (const it of p.parsed.items) list.push([p, it]);
+    itemLists.set(model, list);
+  }
+  return list;
 }
 
 /** Where an indicator finding points: the project's own 绩效指标 cell, the item's ordinal. */
@@ -52,19 +61,26 @@ export interface ValueEntry {
  * Each item's values that fail a test, grouped so that one item gets one finding even when both its
  * 实施周期 and 年度 values have the same problem (recurring projects repeat the same value).
  */
-export function* failingValues(
+export function failingValues(
   model: TableModel,
   fails: (v: TargetValue, it: ParsedIndicator) => boolean,
-): Generator<[ProjectModel, ParsedIndicator, ValueEntry[]]> {
+): [ProjectModel, ParsedIndicator, ValueEntry[]][] {
+  const out: [ProjectModel, ParsedIndicator, ValueEntry[]][] = [];
   for (const [p, it] of items(model)) {
-    const entries: ValueEntry[] = [];
-    if (it.period && fails(it.period, it)) entries.push({ which: 'period', value: it.period, span: it.periodSpan });
+    // Most items pass: allocate nothing for them.
+    let entries: ValueEntry[] | null = null;
+    if (it.period && fails(it.period, it)) entries = [{ which: 'period', value: it.period, span: it.periodSpan }];
     // An annual value that swallowed the rest of a broken item (`extra-text`) is reported by
     // indicator-unparsed; judging it as a value would only repeat that finding in other words.
     const annualUsable = !it.problems.includes('extra-text');
-    if (it.annual && annualUsable && fails(it.annual, it)) entries.push({ which: 'annual', value: it.annual, span: it.annualSpan });
-    if (entries.length) yield [p, it, entries];
+    if (it.annual && annualUsable && fails(it.annual, it)) {
+      const e: ValueEntry = { which: 'annual', value: it.annual, span: it.annualSpan };
+      if (entries) entries.push(e);
+      else entries = [e];
+    }
+    if (entries) out.push([p, it, entries]);
   }
+  return out;
 }
 
 /** `年度指标值“≥90%”` / `实施周期指标值和年度指标值均为“≥90%”` / both quoted when they differ. */
