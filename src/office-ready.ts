@@ -8,7 +8,7 @@
 const POLL_MS = 50;
 
 function officeLoaded(): boolean {
-  const g = globalThis as { Office?: { onReady?: unknown } };
+  const g = window as unknown as { Office?: { onReady?: unknown } };
   return typeof g.Office === 'object' && g.Office !== null && typeof g.Office.onReady === 'function';
 }
 

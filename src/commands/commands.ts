@@ -163,7 +163,7 @@ const COMMANDS: Record<string, (event: CommandEvent) => Promise<void>> = {
 
 // Older clients look ExecuteFunction names up on the global object; newer ones use associate().
 for (const [name, fn] of Object.entries(COMMANDS)) {
-  (globalThis as Record<string, unknown>)[name] = fn;
+  (window as unknown as Record<string, unknown>)[name] = fn;
 }
 
 officeReady()

@@ -23,6 +23,13 @@ import {
 } from './cell-state';
 import { fillKey, isOurFill, NO_FILL, parseFillKey, type FillState } from './fills';
 import { hostError } from './messages';
+
+/** Every cell of several compressed lists (no `flatMap`: the pane targets ES2017 webviews). */
+function flatCells(lists: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const l of lists) for (const c of expandCells(l)) out.push(c);
+  return out;
+}
 import type { ExcelRun } from './read-sheet';
 import { RECORD_MAX_CHARS, serialiseRecord, type MarkRecord, type NotesMode, type RecordStore, type SheetRecord } from './record';
 
@@ -105,7 +112,7 @@ export class Marker {
           const maps = recordMaps(entries);
           const cells = new Set<string>(maps.painted.keys());
           // Notes written by another mechanism (marked on another Excel) are left to clear, see below.
-          const noteCells = new Set<string>(entries.filter((e) => e.mode === mode).flatMap((e) => expandCells(e.notes)));
+          const noteCells = new Set<string>(flatCells(entries.filter((e) => e.mode === mode).map((e) => e.notes)));
           for (const c of targets.keys()) {
             cells.add(c);
             noteCells.add(c);
@@ -295,7 +302,7 @@ export class Marker {
       const sheets = [...byId.entries()].map(([id, es]) => {
         const ws = ctx.workbook.worksheets.getItem(id);
         const maps = recordMaps(es);
-        const noteCells = [...new Set(es.filter((e) => e.mode === 'notes').flatMap((e) => expandCells(e.notes)))];
+        const noteCells = [...new Set(flatCells(es.filter((e) => e.mode === 'notes').map((e) => e.notes)))];
         const hasComments = es.some((e) => e.mode === 'comments' && e.notes);
         return {
           ws,

@@ -25,6 +25,13 @@ export { LAST_RESULT_KEY };
 /** A stored command result younger than this, found when the pane opens, is acted on. */
 const FRESH_RESULT_MS = 2 * 60 * 1000;
 
+/** EdgeHTML (Excel 2019's webview) may report the old key names `Down`, `Up`, `Spacebar`. */
+const OLD_KEY_NAMES: Record<string, string> = { Down: 'ArrowDown', Up: 'ArrowUp' };
+
+function keyName(ev: KeyboardEvent): string {
+  return OLD_KEY_NAMES[ev.key] ?? ev.key;
+}
+
 export interface PaneActions {
   runCheck: typeof defaultRunCheck;
   writeIndicators: typeof defaultWriteIndicators;
@@ -671,7 +678,7 @@ export function mountPane(root: HTMLElement, workbook: Workbook, locale: Locale,
     if (vis.length === 0) return;
     const i = activeIndex(vis);
     let j: number | null = null;
-    switch (ev.key) {
+    switch (keyName(ev)) {
       case 'ArrowDown':
         j = i < 0 ? 0 : Math.min(vis.length - 1, i + 1);
         break;
@@ -691,7 +698,8 @@ export function mountPane(root: HTMLElement, workbook: Workbook, locale: Locale,
         j = Math.max(0, i - 10);
         break;
       case 'Enter':
-      case ' ': {
+      case ' ':
+      case 'Spacebar': {
         ev.preventDefault();
         const e = i >= 0 ? vis[i] : entryByKey((ev.target as HTMLElement).dataset?.key);
         if (e) {
@@ -708,8 +716,9 @@ export function mountPane(root: HTMLElement, workbook: Workbook, locale: Locale,
   });
 
   function onPaneKey(ev: KeyboardEvent): void {
-    const isNext = (ev.key === 'F8' && !ev.shiftKey) || (ev.altKey && ev.key === 'ArrowDown');
-    const isPrev = (ev.key === 'F8' && ev.shiftKey) || (ev.altKey && ev.key === 'ArrowUp');
+    const key = keyName(ev);
+    const isNext = (key === 'F8' && !ev.shiftKey) || (ev.altKey && key === 'ArrowDown');
+    const isPrev = (key === 'F8' && ev.shiftKey) || (ev.altKey && key === 'ArrowUp');
     if (!isNext && !isPrev) return;
     ev.preventDefault();
     ev.stopPropagation();

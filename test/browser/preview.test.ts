@@ -3,6 +3,9 @@
  * Build → static server on 127.0.0.1 → Debian chromium (playwright-core). Screenshots go to
  * test-output/screenshots/.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as acorn from 'acorn';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { MARK_FILLS, NOTE_HEADER } from '../../src/core/marks';
@@ -65,8 +68,10 @@ suite('preview in chromium', () => {
   let page: Page;
   const pageErrors: string[] = [];
 
+  let dist = '';
+
   beforeAll(async () => {
-    const dist = build();
+    dist = build();
     server = await serve(dist);
     browser = await launch();
   }, 300_000);
@@ -313,6 +318,15 @@ suite('preview in chromium', () => {
     await waitIdle(page);
     expect(await page.isHidden('[data-role="progress"]')).toBe(true);
     expect(await page.isEnabled('button[data-action="check"]')).toBe(true);
+  });
+
+  test('the Office bundles parse as ES2017 (Excel 2019 runs add-ins in EdgeHTML 18)', () => {
+    for (const name of ['taskpane.js', 'commands.js', 'result.js']) {
+      const code = fs.readFileSync(path.join(dist, name), 'utf8');
+      expect(() => acorn.parse(code, { ecmaVersion: 2017, sourceType: 'script' })).not.toThrow();
+    }
+    // The same parser does reject newer syntax, so the check above can fail.
+    expect(() => acorn.parse('a?.b ?? c', { ecmaVersion: 2017 })).toThrow();
   });
 
   test('the pane is usable with the keyboard alone', async () => {

@@ -178,6 +178,20 @@ describe('task pane', () => {
     expect(list.contains(document.activeElement)).toBe(true);
   });
 
+  test('the old key names of EdgeHTML (Excel 2019) work too: Down, Up, Spacebar', async () => {
+    const { wb } = await mountChecked();
+    opts()[0].focus();
+    key(document.activeElement as Element, 'Down');
+    expect((document.activeElement as HTMLElement).dataset.cell).toBe('C3');
+    key(document.activeElement as Element, 'Up');
+    expect((document.activeElement as HTMLElement).dataset.cell).toBe('B2');
+    key(document.activeElement as Element, 'Spacebar');
+    await flush();
+    key(btn('check'), 'Down', { altKey: true });
+    await flush();
+    expect(wb.selections.map((s) => s.cell)).toEqual(['B2', 'C3']);
+  });
+
   test('every control is a focusable, labelled element in a sensible order', async () => {
     await mountChecked();
     btn('next').click();

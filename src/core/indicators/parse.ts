@@ -6,6 +6,7 @@
  * per-item problems for the rules to report.
  */
 import { joinLines, syntaxForm, type Joined } from './normalise';
+import { trimEndText } from '../text';
 import { parseTargetValue, unitFromName, type TargetValue } from './value';
 
 export interface Level {
@@ -116,7 +117,7 @@ function parseItem(text: string, t: string, ordinal: number, at: number, bodySta
     if (!m) return null;
     // m[0] is the code part, then the name, then `;` unless the text ended.
     const nameStart = pos + m[0].length - (m[0].endsWith(';') ? 1 : 0) - m[2].length;
-    const level = { code: m[1], name: text.slice(nameStart, nameStart + m[2].trimEnd().length) };
+    const level = { code: m[1], name: text.slice(nameStart, nameStart + trimEndText(m[2]).length) };
     pos += m[0].length;
     return level;
   };

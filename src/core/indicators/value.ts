@@ -4,6 +4,7 @@
  */
 import type { Comparator } from '../report';
 import { syntaxForm } from './normalise';
+import { trimEndText, trimStartText } from '../text';
 
 export type ValueShape =
   | 'quantity' // [comparator] number [unit]
@@ -107,7 +108,7 @@ export function parseTargetValue(rawInput: string, nameUnit: string | null = nul
       break;
     }
   }
-  const afterPrefix = s.slice(pos).trimStart();
+  const afterPrefix = trimStartText(s.slice(pos));
   const restStart = s.length - afterPrefix.length;
 
   if (/^\d{4}/.test(s) && (DATE_RANGE.test(s) || (DATE.test(s) && !prefix))) {
@@ -190,7 +191,7 @@ export function parseTargetValue(rawInput: string, nameUnit: string | null = nul
 /** The unit in a name's trailing brackets: `招商活动的参加人数（人）` → `人`. */
 export function unitFromName(name: string): string | null {
   // Without a regex: `[（(]\s*(…{1,8}?)\s*[)）]\s*$` was quadratic after a `（` and a long run of spaces.
-  const s = name.trimEnd();
+  const s = trimEndText(name);
   const close = s[s.length - 1];
   if (close !== ')' && close !== '）') return null;
   const open = Math.max(s.lastIndexOf('('), s.lastIndexOf('（'));
