@@ -1,7 +1,9 @@
 /** Messages for sum findings: the total, the computed sum, the parts, the difference, the likely cause. */
 import { displayCents } from '../amounts';
 import { ROLE_LABEL, UNIT_LABEL } from '../messages/labels';
-import type { Culprit, Equation } from './sums';
+import { formatCents } from '../amounts';
+import { analyseSums, relatedCells, type Culprit, type Equation } from './sums';
+import type { RuleContext } from './rule';
 import type { Text } from './rule';
 
 const MAX_PARTS_SHOWN = 12;
@@ -70,4 +72,24 @@ export function sumMessage(eq: Equation, unit: '万元' | '元', culprit: Culpri
     }
   }
   return { 'zh-CN': zh, 'en-US': en };
+}
+
+/** Reports every broken (or rounding-gap) equation of one kind: shared by the row and column sum rules. */
+export function reportSums({ model, unit, report }: RuleContext, kind: Equation['kind']): void {
+  const { equations, culprits } = analyseSums(model);
+  for (const eq of equations) {
+    if (eq.kind !== kind || eq.status === 'ok') continue;
+    const c = culprits.get(eq);
+    report({
+      cell: eq.total.cell,
+      row: eq.row.row,
+      project: eq.row.kind === 'project' ? eq.row.name : null,
+      indicator: null,
+      severity: eq.status === 'rounding' ? 'info' : 'error',
+      expected: formatCents(eq.sum),
+      actual: formatCents(eq.total.amount.cents),
+      related: relatedCells(eq, c),
+      message: sumMessage(eq, unit, c),
+    });
+  }
 }
