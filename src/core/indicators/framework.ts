@@ -89,6 +89,45 @@ export function level2ByName(name: string): LevelEntry | undefined {
   return LEVEL2.find((e) => matches(e, name));
 }
 
+export interface LevelVerdict {
+  /** The framework entry of the written code, if the code is known. */
+  entry: LevelEntry | undefined;
+  /** The written name is that entry's name or a known variant. */
+  nameOk: boolean;
+  /** The entry whose name was written, whatever the code (to say what the clerk meant). */
+  byName: LevelEntry | undefined;
+}
+
+const verdicts1 = new WeakMap<object, LevelVerdict>();
+const verdicts2 = new WeakMap<object, LevelVerdict>();
+
+function judge(
+  memo: WeakMap<object, LevelVerdict>,
+  level: { code: string; name: string },
+  table: Map<string, LevelEntry>,
+  list: readonly LevelEntry[],
+): LevelVerdict {
+  // The parser shares one object per written level, so most items hit this memo.
+  let v = memo.get(level);
+  if (!v) {
+    const entry = table.get(level.code);
+    const nameOk = entry !== undefined && matches(entry, level.name);
+    v = { entry, nameOk, byName: nameOk ? entry : list.find((e) => matches(e, level.name)) };
+    memo.set(level, v);
+  }
+  return v;
+}
+
+/** The 一级 verdict for a written level (`1-产出指标`), remembered per level object. */
+export function judgeLevel1(level: { code: string; name: string }): LevelVerdict {
+  return judge(verdicts1, level, L1, LEVEL1);
+}
+
+/** The 二级 verdict for a written level (`22-社会效益`), remembered per level object. */
+export function judgeLevel2(level: { code: string; name: string }): LevelVerdict {
+  return judge(verdicts2, level, L2, LEVEL2);
+}
+
 export type Level1Kind = 'output' | 'benefit' | 'satisfaction' | 'cost';
 
 export function level1Kind(code: string | undefined): Level1Kind | null {

@@ -67,6 +67,32 @@ const LEVEL = /^\s*(\d{1,3})\s*-\s*([^;]*)(?:;|$)/;
 const PERIOD_KEYWORD = /(实施周期指标值|实施周期指标|实施周期值|实施期指标值|周期指标值)\s*:?/;
 const ANNUAL_KEYWORD = /(年度指标值|年度指标|年度值)\s*:?/;
 
+/**
+ * Levels repeat in every item of every project (`1-产出指标`, `11-数量指标`…): one shared, frozen
+ * object per code and name saves memory, and lets rules remember their verdict per level.
+ */
+const levels = new Map<string, Map<string, Level>>();
+const MAX_INTERNED = 5000;
+let interned = 0;
+
+function internLevel(code: string, name: string): Level {
+  let byName = levels.get(code);
+  if (!byName) {
+    byName = new Map();
+    levels.set(code, byName);
+  }
+  let level = byName.get(name);
+  if (!level) {
+    level = Object.freeze({ code, name });
+    // Bounded: arbitrary input (fuzzing, a garbled sheet) must not grow the table without end.
+    if (interned < MAX_INTERNED) {
+      byName.set(name, level);
+      interned++;
+    }
+  }
+  return level;
+}
+
 export function parseIndicatorCell(original: string): ParsedCell {
   const joined = joinLines(original);
   const t = syntaxForm(joined.text);
@@ -117,7 +143,7 @@ function parseItem(text: string, t: string, ordinal: number, at: number, bodySta
     if (!m) return null;
     // m[0] is the code part, then the name, then `;` unless the text ended.
     const nameStart = pos + m[0].length - (m[0].endsWith(';') ? 1 : 0) - m[2].length;
-    const level = { code: m[1], name: text.slice(nameStart, nameStart + trimEndText(m[2]).length) };
+    const level = internLevel(m[1], text.slice(nameStart, nameStart + trimEndText(m[2]).length));
     pos += m[0].length;
     return level;
   };

@@ -1,5 +1,5 @@
 /** S3: a known 一级 code whose name agrees with it (`1-效益指标` is wrong). */
-import { LEVEL1, level1ByName, level1Entry, level1NameMatches } from '../indicators/framework';
+import { LEVEL1, judgeLevel1 } from '../indicators/framework';
 import { defineRule } from './rule';
 import { at, nth } from './util';
 
@@ -17,9 +17,11 @@ export default defineRule({
       for (const it of p.parsed.items) {
         const l1 = it.level1;
         if (!l1) continue;
+        const verdict = judgeLevel1(l1);
+        const entry = verdict.entry;
+        if (entry && verdict.nameOk) continue; // the usual case: nothing to build
         const n = nth(it);
         const written = `${l1.code}-${l1.name}`;
-        const entry = level1Entry(l1.code);
         if (!entry) {
           report({
             ...at(p, it),
@@ -29,8 +31,8 @@ export default defineRule({
               'en-US': `${n.en}: unknown level-1 indicator "${written}"; expected one of ${KNOWN}.`,
             },
           });
-        } else if (!level1NameMatches(l1.code, l1.name)) {
-          const meant = level1ByName(l1.name);
+        } else {
+          const meant = verdict.byName;
           report({
             ...at(p, it),
             actual: written,

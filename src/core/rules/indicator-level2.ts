@@ -1,5 +1,5 @@
 /** S4: a 二级 present, known, under its 一级 (first digit = 一级 code), with a matching name. */
-import { level1ByName, level1Entry, level1NameMatches, level2ByName, level2Entry, level2NameMatches } from '../indicators/framework';
+import { judgeLevel1, judgeLevel2 } from '../indicators/framework';
 import { defineRule } from './rule';
 import { at, nth } from './util';
 
@@ -18,8 +18,12 @@ export default defineRule({
       for (const it of p.parsed.items) {
         const l1 = it.level1;
         if (!l1) continue;
-        const n = nth(it);
         const l2 = it.level2;
+        const verdict = l2 ? judgeLevel2(l2) : undefined;
+        const entry = verdict?.entry;
+        // The usual case: a known 二级 with its own name, under its 一级. Nothing to build.
+        if (l2 && entry && verdict?.nameOk && l2.code[0] === l1.code) continue;
+        const n = nth(it);
         if (!l2) {
           report({
             ...at(p, it),
@@ -31,9 +35,8 @@ export default defineRule({
           continue;
         }
         const written = `${l2.code}-${l2.name}`;
-        const entry = level2Entry(l2.code);
         if (!entry) {
-          const meant = level2ByName(l2.name);
+          const meant = verdict?.byName;
           report({
             ...at(p, it),
             actual: written,
@@ -44,8 +47,8 @@ export default defineRule({
           });
           continue;
         }
-        if (!level2NameMatches(l2.code, l2.name)) {
-          const meant = level2ByName(l2.name);
+        if (!verdict?.nameOk) {
+          const meant = verdict?.byName;
           report({
             ...at(p, it),
             actual: written,
@@ -59,8 +62,9 @@ export default defineRule({
         }
         // `1-效益指标；22-社会效益`: the 二级 fits the 一级 the name says; the mistyped 一级 code is
         // indicator-level1's finding, not a second one here.
-        const meant = level1NameMatches(l1.code, l1.name) ? undefined : level1ByName(l1.name);
-        if (level1Entry(l1.code) && l2.code[0] !== l1.code && l2.code[0] !== meant?.code) {
+        const v1 = judgeLevel1(l1);
+        const meant = v1.nameOk ? undefined : v1.byName;
+        if (v1.entry && l2.code[0] !== l1.code && l2.code[0] !== meant?.code) {
           report({
             ...at(p, it),
             actual: `${l1.code}-${l1.name}；${written}`,

@@ -11,25 +11,36 @@ export default defineRule({
   description: { 'zh-CN': '同一项目中三级指标名称重复', 'en-US': 'The same indicator name twice in one project' },
   check({ model, report }) {
     for (const p of model.projects) {
-      const first = new Map<string, number>();
-      for (const it of p.parsed.items) {
-        const key = /[\s\u3000]/.test(it.name) ? it.name.replace(/[\s\u3000]/g, '') : it.name;
+      const items = p.parsed.items;
+      // Cells hold a handful of items: compare with the earlier ones, no map per project.
+      const keys = items.map((it) => (/[\s\u3000]/.test(it.name) ? it.name.replace(/[\s\u3000]/g, '') : it.name));
+      const firstAt = items.length > 32 ? firstIndexMap(keys) : null;
+      for (let i = 0; i < items.length; i++) {
+        const key = keys[i];
         if (!key) continue;
-        const earlier = first.get(key);
-        if (earlier === undefined) {
-          first.set(key, it.ordinal);
-          continue;
-        }
+        let earlier = firstAt ? (firstAt.get(key) ?? i) : i;
+        if (!firstAt) for (let j = 0; j < i; j++) if (keys[j] === key) { earlier = j; break; }
+        if (earlier === i) continue;
+        const it = items[i];
         const n = nth(it);
         report({
           ...at(p, it),
           actual: it.name,
           message: {
-            'zh-CN': `${n.zh}“${it.name}”与第 ${earlier} 条指标名称重复，请确认是否重复填写。`,
-            'en-US': `${n.en} "${it.name}" repeats the name of indicator ${earlier}.`,
+            'zh-CN': `${n.zh}“${it.name}”与第 ${items[earlier].ordinal} 条指标名称重复，请确认是否重复填写。`,
+            'en-US': `${n.en} "${it.name}" repeats the name of indicator ${items[earlier].ordinal}.`,
           },
         });
       }
     }
   },
 });
+
+/** For cells with many items: the first index of each name. */
+function firstIndexMap(keys: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  keys.forEach((k, i) => {
+    if (k && !m.has(k)) m.set(k, i);
+  });
+  return m;
+}

@@ -12,7 +12,7 @@ export default defineRule({
   check({ model, report }) {
     for (const p of model.projects) {
       for (const it of p.parsed.items) {
-        if (!it.level1 || it.name.trim() !== '') continue;
+        if (!it.level1 || it.name !== '') continue; // the parser trims names: blank means empty
         const n = nth(it);
         report({
           ...at(p, it),

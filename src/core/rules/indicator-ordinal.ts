@@ -11,14 +11,15 @@ export default defineRule({
   description: { 'zh-CN': '指标编号不是 1、2、3…连续编号', 'en-US': 'Indicator numbers are not 1..n' },
   check({ model, report }) {
     for (const p of model.projects) {
-      const seen = new Set<number>();
       let expected = 1;
       const list = p.parsed.items;
       for (let i = 0; i < list.length; i++) {
         const it = list[i];
         let zh: string | null = null;
         let en: string | null = null;
-        const repeat = seen.has(it.ordinal);
+        // A repeat is always below the next expected number: only then look back (items are few).
+        let repeat = false;
+        if (it.ordinal < expected) for (let j = 0; j < i && !repeat; j++) repeat = list[j].ordinal === it.ordinal;
         if (repeat) {
           zh = `指标编号 ${it.ordinal} 重复出现。`;
           en = `Indicator number ${it.ordinal} appears twice.`;
@@ -31,7 +32,6 @@ export default defineRule({
           en = `Indicator numbers out of order: ${it.ordinal} follows ${expected - 1}.`;
         }
         if (zh && en) report({ ...at(p, it), actual: String(it.ordinal), expected: String(expected), message: { 'zh-CN': zh, 'en-US': en } });
-        seen.add(it.ordinal);
         if (it.ordinal >= expected) expected = it.ordinal + 1;
         // `1、1、3、`: the repeated number took the missing slot (the next item goes on from it), so
         // the one slip is reported once, as a repeat, not again as a gap before 3.

@@ -1,6 +1,6 @@
 /** P2: for a count or amount with ≥ or =, the year is a share of the period: 年度 ≤ 实施周期. */
 import { defineRule } from './rule';
-import { at, isRateName, items, nth } from './util';
+import { at, isRateName, nth } from './util';
 
 export default defineRule({
   id: 'period-annual-exceeds',
@@ -13,7 +13,7 @@ export default defineRule({
     'en-US': 'An annual count or amount above the period count',
   },
   check({ model, report }) {
-    for (const [p, it] of items(model)) {
+    for (const p of model.projects) for (const it of p.parsed.items) {
       const a = it.period;
       const b = it.annual;
       if (!a || !b || a.shape !== 'quantity' || b.shape !== 'quantity') continue;

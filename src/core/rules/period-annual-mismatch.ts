@@ -1,7 +1,7 @@
 /** P1: the 实施周期 and 年度 values of one item measure the same thing: same unit, same direction. */
 import type { Comparator } from '../report';
 import { defineRule } from './rule';
-import { at, items, nth } from './util';
+import { at, nth } from './util';
 
 function direction(c: Comparator | null): 'up' | 'down' | 'eq' | null {
   if (c === '≥' || c === '>') return 'up';
@@ -20,7 +20,7 @@ export default defineRule({
     'en-US': 'Period and annual targets with different units or comparator directions',
   },
   check({ model, report }) {
-    for (const [p, it] of items(model)) {
+    for (const p of model.projects) for (const it of p.parsed.items) {
       const a = it.period;
       const b = it.annual;
       if (!a || !b || a.shape !== 'quantity' || b.shape !== 'quantity') continue;

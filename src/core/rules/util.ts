@@ -4,21 +4,9 @@ import { originalIndex } from '../indicators/normalise';
 import { type ProjectModel, type TableModel, projectCell } from '../model';
 import type { ParsedIndicator, Span } from '../indicators/parse';
 import type { TargetValue } from '../indicators/value';
-import { level1ByName, level1Entry, level1NameMatches } from '../indicators/framework';
+import { judgeLevel1 } from '../indicators/framework';
 import type { FindingInput } from './rule';
 
-const itemLists = new WeakMap<TableModel, [ProjectModel, ParsedIndicator][]>();
-
-/** Every (project, item) pair, built once per table: a dozen rules walk it. */
-export function items(model: TableModel): readonly [ProjectModel, ParsedIndicator][] {
-  let list = itemLists.get(model);
-  if (!list) {
-    list = [];
-    for (const p of model.projects) for (const it of p.parsed.items) list.push([p, it]);
-    itemLists.set(model, list);
-  }
-  return list;
-}
 
 /** Where an indicator finding points: the project's own 绩效指标 cell, the item's ordinal. */
 export function at(p: ProjectModel, it: ParsedIndicator | null): Pick<FindingInput, 'cell' | 'row' | 'project' | 'indicator'> {
@@ -66,7 +54,7 @@ export function failingValues(
   fails: (v: TargetValue, it: ParsedIndicator) => boolean,
 ): [ProjectModel, ParsedIndicator, ValueEntry[]][] {
   const out: [ProjectModel, ParsedIndicator, ValueEntry[]][] = [];
-  for (const [p, it] of items(model)) {
+  for (const p of model.projects) for (const it of p.parsed.items) {
     // Most items pass: allocate nothing for them.
     let entries: ValueEntry[] | null = null;
     if (it.period && fails(it.period, it)) entries = [{ which: 'period', value: it.period, span: it.periodSpan }];
@@ -125,7 +113,16 @@ export function spansFix(p: ProjectModel, edits: { span: Span | null; text: stri
 
 /** Rates and satisfaction: names ending in 率 or 度 (满意度, 完成率), brackets aside. */
 export function isRateName(name: string): boolean {
-  return /[率度]$/.test(name.replace(/[（(][^（）()]*[)）]\s*$/, '').trim());
+  // Without a regex replace per item: skip trailing spaces and one trailing bracketed unit.
+  let e = name.length;
+  while (e > 0 && /\s/.test(name[e - 1])) e--;
+  if (name[e - 1] === ')' || name[e - 1] === '）') {
+    const open = Math.max(name.lastIndexOf('(', e - 1), name.lastIndexOf('（', e - 1));
+    if (open >= 0) e = open;
+    while (e > 0 && /\s/.test(name[e - 1])) e--;
+  }
+  const last = name[e - 1];
+  return last === '率' || last === '度';
 }
 
 /**
@@ -136,9 +133,7 @@ export function isRateName(name: string): boolean {
 export function level1Code(it: ParsedIndicator): string | undefined {
   const l1 = it.level1;
   if (!l1) return undefined;
-  if (!level1Entry(l1.code) || !level1NameMatches(l1.code, l1.name)) {
-    const meant = level1ByName(l1.name);
-    if (meant) return meant.code;
-  }
+  const v = judgeLevel1(l1);
+  if ((!v.entry || !v.nameOk) && v.byName) return v.byName.code;
   return l1.code;
 }

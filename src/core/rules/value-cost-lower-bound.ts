@@ -11,10 +11,10 @@ export default defineRule({
   description: { 'zh-CN': '成本指标使用了下限（≥）', 'en-US': 'A cost indicator with a lower bound (≥)' },
   check({ model, report }) {
     const isCost = (code: string | undefined, l1: string | undefined) =>
-      code === '14' || /^4\d$/.test(code ?? '') || (code === undefined && l1 === '4');
+      code === '14' || (code !== undefined && code.length === 2 && code[0] === '4') || (code === undefined && l1 === '4');
     const lower = (v: { shape: string; comparator: string | null }) =>
       v.shape === 'quantity' && (v.comparator === '≥' || v.comparator === '>');
-    for (const [p, it, entries] of failingValues(model, (v, item) => isCost(item.level2?.code, item.level1?.code) && lower(v))) {
+    for (const [p, it, entries] of failingValues(model, (v, item) => lower(v) && isCost(item.level2?.code, item.level1?.code))) {
       const n = nth(it);
       const d = describeValues(entries);
       report({
