@@ -16,8 +16,13 @@ export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => 
 export const BLOCK_BYTES = 3_000_000;
 /** A budget table is never near this; reading more would freeze Excel for minutes. */
 export const MAX_CELLS = 2_000_000;
-/** First guess of bytes per cell (values + text + format + indent as JSON) before anything is measured. */
-const FIRST_GUESS_BYTES_PER_CELL = 120;
+/**
+ * First guess of UTF-8 bytes per cell (values + text + format + indent as JSON) before anything is
+ * measured. Conservative: a 绩效 table mixes short amounts with long Chinese text (3 bytes a
+ * character); a refused block costs a round trip, a small first block only a few rows. Later blocks
+ * are sized from what was measured.
+ */
+const FIRST_GUESS_BYTES_PER_CELL = 600;
 
 const ERROR_VALUE = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|TIMEOUT!|EXTERNAL!)$/;
 
@@ -146,11 +151,27 @@ async function readInBlocks(
       }
       const b = block();
       appendRows(cells, b);
-      const measured = JSON.stringify([b.values, b.text, b.numberFormat, b.indents]).length / (take * cols);
+      // Bytes, not characters: the 5 MB limit counts UTF-8, and Chinese text is 3 bytes a character.
+      const measured = utf8Length(JSON.stringify([b.values, b.text, b.numberFormat, b.indents])) / (take * cols);
       bytesPerCell = Math.max(8, measured * 1.5);
       done += take;
       onProgress?.(done, rows);
     }
     return { sheet: ws.name, top: rect.top, left: rect.left, cells };
   });
+}
+
+/** UTF-8 length of a string without encoding it (a block's JSON can be megabytes). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      n += 4; // a surrogate pair is one 4-byte character
+      i++;
+    } else n += 3;
+  }
+  return n;
 }

@@ -303,14 +303,15 @@ class FakeContext {
     const ops = this.ops;
     this.ops = [];
     this.wb.syncs++;
-    // ~60 bytes of object path and action envelope per operation, plus its arguments.
-    const requestBytes = ops.reduce((n, o) => n + 60 + JSON.stringify(o.request ?? null).length, 0);
+    // ~60 bytes of object path and action envelope per operation, plus its arguments, in UTF-8
+    // (the 5 MB limit counts bytes; Chinese text is 3 bytes a character).
+    const requestBytes = ops.reduce((n, o) => n + 60 + Buffer.byteLength(JSON.stringify(o.request ?? null)), 0);
     const rec: SyncRecord = { ops: ops.length, requestBytes, responseBytes: 0 };
     this.wb.requests.push(rec);
     if (requestBytes > this.wb.payloadLimit) throw new FakeError('RequestPayloadSizeLimitExceeded');
     for (const op of ops) {
       const data = op.exec();
-      if (data !== undefined) rec.responseBytes += JSON.stringify(data).length;
+      if (data !== undefined) rec.responseBytes += Buffer.byteLength(JSON.stringify(data));
     }
     if (rec.responseBytes > this.wb.payloadLimit) throw new FakeError('ResponsePayloadSizeLimitExceeded');
     await Promise.resolve();

@@ -1,6 +1,7 @@
 import { cellText } from '../../src/core/grid';
 import { HostError } from '../../src/host/workbook';
 import { ExcelWorkbook } from '../../src/excel';
+import { utf8Length } from '../../src/excel/read-sheet';
 import { FakeWorkbook } from './fake-excel';
 import { gateway, makeWorkbook, SHEET } from './helpers';
 
@@ -53,6 +54,25 @@ describe('readActiveSheet', () => {
     expect(ok.every((r) => r.responseBytes <= wb.payloadLimit)).toBe(true);
     console.log(`blocked read: ${wb.syncs} syncs (1 refused, 1 size probe, ${wb.syncs - 2} blocks) for ${(wb.requests[0].responseBytes / 1e6).toFixed(1)} MB`);
     expect(wb.syncs).toBeLessThan(12);
+  });
+});
+
+describe('block sizes count UTF-8 bytes', () => {
+  test('a sheet of long Chinese text: only the first whole-sheet read is refused, no block is', async () => {
+    const text = '通过开展口岸广域网运营、维护服务，提高查验单位监管现场视频监控数据传输能力，加强监管力度。';
+    const rows: string[][] = [];
+    for (let i = 0; i < 12_000; i++) rows.push([`项目${i}`, text.repeat(2), text.repeat(3)]);
+    const wb = new FakeWorkbook('1.18', [{ name: '大表', rows }]);
+    wb.payloadLimit = 5 * 1024 * 1024;
+    const g = await gateway(wb).readActiveSheet();
+    expect(g.cells).toHaveLength(12_000);
+    const refused = wb.requests.filter((r) => r.responseBytes > wb.payloadLimit);
+    expect(refused).toHaveLength(1);
+    expect(wb.requests[0]).toBe(refused[0]);
+  });
+
+  test('utf8Length counts bytes as UTF-8 does', () => {
+    for (const s of ['', 'abc', '财政拨款', '≥90%', 'é', '𠮷', '1、1-产出指标；']) expect(utf8Length(s)).toBe(Buffer.byteLength(s));
   });
 });
 
