@@ -1,0 +1,200 @@
+/**
+ * The CLI end to end on real .xlsx files: the compiled CLI (build/cli via tsconfig.cli.json) run as
+ * a child process, `node bin/budget-check.js FILE --format json > /dev/null`, against a bare read of
+ * the same file by the same reader (scripts/bench/bare-read.js: ExcelJS loads it and walks the
+ * cells). Both run with scripts/bench/rss-hook.js preloaded, which records peak resident memory.
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import { buildCleanExport, scaledReference, toXlsxBuffer } from '../make-fixtures';
+
+const ROOT = path.resolve(__dirname, '../..');
+const HOOK = path.join(__dirname, 'rss-hook.js');
+const BARE = path.join(__dirname, 'bare-read.js');
+const CLI = path.join(ROOT, 'bin', 'budget-check.js');
+const REFERENCE_PROJECTS = 9;
+
+export interface BenchFile {
+  projects: number;
+  file: string;
+  bytes: number;
+}
+
+/** The clean-export layout of ~`n` projects (the reference table repeated) for each size, as .xlsx. */
+export async function writeWorkbooks(sizes: readonly number[], dir: string): Promise<BenchFile[]> {
+  const out: BenchFile[] = [];
+  for (const n of sizes) {
+    const t = scaledReference(Math.max(1, Math.round(n / REFERENCE_PROJECTS)));
+    const buf = await toXlsxBuffer(buildCleanExport(t));
+    const file = path.join(dir, `clean-export-${n}.xlsx`);
+    fs.writeFileSync(file, buf);
+    out.push({ projects: t.projects.length, file, bytes: buf.length });
+  }
+  return out;
+}
+
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'budget-check-bench-'));
+}
+
+/** `npx tsc -p tsconfig.cli.json`, without npx's own start-up. */
+export function buildCli(): void {
+  const tsc = require.resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+export interface ChildRun {
+  ms: number;
+  maxRssKb: number;
+  cpuMs: number;
+}
+
+/** One child process with stdout to /dev/null: wall time, peak RSS, CPU time. */
+export function runChild(args: readonly string[], okCodes: readonly number[] = [0]): ChildRun {
+  const rssFile = path.join(os.tmpdir(), `budget-check-bench-rss-${process.pid}.json`);
+  fs.rmSync(rssFile, { force: true });
+  const devNull = fs.openSync(os.devNull, 'w');
+  try {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, ['--require', HOOK, ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', devNull, 'pipe'],
+      env: { ...process.env, BENCH_RSS_OUT: rssFile },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const ms = performance.now() - t;
+    if (r.error) throw r.error;
+    if (r.status === null || !okCodes.includes(r.status)) {
+      throw new Error(`${path.basename(args[0])} exited ${r.status ?? r.signal}: ${r.stderr.toString().slice(0, 500)}`);
+    }
+    const u = JSON.parse(fs.readFileSync(rssFile, 'utf8')) as { maxRssKb: number; userUs: number; systemUs: number };
+    return { ms, maxRssKb: u.maxRssKb, cpuMs: (u.userUs + u.systemUs) / 1000 };
+  } finally {
+    fs.closeSync(devNull);
+    fs.rmSync(rssFile, { force: true });
+  }
+}
+
+export interface CliRow {
+  projects: number;
+  fileBytes: number;
+  runs: number;
+  cliMs: number;
+  bareMs: number;
+  ratio: number;
+  cliCpuMs: number;
+  bareCpuMs: number;
+  cliMaxRssMb: number;
+  bareMaxRssMb: number;
+  /** Every run, for test-output/bench.json. */
+  cli: ChildRun[];
+  bare: ChildRun[];
+}
+
+const med = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/**
+ * Median of `runs` runs of each after one warm-up of each (page cache, compiled-code cache). The CLI
+ * and the bare read alternate, so a noisy moment hits both alike.
+ */
+export function benchCli(files: readonly BenchFile[], runs: number): CliRow[] {
+  const rows: CliRow[] = [];
+  for (const f of files) {
+    const cliArgs = [CLI, f.file, '--format', 'json'];
+    const bareArgs = [BARE, f.file];
+    // Exit 1 is "the table has errors": a normal outcome of a check.
+    runChild(cliArgs, [0, 1]);
+    runChild(bareArgs);
+    const cli: ChildRun[] = [];
+    const bare: ChildRun[] = [];
+    for (let i = 0; i < runs; i++) {
+      cli.push(runChild(cliArgs, [0, 1]));
+      bare.push(runChild(bareArgs));
+    }
+    const cliMs = med(cli.map((r) => r.ms));
+    const bareMs = med(bare.map((r) => r.ms));
+    rows.push({
+      projects: f.projects,
+      fileBytes: f.bytes,
+      runs,
+      cliMs,
+      bareMs,
+      ratio: cliMs / bareMs,
+      cliCpuMs: med(cli.map((r) => r.cpuMs)),
+      bareCpuMs: med(bare.map((r) => r.cpuMs)),
+      cliMaxRssMb: med(cli.map((r) => r.maxRssKb)) / 1024,
+      bareMaxRssMb: med(bare.map((r) => r.maxRssKb)) / 1024,
+      cli,
+      bare,
+    });
+  }
+  return rows;
+}
+
+const n0 = (x: number): string => Math.round(x).toLocaleString('en-US');
+
+export function cliTable(rows: CliRow[]): string {
+  const lines = [
+    '| projects | .xlsx size | CLI `--format json` (ms) | bare ExcelJS read (ms) | CLI / bare | CLI CPU (ms) | bare CPU (ms) |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of rows) {
+    lines.push(
+      `| ${n0(r.projects)} | ${(r.fileBytes / 1024).toFixed(0)} KB | ${n0(r.cliMs)} | ${n0(r.bareMs)} | ${r.ratio.toFixed(2)}× | ${n0(r.cliCpuMs)} | ${n0(r.bareCpuMs)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function memoryTable(rows: CliRow[]): string {
+  const lines = ['| projects | CLI peak RSS (MB) | bare read peak RSS (MB) | CLI − bare (MB) |', '|---:|---:|---:|---:|'];
+  for (const r of rows) {
+    lines.push(`| ${n0(r.projects)} | ${r.cliMaxRssMb.toFixed(0)} | ${r.bareMaxRssMb.toFixed(0)} | ${(r.cliMaxRssMb - r.bareMaxRssMb).toFixed(0)} |`);
+  }
+  return lines.join('\n');
+}
+
+const PHASES = path.join(__dirname, 'cli-phases.js');
+export const PHASE_NAMES = ['startup', 'load', 'grids', 'check', 'json', 'write'] as const;
+export type Phase = (typeof PHASE_NAMES)[number];
+
+export interface PhaseRow {
+  projects: number;
+  /** Median ms of each phase in one process (scripts/bench/cli-phases.js). */
+  ms: Record<Phase, number>;
+  outputBytes: number;
+}
+
+/** Where the CLI's time goes for each file: median over `runs` child runs of each phase. */
+export function benchPhases(files: readonly BenchFile[], runs: number): PhaseRow[] {
+  return files.map((f) => {
+    const samples: (Record<Phase, number> & { outputBytes: number })[] = [];
+    for (let i = 0; i < runs; i++) {
+      const out = execFileSync(process.execPath, [PHASES, f.file], { cwd: ROOT, maxBuffer: 1024 * 1024 }).toString();
+      samples.push(JSON.parse(out) as Record<Phase, number> & { outputBytes: number });
+    }
+    const ms = Object.fromEntries(PHASE_NAMES.map((p) => [p, med(samples.map((s) => s[p]))])) as Record<Phase, number>;
+    return { projects: f.projects, ms, outputBytes: samples[0].outputBytes };
+  });
+}
+
+export function phaseTable(rows: PhaseRow[]): string {
+  const lines = [
+    '| projects | start-up + require (ms) | ExcelJS load (ms) | cells → grid (ms) | core check (ms) | JSON report (ms) | write (ms) | JSON output |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of rows) {
+    const m = r.ms;
+    lines.push(
+      `| ${n0(r.projects)} | ${n0(m.startup)} | ${n0(m.load)} | ${n0(m.grids)} | ${n0(m.check)} | ${n0(m.json)} | ${n0(m.write)} | ${(r.outputBytes / 1e6).toFixed(1)} MB |`,
+    );
+  }
+  return lines.join('\n');
+}
