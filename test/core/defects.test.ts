@@ -5,38 +5,14 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
 import { check } from '../../src/core/check';
-import type { Cell, CellValue, Grid } from '../../src/core/grid';
 import type { Finding, TableReport } from '../../src/core/report';
 import { DEFECTS, DEFECTS_TARGET, buildDefects } from '../../scripts/make-defects';
 import { toXlsxBuffer } from '../../scripts/make-fixtures';
+import { readWorkbookGrids } from './xlsx-grid';
 
 const FILE = path.resolve(__dirname, '..', '..', DEFECTS_TARGET);
 
-/** The first worksheet as a Grid: values, number formats and indents, as a host hands them over. */
-async function readGrid(file: string): Promise<Grid> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const ws = wb.worksheets[0];
-  const cells: (Cell | null)[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, r) => {
-    const line: (Cell | null)[] = [];
-    row.eachCell({ includeEmpty: true }, (xc, c) => {
-      const v = xc.value;
-      let value: CellValue = null;
-      if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') value = v;
-      else if (v && typeof v === 'object' && 'error' in v) value = { error: String(v.error) };
-      if (value === null) return;
-      const cell: Cell = { value };
-      if (xc.numFmt) cell.numberFormat = xc.numFmt;
-      if (xc.alignment?.indent) cell.indent = xc.alignment.indent;
-      line[c - 1] = cell;
-    });
-    cells[r - 1] = Array.from(line, (x) => x ?? null);
-  });
-  return { sheet: ws.name, top: 1, left: 1, cells: Array.from(cells, (x) => x ?? []) };
-}
 
 type Key = { cell: string; rule: string; severity: Finding['severity']; indicator: number | null };
 
@@ -79,7 +55,7 @@ const key = (f: Key) => `${f.cell} ${f.rule} ${f.severity} #${f.indicator ?? '-'
 describe('defects.xlsx', () => {
   let table: TableReport;
   beforeAll(async () => {
-    const tables = check(await readGrid(FILE));
+    const tables = check((await readWorkbookGrids(FILE))[0]);
     expect(tables).toHaveLength(1);
     table = tables[0];
   });
