@@ -25,7 +25,7 @@ export default defineRule({
         expected: canonical.join(' / '),
         ...(fix ? { fix } : {}),
         message: {
-          'zh-CN': `${n.zh}“${it.name}”的${d.zh}比较符写法不规范，应写作${want}。`,
+          'zh-CN': `${n.zh}“${it.name}”的${d.zh}，比较符写法不规范，应写作${want}。`,
           'en-US': `${n.en} "${it.name}": write ${d.en} as ${want.replace(/[“”]/g, '"')}.`,
         },
       });

@@ -21,7 +21,7 @@ export default defineRule({
         ...at(p, it),
         actual: rawOf(entries),
         message: {
-          'zh-CN': `${n.zh}“${it.name}”是成本指标，通常应设上限（≤），但${d.zh}是下限，请确认方向是否正确。`,
+          'zh-CN': `${n.zh}“${it.name}”是成本指标，通常应设上限（≤），但${d.zh}，是下限（≥），请确认方向是否正确。`,
           'en-US': `${n.en} "${it.name}" is a cost indicator, normally an upper bound (≤), but ${d.en} is a lower bound.`,
         },
       });

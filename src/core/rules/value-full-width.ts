@@ -24,7 +24,7 @@ export default defineRule({
         expected: fixed.join(' / '),
         ...(fix ? { fix } : {}),
         message: {
-          'zh-CN': `${n.zh}“${it.name}”的${d.zh}含全角数字或符号，建议改为半角“${[...new Set(fixed)].join('”“')}”。`,
+          'zh-CN': `${n.zh}“${it.name}”的${d.zh}，含全角数字或符号，建议改为半角“${[...new Set(fixed)].join('”“')}”。`,
           'en-US': `${n.en} "${it.name}": ${d.en} uses full-width characters; "${[...new Set(fixed)].join('", "')}" is the usual form.`,
         },
       });

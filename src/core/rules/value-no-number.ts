@@ -17,7 +17,7 @@ export default defineRule({
         ...at(p, it),
         actual: rawOf(entries),
         message: {
-          'zh-CN': `${n.zh}“${it.name}”的${d.zh}有比较符但缺少数值。`,
+          'zh-CN': `${n.zh}“${it.name}”的${d.zh}，有比较符但缺少数值。`,
           'en-US': `${n.en} "${it.name}": ${d.en} has a comparator but no number.`,
         },
       });

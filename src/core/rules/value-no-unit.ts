@@ -17,7 +17,7 @@ export default defineRule({
         ...at(p, it),
         actual: rawOf(entries),
         message: {
-          'zh-CN': `${n.zh}“${it.name}”的${d.zh}没有计量单位（如 %、个、次），名称中也未注明单位。`,
+          'zh-CN': `${n.zh}“${it.name}”的${d.zh}，没有计量单位（如 %、个、次），名称中也未注明单位。`,
           'en-US': `${n.en} "${it.name}": ${d.en} has no unit (%, 个, 次…) and the name gives none.`,
         },
       });

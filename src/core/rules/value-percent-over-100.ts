@@ -20,7 +20,7 @@ export default defineRule({
         actual: rawOf(entries),
         expected: '≤100%',
         message: {
-          'zh-CN': `${n.zh}“${it.name}”是比率，${d.zh}超过 100%。`,
+          'zh-CN': `${n.zh}“${it.name}”是比率，${d.zh}，超过 100%。`,
           'en-US': `${n.en} "${it.name}" is a rate; ${d.en} is above 100%.`,
         },
       });

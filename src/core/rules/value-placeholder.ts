@@ -17,7 +17,7 @@ export default defineRule({
         ...at(p, it),
         actual: rawOf(entries),
         message: {
-          'zh-CN': `${n.zh}“${it.name}”的${d.zh}仍是模板占位符，请填写实际目标值。`,
+          'zh-CN': `${n.zh}“${it.name}”的${d.zh}，仍是模板占位符，请填写实际目标值。`,
           'en-US': `${n.en} "${it.name}": ${d.en} is still a template placeholder; enter the real target.`,
         },
       });

@@ -18,7 +18,7 @@ export default defineRule({
         ...at(p, it),
         actual: rawOf(entries),
         message: {
-          'zh-CN': `${n.zh}“${it.name}”是数量指标，${d.zh}却是文字描述，应写明数量（如 ≥4人）。`,
+          'zh-CN': `${n.zh}“${it.name}”是数量指标，${d.zh}，却是文字描述，应写明数量（如 ≥4人）。`,
           'en-US': `${n.en} "${it.name}" is a quantity indicator, but ${d.en} is words, not a number.`,
         },
       });

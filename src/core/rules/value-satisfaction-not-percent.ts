@@ -20,7 +20,7 @@ export default defineRule({
         ...at(p, it),
         actual: rawOf(entries),
         message: {
-          'zh-CN': `${n.zh}“${it.name}”是满意度指标，${d.zh}应为百分比（如 ≥90%）。`,
+          'zh-CN': `${n.zh}“${it.name}”是满意度指标，${d.zh}，应为百分比（如 ≥90%）。`,
           'en-US': `${n.en} "${it.name}" is a satisfaction indicator; ${d.en} should be a percentage (e.g. ≥90%).`,
         },
       });
