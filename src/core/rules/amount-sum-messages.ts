@@ -59,7 +59,9 @@ export function sumMessage(eq: Equation, unit: '万元' | '元', culprit: Culpri
     const kids = eq.partsKind === 'unit' ? '各单位' : '所属各项目';
     const kidsEn = eq.partsKind === 'unit' ? 'units' : 'projects';
     zh = `${who(eq, true)}“${zhRole}”为 ${total} ${zhU}，${kids}之和为 ${sum} ${zhU}（${partsList(eq)}），相差 ${diff} ${zhU}。`;
-    en = `${who(eq, false)} ${enRole} is ${total} ${enU}; the sum of its ${eq.parts.length} ${kidsEn} is ${sum} ${enU} (${partsList(eq)}); difference ${diff} ${enU}.`;
+    const n = eq.parts.length;
+    const whose = eq.row.kind === 'total' ? 'the grand total' : who(eq, false);
+    en = `${enRole} of ${whose} is ${total} ${enU}; the sum of its ${n} ${n === 1 ? kidsEn.replace(/s$/, '') : kidsEn} is ${sum} ${enU} (${partsList(eq)}); difference ${diff} ${enU}.`;
   }
   if (eq.status === 'rounding') {
     zh += `差额在四舍五入允许范围（±${tolerance(eq)}）内，可能为四舍五入，一般无需修改。`;

@@ -79,7 +79,7 @@ export function describeValues(entries: ValueEntry[]): { zh: string; en: string 
   }
   const [a, b] = entries;
   if (a.value.raw === b.value.raw) {
-    return { zh: `实施周期指标值和年度指标值均为“${a.value.raw}”`, en: `both targets, "${a.value.raw}"` };
+    return { zh: `实施周期指标值和年度指标值均为“${a.value.raw}”`, en: `the target "${a.value.raw}" (period and annual)` };
   }
   return {
     zh: `实施周期指标值“${a.value.raw}”和年度指标值“${b.value.raw}”`,
