@@ -71,8 +71,9 @@ function toReport(model: TableModel, rules: readonly Rule[], locale: Locale): Ta
         row: p.row.row,
         cell,
         ordinal: it.ordinal,
-        level1: it.level1 ? { code: it.level1.code, name: it.level1.name } : null,
-        level2: it.level2 ? { code: it.level2.code, name: it.level2.name } : null,
+        // The parser's level objects are shared and frozen {code, name}: exactly the report's shape.
+        level1: it.level1,
+        level2: it.level2,
         name: it.name,
         period: valueJson(it.period),
         annual: valueJson(it.annual),

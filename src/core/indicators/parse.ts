@@ -28,6 +28,8 @@ export interface Span {
   end: number;
 }
 
+const NO_PROBLEMS: readonly ItemProblem[] = Object.freeze([]);
+
 export interface ParsedIndicator {
   ordinal: number;
   /** The whole item, in the joined text. */
@@ -39,7 +41,7 @@ export interface ParsedIndicator {
   annual: TargetValue | null;
   periodSpan: Span | null;
   annualSpan: Span | null;
-  problems: ItemProblem[];
+  problems: readonly ItemProblem[];
   /** For `extra-text`: what was left over. */
   extra: string | null;
 }
@@ -129,12 +131,14 @@ export function parseIndicatorCell(original: string): ParsedCell {
 }
 
 function parseItem(text: string, t: string, ordinal: number, at: number, bodyStart: number, end: number): ParsedIndicator {
-  const problems: ItemProblem[] = [];
+  // Most items have no problem: share one empty list instead of allocating one per item.
+  let problems: ItemProblem[] | null = null;
+  const flag = (x: ItemProblem) => (problems ??= []).push(x);
   let bodyEnd = end;
   // Trailing spaces, then the final `。` (a `.` in the syntax form if written full-width stop `．`).
   while (bodyEnd > bodyStart && /\s/.test(t[bodyEnd - 1])) bodyEnd--;
   if (bodyEnd > bodyStart && (t[bodyEnd - 1] === '。' || t[bodyEnd - 1] === '.')) bodyEnd--;
-  else problems.push('unterminated');
+  else flag('unterminated');
   while (bodyEnd > bodyStart && (t[bodyEnd - 1] === ';' || /\s/.test(t[bodyEnd - 1]))) bodyEnd--;
 
   let pos = bodyStart;
@@ -148,9 +152,9 @@ function parseItem(text: string, t: string, ordinal: number, at: number, bodySta
     return level;
   };
   const level1 = readLevel();
-  if (!level1) problems.push('no-level1');
+  if (!level1) flag('no-level1');
   const level2 = level1 ? readLevel() : null;
-  if (level1 && !level2) problems.push('no-level2');
+  if (level1 && !level2) flag('no-level2');
 
   const rest = t.slice(pos, bodyEnd);
   const pk = PERIOD_KEYWORD.exec(rest);
@@ -168,7 +172,7 @@ function parseItem(text: string, t: string, ordinal: number, at: number, bodySta
     const e = annualAt >= 0 ? annualAt : rest.length;
     periodSpan = valueSpan(text, pos + s, pos + e);
     period = valueOrNull(text.slice(periodSpan.start, periodSpan.end), nameUnit);
-  } else problems.push('no-period-keyword');
+  } else flag('no-period-keyword');
 
   let annual: TargetValue | null = null;
   let annualSpan: Span | null = null;
@@ -176,16 +180,16 @@ function parseItem(text: string, t: string, ordinal: number, at: number, bodySta
     const s = annualAt + ak[0].length;
     annualSpan = valueSpan(text, pos + s, pos + rest.length);
     annual = valueOrNull(text.slice(annualSpan.start, annualSpan.end), nameUnit);
-  } else problems.push('no-annual-keyword');
+  } else flag('no-annual-keyword');
 
   let extra: string | null = null;
   // A stray `;`-field inside a value (`≥4人;另有说明`) is kept in the value; but text after the
   // annual value that itself looks like a keyword field means a broken item.
   if (annual && /(实施周期|年度)指标/.test(annual.raw)) {
-    problems.push('extra-text');
+    flag('extra-text');
     extra = annual.raw;
   }
-  return { ordinal, span: { start: at, end }, level1, level2, name, period, annual, periodSpan, annualSpan, problems, extra };
+  return { ordinal, span: { start: at, end }, level1, level2, name, period, annual, periodSpan, annualSpan, problems: problems ?? NO_PROBLEMS, extra };
 }
 
 function isSeparator(ch: string): boolean {
