@@ -106,7 +106,9 @@ function convert(v: XValue, fmt: string | undefined): { value: CellValue; text?:
   if ('richText' in v) return { value: v.richText.map((r) => r.text).join('') };
   if ('formula' in v || 'sharedFormula' in v) {
     const result = (v as ExcelJS.CellFormulaValue).result;
-    return result === undefined ? { value: null } : convert(result, fmt);
+    // A formula with no cached result (files written by scripts or some exporters): an error the
+    // A1 rule reports as unreadable, rather than a blank that would read as 0 and break the sums.
+    return result === undefined ? { value: { error: '#未计算' } } : convert(result, fmt);
   }
   if ('hyperlink' in v) {
     // ExcelJS keeps a hyperlink's text either plain or as rich text.

@@ -93,8 +93,10 @@ export function readAmount(cell: Cell | null | undefined): AmountRead {
     const plain = shortest.length <= 16 && !shortest.includes('e') ? shortest : null;
     const r = parseAmountText(plain ?? Number(v.toPrecision(15)).toFixed(Math.min(20, Math.max(0, decimalsOf(v)))));
     if (!r.ok) return { ok: false, text: cellText(cell), reason: 'not-number' };
+    // A stored number is exact to the cent unless its format rounds it for display (`#,##0`): in
+    // General, 21.6 is 21.60, not a figure rounded to one decimal, so it gets no wider tolerance.
     const fd = formatDecimals(cell.numberFormat);
-    return { ok: true, amount: { ...r.amount, decimals: fd ?? r.amount.decimals } };
+    return { ok: true, amount: { ...r.amount, decimals: fd ?? 2 } };
   }
   if (typeof v === 'boolean') return { ok: false, text: cellText(cell), reason: 'not-number' };
   return parseAmountText(v);

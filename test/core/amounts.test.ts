@@ -59,7 +59,7 @@ describe('readAmount', () => {
   });
 
   it('reads the number 21.6 as exactly 2160 cents', () => {
-    expect(readAmount(num(21.6))).toEqual({ ok: true, amount: { cents: 2160, decimals: 1, blank: false } });
+    expect(readAmount(num(21.6))).toEqual({ ok: true, amount: { cents: 2160, decimals: 2, blank: false } });
     expect(cents(readAmount(num(1648.49)))).toBe(164849);
     expect(cents(readAmount(num(1648.49)))).not.toBe(164848); // Math.floor(1648.49 * 100) is 164848
   });
@@ -89,14 +89,15 @@ describe('readAmount', () => {
     expect(readAmount({ value: Number.POSITIVE_INFINITY })).toMatchObject({ ok: false, reason: 'not-number' });
   });
 
-  it('takes the decimals shown from the number format: #,##0.00 → 2, 0 → 0, General → as written', () => {
+  it('takes the decimals shown from the number format: #,##0.00 → 2, 0 → 0; General is exact to the cent', () => {
     const d = (c: Cell) => (readAmount(c) as { ok: true; amount: { decimals: number } }).amount.decimals;
     expect(d(num(21.6, '#,##0.00'))).toBe(2);
     expect(d(num(21.6, '0.00'))).toBe(2);
     expect(d(num(22, '0'))).toBe(0);
-    expect(d(num(21.6, 'General'))).toBe(1);
-    expect(d(num(21.6))).toBe(1);
-    expect(d(num(21, 'General'))).toBe(0);
+    // A stored 21.6 in General is 21.60 exactly, not a figure rounded to one decimal.
+    expect(d(num(21.6, 'General'))).toBe(2);
+    expect(d(num(21.6))).toBe(2);
+    expect(d(num(21, 'General'))).toBe(2);
     // The format changes the decimals shown, never the value.
     expect(cents(readAmount(num(21.6, '0')))).toBe(2160);
   });

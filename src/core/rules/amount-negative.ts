@@ -1,5 +1,5 @@
 /** A1: budget amounts are never negative. */
-import { displayCents } from '../amounts';
+import { displayCents, formatCents } from '../amounts';
 import { AMOUNT_ROLES } from '../report';
 import { ROLE_LABEL } from '../messages/labels';
 import { defineRule } from './rule';
@@ -24,7 +24,7 @@ export default defineRule({
           row: row.row,
           project: row.kind === 'project' ? row.name : null,
           indicator: null,
-          actual: v,
+          actual: formatCents(read.amount.cents),
           message: {
             'zh-CN': `“${row.name || `第 ${row.row} 行`}”的${ROLE_LABEL['zh-CN'][role]}为负数 ${v}，预算金额不能为负。`,
             'en-US': `${ROLE_LABEL['en-US'][role]} of "${row.name || `row ${row.row}`}" is negative (${v}); budget amounts cannot be negative.`,

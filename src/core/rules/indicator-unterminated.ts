@@ -17,7 +17,9 @@ export default defineRule({
         const text = p.parsed.joined.text;
         let end = it.span.end;
         while (end > it.span.start && /\s/.test(text[end - 1])) end--;
-        const fix = spanFix(p, { start: end - 1, end }, `${text[end - 1]}。`);
+        // An item closed with `；` (or `;`) gets that replaced by `。`, not `；。`.
+        const last = text[end - 1];
+        const fix = spanFix(p, { start: end - 1, end }, last === '；' || last === ';' ? '。' : `${last}。`);
         const n = nth(it);
         report({
           ...at(p, it),

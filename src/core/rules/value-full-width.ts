@@ -13,7 +13,9 @@ export default defineRule({
   severity: 'info',
   description: { 'zh-CN': '指标值中使用了全角数字或符号', 'en-US': 'Full-width digits or signs in a target value' },
   check({ model, report }) {
-    for (const [p, it, entries] of failingValues(model, (v) => FULL_WIDTH.test(v.raw))) {
+    // A value whose comparator is rewritten by value-comparator-form gets its whole canonical form
+    // there (`＞＝90％` → `≥90%`); offering `>=90%` here as well would contradict that fix.
+    for (const [p, it, entries] of failingValues(model, (v) => v.comparatorWritten === null && FULL_WIDTH.test(v.raw))) {
       const fixed = entries.map((e) => syntaxForm(e.value.raw));
       const fix = spansFix(p, entries.map((e, i) => ({ span: e.span, text: fixed[i] })));
       const n = nth(it);

@@ -40,6 +40,11 @@ describe('amount-row-sum', () => {
     expect(keys(findings(grid))).toEqual(['amount-row-sum@B2#-:error', 'amount-row-sum@B3#-:error', 'amount-row-sum@B4#-:error']);
   });
 
+  it('numbers stored in General are exact to the cent: 100 against 99 is an error, not a rounding gap', () => {
+    const grid = tableGrid({ projects: [{ amounts: [100, 99, null, null] }], total: [100, 99, null, null], unit: [100, 99, null, null] });
+    expect(keys(findings(grid))).toEqual(['amount-row-sum@B2#-:error', 'amount-row-sum@B3#-:error', 'amount-row-sum@B4#-:error']);
+  });
+
   it('accepts rows that add up, blank sources counting as 0', () => {
     const grid = tableGrid({ projects: [{ amounts: ['21.60', '21.60', null, null] }, { amounts: ['10.00', '4.00', '3.50', '2.50'] }] });
     expect(findings(grid)).toEqual([]);

@@ -16,6 +16,12 @@ describe('indicator-unterminated', () => {
     expect(f.fix!.text).toBe(`${VALID_INDICATORS} \n`);
   });
 
+  it('an item closed with ；: the fix replaces it with 。 (not ；。)', () => {
+    const text = OUTPUT_ITEM + BENEFIT_ITEM + SATISFACTION_ITEM.replace(/。$/, '；');
+    const f = expectOne(oneProject(text), { rule: 'indicator-unterminated', severity: 'info', cell: 'G4', indicator: 3 });
+    expect(f.fix!.text).toBe(VALID_INDICATORS);
+  });
+
   it('offers no fix when the item ends in a continuation row', () => {
     const grid = tableGrid({ projects: [{ indicators: OUTPUT_ITEM + BENEFIT_ITEM, continuation: [SATISFACTION_ITEM.replace(/。$/, '')] }] });
     expect(expectOne(grid, { rule: 'indicator-unterminated', severity: 'info', cell: 'G4', indicator: 3 }).fix).toBeUndefined();

@@ -16,6 +16,14 @@ describe('value-full-width', () => {
     expect(findings(applyFix(grid, f.fix!))).toEqual([]);
   });
 
+  it('leaves `＞＝９０％` to value-comparator-form, whose fix gives the canonical `≥90%`', () => {
+    const grid = oneProject(withItem4('1-产出指标', '12-质量指标', '项目验收合格率', '＞＝９０％'));
+    expect(byRule(grid, 'value-full-width')).toEqual([]);
+    const v4 = byRule(grid, 'value-comparator-form');
+    expect(v4).toHaveLength(1);
+    expect(v4[0].fix?.text).toBe(withItem4('1-产出指标', '12-质量指标', '项目验收合格率', '≥90%'));
+  });
+
   it('offers no fix when the value sits in a continuation row', () => {
     const grid = tableGrid({ projects: [{ indicators: VALID_INDICATORS, continuation: [item(4, '1-产出指标', '11-数量指标', '巡查批次', '≥１２次')] }] });
     expect(expectOne(grid, { rule: 'value-full-width', severity: 'info', cell: 'G4', indicator: 4 }).fix).toBeUndefined();
