@@ -18,3 +18,10 @@ export function trimEndText(s: string): string {
   while (e > 0 && isSpaceCode(s.charCodeAt(e - 1))) e--;
   return e === s.length ? s : s.slice(0, e);
 }
+
+/** Dashes, slashes or 无 stand for "nothing here" in 绩效目标 / 绩效指标 cells of 合计 and unit rows. */
+const NOTHING = /^[\s\-－—–―~～/／\\、。.]*$|^\s*无\s*$/;
+
+export function isBlankText(s: string): boolean {
+  return NOTHING.test(s);
+}

@@ -215,3 +215,28 @@ describe('the indicator framework', () => {
     expect(nameKey(' 社会效益 指标')).toBe('社会效益');
   });
 });
+
+describe('parseIndicatorCell: field order and what follows the final 。', () => {
+  test('年度 written before 实施周期: both values read, the name is the name', () => {
+    const [it] = parseIndicatorCell('1、1-产出指标；11-数量指标；人数；年度指标值:≥4人；实施周期指标值:≥8人。').items;
+    expect(it.name).toBe('人数');
+    expect(it.annual?.raw).toBe('≥4人');
+    expect(it.period?.raw).toBe('≥8人');
+    expect(it.problems).toEqual([]);
+  });
+
+  test('a note after an item’s 。 is not part of the annual value: it is extra text with its position', () => {
+    const text = '1、1-产出指标；13-时效指标；及时率；实施周期指标值:≥90%；年度指标值:≥90%。备注：以上指标由办公室负责统计';
+    const [it] = parseIndicatorCell(text).items;
+    expect(it.annual?.raw).toBe('≥90%');
+    expect(it.problems).toEqual(['extra-text']);
+    expect(it.extra).toBe('备注：以上指标由办公室负责统计');
+    expect(it.extraAt).toBe(text.indexOf('备注'));
+  });
+
+  test('a value with a decimal point is not cut at the point', () => {
+    const [it] = parseIndicatorCell('1、1-产出指标；12-质量指标；合格率；实施周期指标值:≥95.5%；年度指标值:≥95.5%。').items;
+    expect(it.annual?.value).toBe(95.5);
+    expect(it.problems).toEqual([]);
+  });
+});

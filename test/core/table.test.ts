@@ -256,6 +256,36 @@ describe('classify', () => {
     expect(table(g).rows[1].name).toBe('口岸车检场配套设施维修维护');
   });
 
+  it('flat table: a last project with no goal and no indicators yet is a project, not a unit', () => {
+    const g = standard([
+      ['合计', 30, 30],
+      ['某中心', 30, 30],
+      ['项目A', 20, 20, null, null, '目标', CELL1 + CELL2.replace('1、', '2、')],
+      ['项目B', 10, 10],
+    ]);
+    expect(kinds(g)).toEqual([[2, 'total', '合计'], [3, 'unit', '某中心'], [4, 'project', '项目A'], [5, 'project', '项目B']]);
+    const rules = check(g)[0].findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}@${f.cell}`);
+    expect(rules.sort()).toEqual(['project-goal-empty@F5', 'project-indicators-empty@G5']);
+  });
+
+  it('a dash in the 绩效目标 / 绩效指标 cells of 合计 and unit rows is no text', () => {
+    const cell = (value: CellValue, indent?: number): Cell => (indent ? { value, indent } : { value });
+    const g: Grid = {
+      sheet: 'S',
+      top: 1,
+      left: 1,
+      cells: [
+        HEADER.map((h) => cell(h)),
+        [cell('合计'), cell(30), cell(30), null, null, cell('—'), cell('—')],
+        [cell('某中心'), cell(30), cell(30), null, null, cell('/'), cell('无')],
+        [cell('项目A', 1), cell(20), cell(20), null, null, cell('目标'), cell(CELL1 + CELL2.replace('1、', '2、'))],
+        [cell('项目B', 1), cell(10), cell(10), null, null, cell('目标'), cell(CELL1 + CELL2.replace('1、', '2、'))],
+      ],
+    };
+    expect(kinds(g).map((k) => k[1])).toEqual(['total', 'unit', 'project', 'project']);
+    expect(check(g)[0].findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
   describe('continuation rows (PDF page breaks)', () => {
     const head: CellValue[][] = [
       ['合计', 2, 2, null, null, null, null],

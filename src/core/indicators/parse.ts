@@ -42,8 +42,9 @@ export interface ParsedIndicator {
   periodSpan: Span | null;
   annualSpan: Span | null;
   problems: readonly ItemProblem[];
-  /** For `extra-text`: what was left over. */
+  /** For `extra-text`: what was left over, and where it starts in the joined text. */
   extra: string | null;
+  extraAt: number | null;
 }
 
 export interface Leftover extends Span {
@@ -134,16 +135,12 @@ function parseItem(text: string, t: string, ordinal: number, at: number, bodySta
   // Most items have no problem: share one empty list instead of allocating one per item.
   let problems: ItemProblem[] | null = null;
   const flag = (x: ItemProblem) => (problems ??= []).push(x);
-  let bodyEnd = end;
-  // Trailing spaces, then the final `。` (a `.` in the syntax form if written full-width stop `．`).
-  while (bodyEnd > bodyStart && /\s/.test(t[bodyEnd - 1])) bodyEnd--;
-  if (bodyEnd > bodyStart && (t[bodyEnd - 1] === '。' || t[bodyEnd - 1] === '.')) bodyEnd--;
-  else flag('unterminated');
-  while (bodyEnd > bodyStart && (t[bodyEnd - 1] === ';' || /\s/.test(t[bodyEnd - 1]))) bodyEnd--;
+  let limit = end;
+  while (limit > bodyStart && isSeparator(t[limit - 1])) limit--;
 
   let pos = bodyStart;
   const readLevel = (): Level | null => {
-    const m = LEVEL.exec(t.slice(pos, bodyEnd));
+    const m = LEVEL.exec(t.slice(pos, limit));
     if (!m) return null;
     // m[0] is the code part, then the name, then `;` unless the text ended.
     const nameStart = pos + m[0].length - (m[0].endsWith(';') ? 1 : 0) - m[2].length;
@@ -156,40 +153,75 @@ function parseItem(text: string, t: string, ordinal: number, at: number, bodySta
   const level2 = level1 ? readLevel() : null;
   if (level1 && !level2) flag('no-level2');
 
-  const rest = t.slice(pos, bodyEnd);
+  // The two keyword fields, in either order (年度 first is a slip, not a reason to lose the values).
+  const rest = t.slice(pos, limit);
   const pk = PERIOD_KEYWORD.exec(rest);
-  const ak = ANNUAL_KEYWORD.exec(pk ? rest.slice(pk.index + pk[0].length) : rest);
-  const annualAt = ak ? (pk ? pk.index + pk[0].length : 0) + ak.index : -1;
+  let ak = ANNUAL_KEYWORD.exec(pk ? rest.slice(pk.index + pk[0].length) : rest);
+  let annualAt = ak ? (pk ? pk.index + pk[0].length : 0) + ak.index : -1;
+  if (!ak && pk) {
+    ak = ANNUAL_KEYWORD.exec(rest.slice(0, pk.index));
+    annualAt = ak ? ak.index : -1;
+  }
+  const fields: { which: 'period' | 'annual'; at: number; valueAt: number }[] = [];
+  if (pk) fields.push({ which: 'period', at: pk.index, valueAt: pk.index + pk[0].length });
+  if (ak) fields.push({ which: 'annual', at: annualAt, valueAt: annualAt + ak[0].length });
+  fields.sort((a, b) => a.at - b.at);
 
-  const nameEnd = pk ? pk.index : annualAt >= 0 ? annualAt : rest.length;
+  // The item ends at the first `。` after its last field's value starts; text after it and before
+  // the next item belongs to no field (S1). Without a `。` the item runs to the next one.
+  const lastStart = fields.length ? fields[fields.length - 1].valueAt : 0;
+  let stop = rest.indexOf('。', lastStart);
+  if (stop < 0 && rest.endsWith('.') && !/\d$/.test(rest.slice(0, -1))) stop = rest.length - 1;
+  let extra: string | null = null;
+  let extraAt: number | null = null;
+  if (stop < 0) flag('unterminated');
+  else {
+    const after = trimSeparators(text.slice(pos + stop + 1, pos + rest.length));
+    if (after !== '' && !/^[。.]+$/.test(after)) {
+      flag('extra-text');
+      extra = after;
+      extraAt = text.indexOf(after, pos + stop + 1);
+    }
+  }
+  const bodyEnd = stop < 0 ? rest.length : stop;
+
+  const nameEnd = fields.length ? fields[0].at : bodyEnd;
   const name = trimSeparators(text.slice(pos, pos + nameEnd));
   const nameUnit = unitFromName(name);
 
-  let period: TargetValue | null = null;
-  let periodSpan: Span | null = null;
-  if (pk) {
-    const s = pk.index + pk[0].length;
-    const e = annualAt >= 0 ? annualAt : rest.length;
-    periodSpan = valueSpan(text, pos + s, pos + e);
-    period = valueOrNull(text.slice(periodSpan.start, periodSpan.end), nameUnit);
-  } else flag('no-period-keyword');
+  const values: Record<'period' | 'annual', { value: TargetValue | null; span: Span | null }> = {
+    period: { value: null, span: null },
+    annual: { value: null, span: null },
+  };
+  fields.forEach((f, k) => {
+    const e = k + 1 < fields.length ? fields[k + 1].at : bodyEnd;
+    const span = valueSpan(text, pos + f.valueAt, pos + Math.max(f.valueAt, e));
+    values[f.which] = { span, value: valueOrNull(text.slice(span.start, span.end), nameUnit) };
+  });
+  if (!pk) flag('no-period-keyword');
+  if (!ak) flag('no-annual-keyword');
+  const annual = values.annual.value;
 
-  let annual: TargetValue | null = null;
-  let annualSpan: Span | null = null;
-  if (ak && annualAt >= 0) {
-    const s = annualAt + ak[0].length;
-    annualSpan = valueSpan(text, pos + s, pos + rest.length);
-    annual = valueOrNull(text.slice(annualSpan.start, annualSpan.end), nameUnit);
-  } else flag('no-annual-keyword');
-
-  let extra: string | null = null;
-  // A stray `;`-field inside a value (`≥4人;另有说明`) is kept in the value; but text after the
-  // annual value that itself looks like a keyword field means a broken item.
-  if (annual && /(实施周期|年度)指标/.test(annual.raw)) {
+  // A keyword field inside a value (`年度指标值:≥4人；年度指标值:…`) means a broken item.
+  if (annual && extra === null && /(实施周期|年度)指标/.test(annual.raw)) {
     flag('extra-text');
     extra = annual.raw;
+    extraAt = values.annual.span?.start ?? null;
   }
-  return { ordinal, span: { start: at, end }, level1, level2, name, period, annual, periodSpan, annualSpan, problems: problems ?? NO_PROBLEMS, extra };
+  return {
+    ordinal,
+    span: { start: at, end },
+    level1,
+    level2,
+    name,
+    period: values.period.value,
+    annual,
+    periodSpan: values.period.span,
+    annualSpan: values.annual.span,
+    problems: problems ?? NO_PROBLEMS,
+    extra,
+    extraAt,
+  };
 }
 
 function isSeparator(ch: string): boolean {

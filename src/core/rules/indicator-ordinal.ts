@@ -13,6 +13,7 @@ export default defineRule({
     for (const p of model.projects) {
       let expected = 1;
       const list = p.parsed.items;
+      const swapped = new Set<number>();
       for (let i = 0; i < list.length; i++) {
         const it = list[i];
         let zh: string | null = null;
@@ -25,8 +26,19 @@ export default defineRule({
           en = `Indicator number ${it.ordinal} appears twice.`;
         } else if (it.ordinal > expected) {
           const missing = it.ordinal - 1 === expected ? `${expected}` : `${expected}–${it.ordinal - 1}`;
-          zh = `指标编号跳号：缺少第 ${missing} 条（编号直接到了 ${it.ordinal}）。`;
-          en = `Indicator numbering skips ${missing} (goes to ${it.ordinal}).`;
+          // `1、3、2`: the "missing" numbers come later, so this is one swap, not a gap plus a swap.
+          let later = true;
+          for (let k = expected; k < it.ordinal && later; k++) later = list.slice(i + 1).some((x) => x.ordinal === k);
+          if (later) {
+            zh = `指标编号顺序错乱：${it.ordinal} 排在 ${missing} 之前。`;
+            en = `Indicator numbers out of order: ${it.ordinal} comes before ${missing}.`;
+            for (let k = expected; k < it.ordinal; k++) swapped.add(k);
+          } else {
+            zh = `指标编号跳号：缺少第 ${missing} 条（编号直接到了 ${it.ordinal}）。`;
+            en = `Indicator numbering skips ${missing} (goes to ${it.ordinal}).`;
+          }
+        } else if (it.ordinal < expected && swapped.has(it.ordinal)) {
+          // Already reported as part of the swap above.
         } else if (it.ordinal < expected) {
           zh = `指标编号顺序错乱：第 ${expected - 1} 条之后是 ${it.ordinal}。`;
           en = `Indicator numbers out of order: ${it.ordinal} follows ${expected - 1}.`;

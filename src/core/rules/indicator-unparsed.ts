@@ -1,4 +1,5 @@
 /** S1: 绩效指标 text that does not parse into items; leftover text is reported with its position. */
+import { isBlankText } from '../text';
 import { defineRule } from './rule';
 import { at, nth, quote } from './util';
 
@@ -11,6 +12,7 @@ export default defineRule({
   description: { 'zh-CN': '绩效指标文字无法按格式识别', 'en-US': 'Indicator text that does not parse into items' },
   check({ model, report }) {
     for (const p of model.projects) {
+      if (isBlankText(p.row.indicatorsFull)) continue; // `—`, `无`: project-indicators-empty says it
       for (const l of p.parsed.leftovers) {
         const pos = l.start + 1;
         const none = p.parsed.items.length === 0;
@@ -30,12 +32,19 @@ export default defineRule({
       for (const it of p.parsed.items) {
         if (!it.problems.includes('extra-text') || it.extra === null) continue;
         const n = nth(it);
+        const swallowed = it.extra === it.annual?.raw;
+        const where =
+          it.extraAt === null ? { zh: '', en: '' } : { zh: `（第 ${it.extraAt + 1} 个字起）`, en: ` (from character ${it.extraAt + 1})` };
         report({
           ...at(p, it),
           actual: it.extra,
           message: {
-            'zh-CN': `${n.zh}的年度指标值后还有无法识别的文字：${quote(it.extra)}，可能缺少“。”或编号。`,
-            'en-US': `${n.en}: unreadable text after the annual value: ${quote(it.extra)}; a "。" or a number may be missing.`,
+            'zh-CN': swallowed
+              ? `${n.zh}的年度指标值里混入了下一条指标的内容：${quote(it.extra)}，可能缺少“。”和编号“N、”。`
+              : `${n.zh}之后${where.zh}还有不属于任何指标的文字：${quote(it.extra)}，可能缺少编号“N、”或多写了内容。`,
+            'en-US': swallowed
+              ? `${n.en}: the annual value runs into the next indicator: ${quote(it.extra)}; a "。" and a number "N、" may be missing.`
+              : `${n.en}: text after it${where.en} belongs to no indicator: ${quote(it.extra)}; a number "N、" may be missing.`,
           },
         });
       }

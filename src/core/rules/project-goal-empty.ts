@@ -1,5 +1,6 @@
 /** S9: every project states its 绩效目标. */
 import { address } from '../grid';
+import { isBlankText } from '../text';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -12,7 +13,7 @@ export default defineRule({
   check({ model, report }) {
     if (model.table.columns.goal === undefined) return;
     for (const p of model.projects) {
-      if (p.row.goalFull.trim() !== '') continue;
+      if (!isBlankText(p.row.goalFull)) continue; // `—` or `无` is no goal either
       report({
         cell: p.goalCell ?? address(p.row.row, model.table.columns.goal),
         row: p.row.row,

@@ -1,4 +1,5 @@
 /** S1: a project row whose 绩效指标 cell is empty has nothing to check. */
+import { isBlankText } from '../text';
 import { defineRule } from './rule';
 import { at } from './util';
 
@@ -12,7 +13,7 @@ export default defineRule({
   check({ model, report }) {
     if (model.table.columns.indicators === undefined) return;
     for (const p of model.projects) {
-      if (p.row.indicatorsFull.trim() !== '') continue;
+      if (!isBlankText(p.row.indicatorsFull)) continue; // `—` or `无` is no goal either
       report({
         ...at(p, null),
         message: {

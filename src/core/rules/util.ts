@@ -60,7 +60,7 @@ export function failingValues(
     if (it.period && fails(it.period, it)) entries = [{ which: 'period', value: it.period, span: it.periodSpan }];
     // An annual value that swallowed the rest of a broken item (`extra-text`) is reported by
     // indicator-unparsed; judging it as a value would only repeat that finding in other words.
-    const annualUsable = !it.problems.includes('extra-text');
+    const annualUsable = it.extra === null || it.extra !== it.annual?.raw;
     if (it.annual && annualUsable && fails(it.annual, it)) {
       const e: ValueEntry = { which: 'annual', value: it.annual, span: it.annualSpan };
       if (entries) entries.push(e);

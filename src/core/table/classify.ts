@@ -7,6 +7,7 @@
 import { type Cell, type Grid, address, cellAt, cellText, lastColumn, lastRow } from '../grid';
 import { type AmountRead, readAmount } from '../amounts';
 import { joinLines } from '../indicators/normalise';
+import { isBlankText } from '../text';
 import { AMOUNT_ROLES, type AmountRole, type RowKind } from '../report';
 import { type Columns, type LocatedHeader, headerAt, headerRole } from './locate';
 
@@ -142,7 +143,7 @@ function classify(rows: TableRow[]): void {
   let unit: string | null = null;
   let project: TableRow | null = null;
   for (const r of rows) {
-    const texts = r.goal.trim() !== '' || r.indicators.trim() !== '';
+    const texts = !isBlankText(r.goal) || !isBlankText(r.indicators);
     const amounts = hasAmount(r);
     if (TOTAL_NAME.test(r.name.replace(/[\s\u3000]/g, ''))) {
       r.kind = 'total';
@@ -166,6 +167,25 @@ function classify(rows: TableRow[]): void {
       r.unit = unit;
       project = r;
     }
+  }
+  if (!indented) adoptTrailingUnits(rows);
+}
+
+/**
+ * In a flat table (no indentation), a row without texts reads as a unit row; but one that follows
+ * projects and has no project of its own before the next unit or 合计 is a project whose 绩效目标 and
+ * 绩效指标 are not filled in yet (S9 and the empty-indicator rule report it), not a unit.
+ */
+function adoptTrailingUnits(rows: TableRow[]): void {
+  const main = rows.filter((r) => r.kind !== 'continuation');
+  for (let i = 1; i < main.length; i++) {
+    const r = main[i];
+    const prev = main[i - 1];
+    if (r.kind !== 'unit' || prev.kind !== 'project' || prev.unit === null) continue;
+    const next = main[i + 1];
+    if (next && next.kind === 'project') continue;
+    r.kind = 'project';
+    r.unit = prev.unit;
   }
 }
 

@@ -26,12 +26,18 @@ describe('indicator-unparsed', () => {
   it('reports an item that runs into the next one (missing 。 and number) once, at that item', () => {
     const broken = `${OUTPUT_ITEM}${BENEFIT_ITEM}3、3-满意度指标；31-服务对象满意度；就餐人员满意度；实施周期指标值:≥90%；年度指标值:≥90%；年度指标值:≥95%。`;
     const grid = oneProject(broken);
-    expectOne(grid, { rule: 'indicator-unparsed', severity: 'error', cell: 'G4', indicator: 3, mentions: ['第 3 条指标', '年度指标值后还有无法识别的文字'] });
+    expectOne(grid, { rule: 'indicator-unparsed', severity: 'error', cell: 'G4', indicator: 3, mentions: ['第 3 条指标', '年度指标值里混入了下一条指标的内容'] });
     // The swallowed text is not judged again as a value (no satisfaction-not-percent knock-on).
     expect(keys(findings(grid))).toEqual(['indicator-unparsed@G4#3:error']);
   });
 
   it('accepts a well-formed cell', () => {
     expect(byRule(oneProject(VALID_INDICATORS), 'indicator-unparsed')).toEqual([]);
+  });
+  it('reports text after an item’s final 。 as an error with its position, and judges the value without it', () => {
+    const text = `${VALID_INDICATORS}备注：以上指标由办公室负责统计`;
+    const f = expectOne(oneProject(text), { rule: 'indicator-unparsed', severity: 'error', cell: 'G4', indicator: 3, mentions: ['不属于任何指标的文字', '备注：以上指标由办公室负责统计', `第 ${text.indexOf('备注') + 1} 个字起`] });
+    expect(f.actual).toBe('备注：以上指标由办公室负责统计');
+    expect(keys(findings(oneProject(text)))).toEqual(['indicator-unparsed@G4#3:error']);
   });
 });
