@@ -8,10 +8,10 @@
  * runtime, so it loads in Excel 2016+). The two meet through localStorage: the summary goes to
  * LAST_RESULT_KEY, and an open pane hears the `storage` event and refreshes.
  *
- * Showing the result: where SharedRuntime 1.1 is supported we ask Office to open the pane, which
- * reads the summary; if that is unsupported or fails, a small dialog (result.html) shows it.
- * Errors always go to the dialog. event.completed() is called on every path, after the dialog
- * closes (completing earlier can unload this page and the dialog with it).
+ * Showing the result: a small dialog (result.html), whether or not the pane is open (an open pane
+ * also refreshes itself). Opening the pane from here would need a shared runtime, which would
+ * shut out Excel 2016/2019. event.completed() is called on every path, after the dialog closes
+ * (completing earlier can unload this page and the dialog with it).
  */
 import { runCheck } from '../app/actions';
 import { pickLocale, type Locale } from '../core/messages/locale';
@@ -19,9 +19,11 @@ import { createExcelWorkbook } from '../excel';
 import { officeReady } from '../office-ready';
 import { LAST_RESULT_KEY, clearedResult, dialogUrl, errorResult, summarize, type LastResult } from './summary';
 
-/** Office completes a command that runs too long; close our dialog well before that. */
-const DIALOG_MAX_MS = 4 * 60 * 1000;
-const SHOW_PANE_MAX_MS = 5000;
+/**
+ * Office ends a function command's runtime 5 minutes after the click, completed or not: the dialog
+ * is closed before that, counting from the click (a long check leaves the dialog less time).
+ */
+const COMMAND_BUDGET_MS = 4.5 * 60 * 1000;
 
 interface CommandEvent {
   completed(options?: { allowEvent?: boolean }): void;
@@ -53,35 +55,12 @@ function isSupported(set: string, version: string): boolean {
   }
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timeout')), ms);
-    p.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e);
-      },
-    );
-  });
-}
-
-/** Opens the pane (which shows the stored summary). False when the platform cannot. */
-async function showPane(): Promise<boolean> {
-  if (!isSupported('SharedRuntime', '1.1')) return false;
-  try {
-    await withTimeout(Office.addin.showAsTaskpane(), SHOW_PANE_MAX_MS);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Shows the summary in a dialog; resolves when it is closed, could not open, or timed out. */
-function showDialog(r: LastResult): Promise<void> {
+/**
+ * Shows the summary in a dialog; resolves when it is closed, could not open, or the command's time
+ * is up. (Opening the pane instead would need a shared runtime, which this add-in does not declare:
+ * an open pane refreshes itself from localStorage.)
+ */
+function showDialog(r: LastResult, deadline: number): Promise<void> {
   return new Promise((resolve) => {
     if (!isSupported('DialogApi', '1.1')) {
       resolve(); // Excel 2016 RTM: the summary waits in localStorage for the pane
@@ -109,7 +88,7 @@ function showDialog(r: LastResult): Promise<void> {
             }
             resolve();
           };
-          const timer = setTimeout(done, DIALOG_MAX_MS);
+          const timer = setTimeout(done, Math.max(0, deadline - Date.now()));
           dialog.addEventHandler(Office.EventType.DialogMessageReceived, done);
           dialog.addEventHandler(Office.EventType.DialogEventReceived, done);
         },
@@ -126,6 +105,7 @@ export async function runCheckCommand(event: CommandEvent): Promise<void> {
     return;
   }
   busy = true;
+  const deadline = Date.now() + COMMAND_BUDGET_MS;
   const locale = currentLocale();
   try {
     let result: LastResult;
@@ -135,7 +115,7 @@ export async function runCheckCommand(event: CommandEvent): Promise<void> {
     } catch (err) {
       result = errorResult(err, locale);
     }
-    if (result.kind === 'error' || !(await showPane())) await showDialog(result);
+    await showDialog(result, deadline);
   } catch {
     // never let a failure here skip event.completed()
   } finally {
@@ -145,12 +125,13 @@ export async function runCheckCommand(event: CommandEvent): Promise<void> {
 }
 
 export async function clearMarksCommand(event: CommandEvent): Promise<void> {
+  const deadline = Date.now() + COMMAND_BUDGET_MS;
   const locale = currentLocale();
   try {
     await createExcelWorkbook(locale).clearMarks();
     remember(clearedResult(locale));
   } catch (err) {
-    await showDialog(errorResult(err, locale)).catch(() => undefined);
+    await showDialog(errorResult(err, locale), deadline).catch(() => undefined);
   } finally {
     event.completed();
   }

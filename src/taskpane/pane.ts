@@ -749,7 +749,7 @@ export function mountPane(root: HTMLElement, workbook: Workbook, locale: Locale,
 
   renderAll();
 
-  // Opened by the ribbon command (showAsTaskpane) right after it checked: show that check.
+  // Opened (显示面板) right after a ribbon 一键校验: show that check.
   let pendingInitial: LastResult | null = null;
   try {
     const r = parseLastResult(storageWindow?.localStorage.getItem(LAST_RESULT_KEY));
