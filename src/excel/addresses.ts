@@ -5,9 +5,12 @@
  */
 import { columnName, columnNumber } from '../core/grid';
 
-/** `Sheet1` stays bare; anything else is quoted the way Excel writes it (`'预算 表'!A1`, `'O''Neil'!A1`). */
+/**
+ * `Sheet1` stays bare; anything else is quoted the way Excel writes it (`'预算 表'!A1`, `'O''Neil'!A1`),
+ * including names that read as a cell reference (`'AB12'!A1`, `'R1C1'!A1`, `'C'!A1`).
+ */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^(R\d*)?(C\d*)?$/i.test(name)
     ? name
     : `'${name.replace(/'/g, "''")}'`;
 }

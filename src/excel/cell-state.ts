@@ -7,6 +7,7 @@ import { chunkAddresses, NOTE_HEADER } from '../core/marks';
 import type { ApiLevel } from './api-level';
 import { compressCells, normaliseCell, rectAddress, rectsOf } from './addresses';
 import type { FillState } from './fills';
+import { readSplitting } from './blocks';
 
 export function isOurText(content: string | null | undefined): boolean {
   if (typeof content !== 'string') return false;
@@ -100,33 +101,67 @@ export interface Thread {
   replies: { reply: Excel.CommentReply; content: string }[];
 }
 
-/** First half of reading comments: the sheet's threads (queue before the caller's first sync). */
+/**
+ * First half of reading comments: the sheet's threads, ids only (queue before the caller's first
+ * sync). Their texts come with the second half, which can be split when they are too long for one
+ * response.
+ */
 export function queueThreadList(ws: Excel.Worksheet): Excel.CommentCollection {
   const list = ws.comments;
-  list.load('items/id,items/content');
+  list.load('items/id');
   return list;
 }
 
 /**
- * Second half: where each thread sits and its replies. Comments have no address property, only
- * getLocation(), so this needs the list first: one more sync, still independent of the table size.
+ * Second half: where each thread sits and (with `details`) its text and replies. Comments have no
+ * address property, only getLocation(), so this needs the list first: one more sync, still
+ * independent of the table size, and none when no sheet has threads. Split in parts only when Excel
+ * refuses the response as too large (thousands of long threads on the web).
  */
-export async function readThreads(ctx: Excel.RequestContext, lists: readonly Excel.CommentCollection[]): Promise<Thread[][]> {
-  const pending = lists.map((list) =>
-    list.items.map((comment) => {
+export async function readThreads(ctx: Excel.RequestContext, lists: readonly Excel.CommentCollection[], details = true): Promise<Thread[][]> {
+  const all: { list: number; comment: Excel.Comment }[] = [];
+  lists.forEach((l, list) => l.items.forEach((comment) => all.push({ list, comment })));
+  const read = await readSplitting(ctx, all, (slice) => {
+    const pending = slice.map(({ list, comment }) => {
       const loc = comment.getLocation();
       loc.load('address');
-      comment.replies.load('items/id,items/content');
-      return { comment, loc };
-    }),
+      if (details) {
+        comment.load('content');
+        comment.replies.load('items/id,items/content');
+      }
+      return { list, comment, loc };
+    });
+    return () =>
+      pending.map(({ list, comment, loc }) => ({
+        list,
+        thread: {
+          comment,
+          cell: normaliseCell(loc.address),
+          content: details ? comment.content : '',
+          replies: details ? comment.replies.items.map((reply) => ({ reply, content: reply.content })) : [],
+        },
+      }));
+  });
+  const out: Thread[][] = lists.map(() => []);
+  for (const r of read) out[r.list].push(r.thread);
+  return out;
+}
+
+/** Notes of many cells: one read with the rest if it fits, else (long notes on the web) in parts. */
+export async function readNotesSplitting(
+  ctx: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  cells: readonly string[],
+  tryWhole = true,
+): Promise<Map<string, NoteNow>> {
+  const list = await readSplitting(
+    ctx,
+    cells,
+    (slice) => {
+      const get = queueNoteReads(ws, slice);
+      return () => [...get().entries()];
+    },
+    tryWhole,
   );
-  if (pending.some((p) => p.length > 0)) await ctx.sync();
-  return pending.map((p) =>
-    p.map(({ comment, loc }) => ({
-      comment,
-      cell: normaliseCell(loc.address),
-      content: comment.content,
-      replies: comment.replies.items.map((reply) => ({ reply, content: reply.content })),
-    })),
-  );
+  return new Map(list);
 }

@@ -1,10 +1,13 @@
 /**
  * Applying and clearing marks. Both follow the same shape: ONE sync reads the state of every cell
- * involved (protection, fills, notes; comments need one more for their locations), the record is
- * saved, then ONE sync writes everything. Nothing is written before protection is known, so a
- * protected sheet is refused with the workbook untouched.
+ * involved (protection, fills, notes; threads need one more for their locations, only when the sheet
+ * has any), the record is saved, then the writes go in blocks of at most BLOCK_BYTES of request, one
+ * sync each — a single block unless thousands of long notes would take a request past Excel on the
+ * web's 5 MB. Reads too large for one response (long notes or comments, on the web) are asked again
+ * in halves. Nothing is written before protection is known, so a protected sheet is refused with the
+ * workbook untouched.
  */
-import { MARK_FILLS, type CellMark, type MarksPlan } from '../core/marks';
+import { chunkAddresses, MARK_FILLS, type CellMark, type MarksPlan } from '../core/marks';
 import { SEVERITIES, type Severity } from '../core/report';
 import type { Locale } from '../core/messages/locale';
 import type { MarkResult } from '../host/workbook';
@@ -17,6 +20,7 @@ import {
   queueFillWrite,
   queueNoteReads,
   queueThreadList,
+  readNotesSplitting,
   readThreads,
   type NoteNow,
   type Thread,
@@ -30,7 +34,8 @@ function flatCells(lists: readonly string[]): string[] {
   for (const l of lists) for (const c of expandCells(l)) out.push(c);
   return out;
 }
-import type { ExcelRun } from './read-sheet';
+import { isPayloadError, type ExcelRun } from './read-sheet';
+import { opBytes, WriteBlocks } from './blocks';
 import { RECORD_MAX_CHARS, serialiseRecord, type MarkRecord, type NotesMode, type RecordStore, type SheetRecord } from './record';
 
 export interface ExcelMarkResult extends MarkResult {
@@ -70,6 +75,12 @@ function groupPush(m: Map<string, string[]>, key: string, cell: string): void {
   else m.set(key, [cell]);
 }
 
+/** Estimated request size of one fill written over `cells` (addresses only, no per-cell data). */
+function fillWriteBytes(cells: readonly string[], api: ApiLevel): number {
+  const runs = compressCells(cells).split(',');
+  return api.v1_9 ? opBytes(5 * chunkAddresses(runs).length, runs) : opBytes(2 * runs.length, runs);
+}
+
 /** Queues restoring each group's previous fill (only cells whose fill is still the one we painted). */
 function queueRestores(ws: Excel.Worksheet, groups: Map<string, string[]>, api: ApiLevel): void {
   for (const [key, cells] of groups) queueFillWrite(ws, cells, parseFillKey(key), api);
@@ -103,12 +114,11 @@ export class Marker {
     try {
       return await this.run(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem(plan.sheet);
-        ws.load('id,name');
-        const protection = api.v1_2 ? ws.protection.load('protected') : null;
         const olds = record.sheets.filter((s) => s.name === plan.sheet);
 
-        // --- read: sync 1 (and, for comments, sync 2) ---
-        const readState = (entries: readonly SheetRecord[]) => {
+        // --- read: sync 1 (threads: one more for their locations, only when the sheet has any) ---
+        const readState = (entries: readonly SheetRecord[], withNotes: boolean) => {
+          ws.load('id,name');
           const maps = recordMaps(entries);
           const cells = new Set<string>(maps.painted.keys());
           // Notes written by another mechanism (marked on another Excel) are left to clear, see below.
@@ -119,25 +129,42 @@ export class Marker {
           }
           return {
             maps,
+            noteCells: [...noteCells],
+            protection: api.v1_2 ? ws.protection.load('protected') : null,
+            // Notes mode (1.18 includes 1.10) needs them too: a cell with a thread cannot take a note.
+            threadList: mode !== 'none' ? queueThreadList(ws) : null,
             fills: queueFillReads(ws, [...cells], api),
-            notes: mode === 'notes' ? queueNoteReads(ws, [...noteCells]) : null,
+            notes: mode === 'notes' && withNotes ? queueNoteReads(ws, [...noteCells]) : null,
           };
         };
-        let state = readState(olds);
-        const threadList = mode === 'comments' ? queueThreadList(ws) : null;
-        await ctx.sync();
-        if (protection?.protected) throw hostError(this.locale, 'protected');
+        /** One sync; when long notes make the response too large (web), the notes again in parts. */
+        const readAll = async (entries: readonly SheetRecord[]) => {
+          const first = readState(entries, true);
+          try {
+            await ctx.sync();
+            return { ...first, notesNow: first.notes ? first.notes() : new Map<string, NoteNow>() };
+          } catch (e) {
+            if (!isPayloadError(e) || !first.notes) throw e;
+          }
+          const rest = readState(entries, false);
+          await ctx.sync();
+          if (rest.protection?.protected) throw hostError(this.locale, 'protected');
+          return { ...rest, notesNow: await readNotesSplitting(ctx, ws, rest.noteCells, false) };
+        };
+        let state = await readAll(olds);
+        if (state.protection?.protected) throw hostError(this.locale, 'protected');
 
         // A renamed sheet is found by its id; its old cells need one more read (rare, and constant).
         const renamed = record.sheets.filter((s) => s.id === ws.id && s.name !== plan.sheet);
         if (renamed.length > 0) {
           olds.push(...renamed);
-          state = readState(olds);
-          await ctx.sync();
+          state = await readAll(olds);
         }
         const fillsNow = state.fills();
-        const notesNow: Map<string, NoteNow> = state.notes ? state.notes() : new Map();
-        const threads: Thread[] = threadList ? (await readThreads(ctx, [threadList]))[0] : [];
+        const notesNow = state.notesNow;
+        const threadList = state.threadList;
+        const hasThreads = threadList !== null && threadList.items.length > 0;
+        const threads: Thread[] = hasThreads ? (await readThreads(ctx, [threadList], mode === 'comments'))[0] : [];
         const { painted: oldPainted, prev: oldPrev, notes: oldNotes } = state.maps;
 
         // --- decide ---
@@ -163,16 +190,27 @@ export class Marker {
         const noteCells: string[] = [];
         let written = 0;
         let skipped = 0;
-        const noteOps: (() => void)[] = [];
-        if (mode === 'notes' && state.notes) {
+        // Each queued note operation with its estimated request size, for the write blocks.
+        const noteOps: { bytes: number; run: () => void }[] = [];
+        const op = (bytes: number, run: () => void): void => void noteOps.push({ bytes, run });
+        // New comment threads go last: in comments mode they are the operations that may fail (below).
+        const adds: string[] = [];
+        let threadDeletes = 0;
+        if (mode === 'notes') {
+          // A cell holding a threaded comment cannot take a note (notes.add would fail the batch).
+          const threadCells = new Set(threads.map((t) => t.cell));
           for (const cell of oldNotes) {
             const n = notesNow.get(cell);
-            if (!targets.has(cell) && n && isOurText(n.content)) noteOps.push(() => n.note.delete());
+            if (!targets.has(cell) && n && isOurText(n.content)) op(opBytes(1), () => n.note.delete());
           }
           for (const cell of targets.keys()) {
             const n = notesNow.get(cell);
-            if (!n || n.content === null) noteOps.push(() => void ws.notes.add(cell, note(cell)));
-            else if (isOurText(n.content)) noteOps.push(() => (n.note.content = note(cell)));
+            if (threadCells.has(cell)) {
+              skipped++;
+              continue;
+            }
+            if (!n || n.content === null) op(opBytes(1, cell, note(cell)), () => void ws.notes.add(cell, note(cell)));
+            else if (isOurText(n.content)) op(opBytes(1, note(cell)), () => (n.note.content = note(cell)));
             else {
               skipped++;
               continue;
@@ -187,24 +225,27 @@ export class Marker {
             const foreignReplies = t.replies.some((r) => !isOurText(r.content));
             if (isOurText(t.content)) {
               if (target) {
-                noteOps.push(() => (t.comment.content = note(target)));
+                op(opBytes(1, note(target)), () => (t.comment.content = note(target)));
                 covered.add(target);
-              } else if (!foreignReplies) noteOps.push(() => t.comment.delete());
+              } else if (!foreignReplies) {
+                op(opBytes(1), () => t.comment.delete());
+                threadDeletes++;
+              }
               // Our thread that the user answered stays: deleting it would delete their replies.
-              for (const r of t.replies) if (isOurText(r.content)) noteOps.push(() => r.reply.delete());
+              for (const r of t.replies) if (isOurText(r.content)) op(opBytes(1), () => r.reply.delete());
               continue;
             }
             // The user's own thread: never touched; our words go in a reply we can later delete alone.
             const ours = t.replies.filter((r) => isOurText(r.content));
             ours.forEach((r, i) => {
-              if (i === 0 && target) noteOps.push(() => (r.reply.content = note(target)));
-              else noteOps.push(() => r.reply.delete());
+              if (i === 0 && target) op(opBytes(1, note(target)), () => (r.reply.content = note(target)));
+              else op(opBytes(1), () => r.reply.delete());
             });
-            if (target && ours.length === 0) noteOps.push(() => void t.comment.replies.add(note(target)));
+            if (target && ours.length === 0) op(opBytes(1, note(target)), () => void t.comment.replies.add(note(target)));
             if (target) covered.add(target);
           }
           for (const cell of targets.keys()) {
-            if (!covered.has(cell)) noteOps.push(() => void ws.comments.add(qualified(ws.name, cell), note(cell)));
+            if (!covered.has(cell)) adds.push(cell);
             written++;
             noteCells.push(cell);
           }
@@ -229,25 +270,35 @@ export class Marker {
         await this.store.write(next);
         progress.saved = next;
 
-        // --- write: one sync. Fill writes go first, so on ExcelApi 1.1 (no protection property) a
+        // --- write: in blocks of at most BLOCK_BYTES of request, one sync each; a sheet that fits
+        // in one block (every desktop case we measured, and the web up to a few thousand long notes)
+        // keeps ONE write sync. Fill writes go first, so on ExcelApi 1.1 (no protection property) a
         // protected sheet fails at the first operation, before anything has changed. ---
-        queueRestores(ws, restores, api);
-        for (const s of SEVERITIES) {
-          const cells = bySeverity.get(s);
-          if (!cells) continue;
-          if (api.v1_9) {
-            // The plan's chunks are already under the address limit; use them as they are. Pattern
-            // and tint are set too, so the cell shows exactly the colour clear will look for.
-            for (const chunk of plan.addressChunks[s]) {
-              const f = ws.getRanges(chunk).format.fill;
-              f.pattern = 'Solid';
-              f.color = MARK_FILLS[s];
-              f.tintAndShade = 0;
-            }
-          } else queueFillWrite(ws, cells, { color: MARK_FILLS[s] }, api);
-        }
-        for (const op of noteOps) op();
-        await ctx.sync();
+        const blocks = new WriteBlocks(ctx);
+        let fillBytes = 0;
+        for (const cells of restores.values()) fillBytes += fillWriteBytes(cells, api);
+        for (const cells of bySeverity.values()) fillBytes += fillWriteBytes(cells, api);
+        await blocks.add(fillBytes, () => {
+          queueRestores(ws, restores, api);
+          for (const s of SEVERITIES) {
+            const cells = bySeverity.get(s);
+            if (!cells) continue;
+            if (api.v1_9) {
+              // The plan's chunks are already under the address limit; use them as they are. Pattern
+              // and tint are set too, so the cell shows exactly the colour clear will look for.
+              for (const chunk of plan.addressChunks[s]) {
+                const f = ws.getRanges(chunk).format.fill;
+                f.pattern = 'Solid';
+                f.color = MARK_FILLS[s];
+                f.tintAndShade = 0;
+              }
+            } else queueFillWrite(ws, cells, { color: MARK_FILLS[s] }, api);
+          }
+        });
+        for (const o of noteOps) await blocks.add(o.bytes, o.run);
+        const refused = await this.addThreads(ctx, ws, blocks, adds, note, threads.length - threadDeletes);
+        skipped += refused;
+        written -= refused;
         return { cells: targets.size, notes: written, skippedNotes: skipped };
       });
     } catch (e) {
@@ -260,6 +311,53 @@ export class Marker {
         await this.store.write(rollback).catch(() => undefined);
       }
       throw this.translate(e, plan.sheet);
+    }
+  }
+
+  /**
+   * New comment threads, queued after everything else and sent with the last write block. Before
+   * ExcelApi 1.18 a legacy note cannot be seen, and a cell holding one refuses a thread, which drops
+   * the rest of that batch. A sync of their own would cost every check a round trip, so they stay in
+   * the write blocks; only when one is refused do we count the sheet's threads (one sync): the
+   * operations before the refused one were applied in order, so the count names the cell that
+   * refused. It is skipped (fill only, counted in skippedNotes) and the rest is sent again. Two
+   * syncs per such cell, none in the common case. The record still lists the skipped cell among
+   * `notes`; that is harmless, clear looks at comment texts, not at that list.
+   */
+  private async addThreads(
+    ctx: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    blocks: WriteBlocks,
+    adds: readonly string[],
+    note: (cell: string) => string,
+    base: number,
+  ): Promise<number> {
+    let refused = 0;
+    let start = 0;
+    let createdBefore = 0;
+    let i = 0;
+    for (;;) {
+      try {
+        for (; i < adds.length; i++) {
+          const cell = adds[i];
+          const address = qualified(ws.name, cell);
+          await blocks.add(opBytes(1, address, note(cell)), () => void ws.comments.add(address, note(cell)));
+        }
+        await blocks.flush();
+        return refused;
+      } catch (e) {
+        const code = errorCode(e);
+        if (i === start || (code !== 'InvalidArgument' && code !== 'GeneralException')) throw e;
+        const count = ws.comments.getCount();
+        await ctx.sync();
+        const created = count.value - base;
+        const culprit = start + (created - createdBefore);
+        // Not explained by one refused thread (the failure was elsewhere): give up as before.
+        if (culprit < start || culprit >= i) throw e;
+        refused++;
+        createdBefore = created;
+        start = i = culprit + 1;
+      }
     }
   }
 
@@ -299,7 +397,7 @@ export class Marker {
         if (l) l.push(e);
         else byId.set(e.id, [e]);
       }
-      const sheets = [...byId.entries()].map(([id, es]) => {
+      const queueReads = (withNotes: boolean) => [...byId.entries()].map(([id, es]) => {
         const ws = ctx.workbook.worksheets.getItem(id);
         const maps = recordMaps(es);
         const noteCells = [...new Set(flatCells(es.filter((e) => e.mode === 'notes').map((e) => e.notes)))];
@@ -309,15 +407,31 @@ export class Marker {
           maps,
           protection: api.v1_2 ? ws.protection.load('protected') : null,
           fills: queueFillReads(ws, [...maps.painted.keys()], api),
-          notes: api.v1_18 && noteCells.length ? queueNoteReads(ws, noteCells) : null,
+          noteCells,
+          notes: api.v1_18 && withNotes && noteCells.length ? queueNoteReads(ws, noteCells) : null,
           threads: api.v1_10 && hasComments ? queueThreadList(ws) : null,
         };
       });
-      await ctx.sync();
+      // One sync; when our long notes make the response too large (web), the notes again in parts.
+      let sheets = queueReads(true);
+      let notesNow: Map<string, NoteNow>[];
+      try {
+        await ctx.sync();
+        notesNow = sheets.map((s) => (s.notes ? s.notes() : new Map<string, NoteNow>()));
+      } catch (e) {
+        if (!isPayloadError(e) || !sheets.some((s) => s.notes)) throw e;
+        sheets = queueReads(false);
+        await ctx.sync();
+        notesNow = [];
+        for (const s of sheets) notesNow.push(api.v1_18 && s.noteCells.length ? await readNotesSplitting(ctx, s.ws, s.noteCells, sheets.length > 1) : new Map());
+      }
       if (sheets.some((s) => s.protection?.protected)) throw hostError(this.locale, 'protected');
       const withThreads = sheets.filter((s) => s.threads !== null);
       const threads = withThreads.length ? await readThreads(ctx, withThreads.map((s) => s.threads as Excel.CommentCollection)) : [];
 
+      // Writes in blocks of at most BLOCK_BYTES (deleting notes and threads carries no text, so a
+      // clear is one block except on enormous sheets).
+      const blocks = new WriteBlocks(ctx);
       for (const s of sheets) {
         const now = s.fills();
         const groups = new Map<string, string[]>();
@@ -326,22 +440,23 @@ export class Marker {
           // Where the clerk refilled a marked cell since, their fill wins: we only undo our own.
           if (f && isOurFill(f, paint)) groupPush(groups, s.maps.prev.get(cell) ?? NO_FILL, cell);
         }
-        queueRestores(s.ws, groups, api);
+        let bytes = 0;
+        for (const cells of groups.values()) bytes += fillWriteBytes(cells, api);
+        await blocks.add(bytes, () => queueRestores(s.ws, groups, api));
       }
-      for (const s of sheets) {
-        if (!s.notes) continue;
-        for (const n of s.notes().values()) if (n.content !== null && isOurText(n.content)) n.note.delete();
+      for (const notes of notesNow) {
+        for (const n of notes.values()) if (n.content !== null && isOurText(n.content)) await blocks.add(opBytes(1), () => n.note.delete());
       }
       for (const list of threads) {
         for (const t of list) {
           if (isOurText(t.content) && t.replies.every((r) => isOurText(r.content))) {
-            t.comment.delete();
+            await blocks.add(opBytes(1), () => t.comment.delete());
             continue;
           }
-          for (const r of t.replies) if (isOurText(r.content)) r.reply.delete();
+          for (const r of t.replies) if (isOurText(r.content)) await blocks.add(opBytes(1), () => r.reply.delete());
         }
       }
-      await ctx.sync();
+      await blocks.flush();
     });
   }
 

@@ -102,8 +102,11 @@ function cellsOf(rects: readonly Rect[]): { row: number; col: number }[] {
   return out;
 }
 
+/** Excel's rule: bare only for plain names that cannot be read as a cell reference (`AB12`, `R1C1`). */
 function quote(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^(R\d*)?(C\d*)?$/i.test(name)
+    ? name
+    : `'${name.replace(/'/g, "''")}'`;
 }
 
 function rectText(r: Rect): string {
@@ -838,6 +841,8 @@ class NotesP extends P<FakeSheet> {
         const s = this.target();
         guard(s);
         if (s.notes.has(cell)) throw new FakeError('InvalidArgument', `a note already exists on ${cell}`);
+        // Real Excel: a cell holds a note OR a threaded comment, never both.
+        if (s.comments.some((c) => c.cell === cell)) throw new FakeError('InvalidArgument', `a comment thread exists on ${cell}`);
         s.notes.set(cell, content);
         return { sheet: s, cell };
       },
@@ -896,9 +901,12 @@ class CommentsP extends P<FakeSheet> {
         return p;
       });
       this.loaded.set('items', true);
-      return s.comments.map((c) => ({ id: c.id, content: c.content }));
+      return s.comments.map((c) => Object.fromEntries(props.map((p) => [p, (c as unknown as Record<string, unknown>)[p]])));
     });
     return this;
+  }
+  getCount(): ClientResult<number> {
+    return new ClientResult(this.ctx, { method: 'getCount' }, () => this.target().comments.length);
   }
   add(cellAddress: string, content: string): CommentP {
     return new CommentP(
@@ -912,6 +920,7 @@ class CommentsP extends P<FakeSheet> {
         const cell = cellAddress.slice(bang + 1);
         guard(s);
         if (s.comments.some((c) => c.cell === cell)) throw new FakeError('InvalidArgument', `a comment already exists on ${cell}`);
+        if (s.notes.has(cell)) throw new FakeError('InvalidArgument', `a note exists on ${cell}`);
         const c: FakeComment = { id: `c${this.ctx.wb.nextId++}`, cell, content, replies: [] };
         s.comments.push(c);
         return { sheet: s, c };
@@ -1049,10 +1058,15 @@ class TablesP extends P<TableRef[]> {
       this.itemProxies = list.map((t) => {
         const p = new TableP(this.ctx, () => t);
         p.setLoaded();
+        // A navigation path in the select (`items/worksheet/name`), as Office.js allows.
+        if (props.includes('worksheet/name')) {
+          this.ctx.need('1.2', 'table.worksheet');
+          p.worksheet.setLoaded(['name']);
+        }
         return p;
       });
       this.loaded.set('items', true);
-      return list.map((t) => t.table.name);
+      return list.map((t) => (props.includes('worksheet/name') ? { name: t.table.name, worksheet: { name: t.sheet.name } } : { name: t.table.name }));
     });
     return this;
   }
@@ -1071,10 +1085,17 @@ class TablesP extends P<TableRef[]> {
         if (!ws) throw new FakeError('InvalidArgument', 'use worksheet.tables.add in this fake');
         const sheet = ws.target();
         guard(sheet);
+        // A sheet-qualified address must name this sheet, quoted the way Excel requires.
+        const bang = address.lastIndexOf('!');
+        const part = address.slice(0, bang);
+        if (bang >= 0 && part !== quote(sheet.name) && part !== `'${sheet.name.replace(/'/g, "''")}'`) {
+          throw new FakeError('InvalidArgument', `tables.add ${address}`);
+        }
+        const local = address.slice(bang + 1);
         const all = this.ctx.wb.sheets.flatMap((s) => s.tables.map((t) => t.name));
         let n = 1;
         while (all.includes(`Table${n}`)) n++;
-        const table = { name: `Table${n}`, address: hasHeaders ? address : address };
+        const table = { name: `Table${n}`, address: hasHeaders ? local : local };
         sheet.tables.push(table);
         return { sheet, table };
       },

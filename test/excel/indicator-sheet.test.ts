@@ -52,3 +52,37 @@ describe.each(['1.18', '1.7', '1.1'])('writeIndicatorSheet at ExcelApi %s', (lev
     expect(wb.sheet(INDICATOR_SHEET_NAME).autofit).toBe(level !== '1.1');
   });
 });
+
+describe('writeIndicatorSheet on Excel on the web (5 MB request cap)', () => {
+  test('50,000 rows of long Chinese text: written in blocks, every row and link present', async () => {
+    const wb = makeWorkbook('1.18');
+    wb.payloadLimit = 5 * 1024 * 1024;
+    const long = '项目绩效目标完成情况说明'.repeat(8);
+    const r = report([]);
+    const n = 50_000;
+    r.indicators = [];
+    for (let i = 0; i < n; i++) r.indicators.push({ ...indicator(i + 3, 1, `${long}${i}`, i % 7 === 0 ? null : 90), project: `${long}项目${i}` });
+    const sheet = indicatorSheet([r]);
+    wb.resetCounters();
+    await gateway(wb).writeIndicatorSheet(sheet);
+    expect(wb.maxRequestBytes).toBeLessThanOrEqual(wb.payloadLimit);
+    // Read 1 + as many blocks as the bytes need (tens of MB at 3 MB a block), not one per row.
+    expect(wb.syncs).toBeGreaterThan(2);
+    expect(wb.syncs).toBeLessThan(40);
+    expect(wb.sheet(INDICATOR_SHEET_NAME).tables).toEqual([{ name: INDICATOR_TABLE_NAME, address: `A1:O${n + 1}` }]);
+    for (const i of [0, 1, 12_345, n - 1]) {
+      expect(wb.cell(INDICATOR_SHEET_NAME, `F${i + 2}`).value).toBe(`${long}${i}`);
+      expect(wb.cell(INDICATOR_SHEET_NAME, `B${i + 2}`).hyperlink).toEqual({ documentReference: `'${SHEET}'!F${i + 3}`, textToDisplay: `${SHEET}!F${i + 3}` });
+    }
+    expect(wb.cell(INDICATOR_SHEET_NAME, `A${n + 2}`).value).toBe('');
+  });
+
+  test('a table of that name on another sheet is the clerk copy: kept, ours gets a default name', async () => {
+    const wb = makeWorkbook('1.18');
+    wb.sheet('Sheet2').tables.push({ name: INDICATOR_TABLE_NAME, address: 'A1:B2' });
+    await gateway(wb).writeIndicatorSheet(indicatorSheet(tables()));
+    expect(wb.sheet('Sheet2').tables).toEqual([{ name: INDICATOR_TABLE_NAME, address: 'A1:B2' }]);
+    expect(wb.sheet(INDICATOR_SHEET_NAME).tables).toHaveLength(1);
+    expect(wb.sheet(INDICATOR_SHEET_NAME).tables[0].name).not.toBe(INDICATOR_TABLE_NAME);
+  });
+});

@@ -79,15 +79,17 @@ describe.each(LEVELS)('marks at ExcelApi %s', (level) => {
 });
 
 describe('notes and comments by API level', () => {
-  test('1.18: one note per flagged cell; the user note is skipped and counted', async () => {
+  test('1.18: one note per flagged cell; the user note and the user thread are skipped and counted', async () => {
     const wb = makeWorkbook('1.18');
     addUserState(wb);
     const gw = gateway(wb);
     expect((await gw.capabilities()).notes).toBe('notes');
     const r = await gw.applyMarks(userStatePlan());
-    expect(r).toMatchObject({ cells: 7, notes: 6, skippedNotes: 1 });
+    // C4 holds the user's note, D5 the user's thread (a cell cannot hold a note and a thread).
+    expect(r).toMatchObject({ cells: 7, notes: 5, skippedNotes: 2 });
     const notes = wb.sheet(SHEET).notes;
     expect(notes.get('C4')).toBe('我的批注：请复核');
+    expect(notes.has('D5')).toBe(false);
     expect(notes.get('F9')).toMatch(new RegExp(`^${NOTE_HEADER['zh-CN']}\\n错误：指标值缺少单位\\n提示：`));
     expect(wb.sheet(SHEET).comments).toHaveLength(1);
   });
@@ -98,12 +100,15 @@ describe('notes and comments by API level', () => {
     const gw = gateway(wb);
     expect((await gw.capabilities()).notes).toBe('comments');
     const r = await gw.applyMarks(userStatePlan());
-    expect(r.notes).toBe(7);
+    // C4 holds the user's legacy note, invisible before 1.18: its thread is refused, fill only.
+    expect(r).toMatchObject({ cells: 7, notes: 6, skippedNotes: 1 });
+    expect(wb.cell(SHEET, 'C4').fill.color).toBe(MARK_FILLS.warning);
     const comments = wb.sheet(SHEET).comments;
     const user = comments.find((c) => c.cell === 'D5');
     expect(user?.content).toBe('请核对其他资金');
     expect(user?.replies.map((x) => x.content)).toEqual(['已核对', expect.stringContaining(NOTE_HEADER['zh-CN'])]);
-    expect(comments.filter((c) => c.content.startsWith(NOTE_HEADER['zh-CN']))).toHaveLength(6);
+    expect(comments.filter((c) => c.content.startsWith(NOTE_HEADER['zh-CN']))).toHaveLength(5);
+    expect(comments.some((c) => c.cell === 'C4')).toBe(false);
     expect(wb.sheet(SHEET).notes.get('C4')).toBe('我的批注：请复核');
     await gw.clearMarks();
     expect(wb.sheet(SHEET).comments).toEqual([{ id: 'u1', cell: 'D5', content: '请核对其他资金', replies: [{ id: 'u2', content: '已核对' }] }]);
