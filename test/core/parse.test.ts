@@ -1,14 +1,12 @@
 import { parseIndicatorCell, type ParsedIndicator } from '../../src/core/indicators/parse';
-import {
-  level1ByName,
-  level1Entry,
-  level1Kind,
-  level1NameMatches,
-  level2ByName,
-  level2Entry,
-  level2NameMatches,
-  nameKey,
-} from '../../src/core/indicators/framework';
+import { judgeLevel1, judgeLevel2, nameKey } from '../../src/core/indicators/framework';
+
+const level1NameMatches = (code: string, name: string) => judgeLevel1({ code, name }).nameOk;
+const level2NameMatches = (code: string, name: string) => judgeLevel2({ code, name }).nameOk;
+const level1Entry = (code: string) => judgeLevel1({ code, name: '' }).entry;
+const level2Entry = (code: string) => judgeLevel2({ code, name: '' }).entry;
+const level1ByName = (name: string) => judgeLevel1({ code: '?', name }).byName;
+const level2ByName = (name: string) => judgeLevel2({ code: '?', name }).byName;
 import { REFERENCE, indicatorText } from '../fixtures/reference';
 
 const ITEM = (n: number, l1: string, l2: string, name: string, period: string, annual: string) =>
@@ -210,8 +208,7 @@ describe('the indicator framework', () => {
     expect(level2ByName('不存在的指标')).toBeUndefined();
   });
 
-  it('classifies 一级 codes', () => {
-    expect(['1', '2', '3', '4', '5', undefined].map(level1Kind)).toEqual(['output', 'benefit', 'satisfaction', 'cost', null, null]);
+  it('compares names without spaces and the optional 指标', () => {
     expect(nameKey(' 社会效益 指标')).toBe('社会效益');
   });
 });

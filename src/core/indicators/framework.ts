@@ -62,33 +62,6 @@ function matches(entry: LevelEntry, name: string): boolean {
   return keys.has(nameKey(name));
 }
 
-export function level1Entry(code: string): LevelEntry | undefined {
-  return L1.get(code);
-}
-
-export function level2Entry(code: string): LevelEntry | undefined {
-  return L2.get(code);
-}
-
-export function level1NameMatches(code: string, name: string): boolean {
-  const e = L1.get(code);
-  return e !== undefined && matches(e, name);
-}
-
-export function level2NameMatches(code: string, name: string): boolean {
-  const e = L2.get(code);
-  return e !== undefined && matches(e, name);
-}
-
-/** The 一级 entry whose name this is, whatever code was written (to say what the clerk meant). */
-export function level1ByName(name: string): LevelEntry | undefined {
-  return LEVEL1.find((e) => matches(e, name));
-}
-
-export function level2ByName(name: string): LevelEntry | undefined {
-  return LEVEL2.find((e) => matches(e, name));
-}
-
 export interface LevelVerdict {
   /** The framework entry of the written code, if the code is known. */
   entry: LevelEntry | undefined;
@@ -126,21 +99,4 @@ export function judgeLevel1(level: { code: string; name: string }): LevelVerdict
 /** The 二级 verdict for a written level (`22-社会效益`), remembered per level object. */
 export function judgeLevel2(level: { code: string; name: string }): LevelVerdict {
   return judge(verdicts2, level, L2, LEVEL2);
-}
-
-export type Level1Kind = 'output' | 'benefit' | 'satisfaction' | 'cost';
-
-export function level1Kind(code: string | undefined): Level1Kind | null {
-  switch (code) {
-    case '1':
-      return 'output';
-    case '2':
-      return 'benefit';
-    case '3':
-      return 'satisfaction';
-    case '4':
-      return 'cost';
-    default:
-      return null;
-  }
 }
