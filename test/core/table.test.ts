@@ -196,10 +196,10 @@ describe('indentOf', () => {
 });
 
 describe('classify', () => {
+  const cell = (value: CellValue, indent?: number): Cell => (indent ? { value, indent } : { value });
   const kinds = (g: Grid) => table(g).rows.map((r) => [r.row, r.kind, r.name]);
 
   it('合计, units and projects by the indent format', () => {
-    const cell = (value: CellValue, indent?: number): Cell => (indent ? { value, indent } : { value });
     const g: Grid = {
       sheet: 'S',
       top: 1,
@@ -269,7 +269,6 @@ describe('classify', () => {
   });
 
   it('a dash in the 绩效目标 / 绩效指标 cells of 合计 and unit rows is no text', () => {
-    const cell = (value: CellValue, indent?: number): Cell => (indent ? { value, indent } : { value });
     const g: Grid = {
       sheet: 'S',
       top: 1,
