@@ -1,6 +1,6 @@
 /**
  * Proves the hand transcription in test/fixtures/reference.ts against the published table's text
- * (shared/data/huadu-port-center-targets.txt). Each check is a function returning its problems, so
+ * (test/fixtures/huadu-port-center-targets.txt). Each check is a function returning its problems, so
  * the last block can show that every check fails on a corrupted copy.
  */
 import * as fs from 'fs';
@@ -16,7 +16,7 @@ import {
 } from './fixtures/reference';
 import type { AmountStrings } from '../src/core/report';
 
-const TXT_PATH = path.resolve(__dirname, '..', '..', ...REFERENCE_TXT_SEGMENTS);
+const TXT_PATH = path.resolve(__dirname, '..', ...REFERENCE_TXT_SEGMENTS);
 
 /** The txt file's non-blank lines (blank lines in the PDF copy are not content). */
 function fileLines(): string[] {
