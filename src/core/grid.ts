@@ -110,3 +110,26 @@ export function gridFromValues(sheet: string, rows: CellValue[][], top = 1, left
     cells: rows.map((r) => r.map((value) => (value === null ? null : { value }))),
   };
 }
+
+/**
+ * Sheet row numbers that hold at least one cell, ascending. Scans go through this and
+ * `rowEntries` so that their cost follows the non-empty cells, never the used range's box.
+ */
+export function rowNumbers(grid: Grid): number[] {
+  const rows: number[] = [];
+  grid.cells.forEach((r, i) => {
+    if (r && r.some((c) => c !== null && c !== undefined)) rows.push(grid.top + i);
+  });
+  return rows;
+}
+
+/** The cells present in one sheet row, as `[column, cell]` in ascending column order. */
+export function rowEntries(grid: Grid, row: number): [number, Cell][] {
+  const r = grid.cells[row - grid.top];
+  const out: [number, Cell][] = [];
+  if (!r) return out;
+  r.forEach((c, i) => {
+    if (c) out.push([grid.left + i, c]);
+  });
+  return out;
+}
