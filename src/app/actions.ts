@@ -10,7 +10,8 @@ import type { TableReport } from '../core/report';
 import type { MarkResult, Workbook } from '../host/workbook';
 
 export type CheckOutcome =
-  | { kind: 'no-table'; sheet: string }
+  /** `tableSheet`: another sheet whose first rows hold a table header, if any. */
+  | { kind: 'no-table'; sheet: string; tableSheet?: string }
   | { kind: 'ok'; sheet: string; tables: TableReport[]; plan: MarksPlan; marked: MarkResult };
 
 export async function runCheck(
@@ -20,7 +21,10 @@ export async function runCheck(
 ): Promise<CheckOutcome> {
   const grid = await wb.readActiveSheet(onProgress);
   const tables = check(grid, { locale });
-  if (tables.length === 0) return { kind: 'no-table', sheet: grid.sheet };
+  if (tables.length === 0) {
+    const tableSheet = await findTableSheet(wb, grid.sheet);
+    return tableSheet === null ? { kind: 'no-table', sheet: grid.sheet } : { kind: 'no-table', sheet: grid.sheet, tableSheet };
+  }
   const plan = marksPlan(tables, grid.sheet, locale);
   const marked = await wb.applyMarks(plan);
   return { kind: 'ok', sheet: grid.sheet, tables, plan, marked };
@@ -30,4 +34,21 @@ export async function writeIndicators(wb: Workbook, tables: readonly TableReport
   const sheet = indicatorSheet(tables, locale);
   await wb.writeIndicatorSheet(sheet);
   return sheet.rows.length;
+}
+
+/** Rows read from each other sheet to look for a header: titles and notes above it are short. */
+export const HEAD_ROWS = 30;
+
+/** The first other sheet with a table header in its first rows; null when none, or when looking fails. */
+export async function findTableSheet(wb: Workbook, active: string): Promise<string | null> {
+  let heads;
+  try {
+    heads = await wb.sheetHeads(HEAD_ROWS, active);
+  } catch {
+    // Only a hint for the clerk: the no-table message stands without it.
+    return null;
+  }
+  // check() on a few rows finds the header the same way the full check will.
+  for (const g of heads) if (g.cells.length > 0 && check(g).length > 0) return g.sheet;
+  return null;
 }

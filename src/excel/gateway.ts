@@ -76,6 +76,51 @@ export class ExcelWorkbook implements Workbook {
     }
   }
 
+  /** Two round trips for all sheets: used ranges, then the first `rows` rows of each. */
+  async sheetHeads(rows: number, except: string): Promise<Grid[]> {
+    try {
+      return await this.options.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load('items/name');
+        await ctx.sync();
+        const used = sheets.items
+          .filter((ws) => ws.name !== except)
+          .map((ws) => ({ ws, range: ws.getUsedRangeOrNullObject(true).load(['isNullObject', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']) }));
+        await ctx.sync();
+        const heads = used
+          .filter((u) => !u.range.isNullObject)
+          .map((u) => ({
+            name: u.ws.name,
+            top: u.range.rowIndex + 1,
+            left: u.range.columnIndex + 1,
+            range: u.ws
+              .getRangeByIndexes(u.range.rowIndex, u.range.columnIndex, Math.min(rows, u.range.rowCount), u.range.columnCount)
+              .load(['values', 'text']),
+          }));
+        await ctx.sync();
+        return heads.map((h) => ({
+          sheet: h.name,
+          top: h.top,
+          left: h.left,
+          cells: h.range.values.map((row, r) => row.map((v, c) => ({ value: v === '' ? null : (v as string | number | boolean), text: h.range.text[r][c] }))),
+        }));
+      });
+    } catch (e) {
+      throw this.translate(e, '');
+    }
+  }
+
+  async activateSheet(sheet: string): Promise<void> {
+    try {
+      await this.options.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem(sheet).activate();
+        await ctx.sync();
+      });
+    } catch (e) {
+      throw this.translate(e, sheet);
+    }
+  }
+
   async select(sheet: string, cell: string): Promise<void> {
     try {
       await this.options.run(async (ctx) => {

@@ -44,6 +44,13 @@ export interface Workbook {
   hasMarks(): Promise<boolean>;
   /** (Re)creates the indicator sheet as an Excel table with links back to the source cells. */
   writeIndicatorSheet(sheet: IndicatorSheet): Promise<void>;
+  /**
+   * The first `rows` rows of every sheet's used range except `except`, in tab order: enough to see
+   * where a table's header is when the active sheet has none.
+   */
+  sheetHeads(rows: number, except: string): Promise<Grid[]>;
+  /** Makes the sheet the active one, as a click on its tab does. */
+  activateSheet(sheet: string): Promise<void>;
   /** Activates the sheet and selects the cell. */
   select(sheet: string, cell: string): Promise<void>;
   /** Sets a cell's text (applying a fix, or undoing one); refuses when the cell no longer reads `expected`. */

@@ -163,6 +163,36 @@ export class PreviewWorkbook implements Workbook {
     return { sheet: sheet.name, top: minRow, left: minCol, cells: rows };
   }
 
+  async sheetHeads(rows: number, except: string): Promise<Grid[]> {
+    const out: Grid[] = [];
+    for (const sheet of this.sheets) {
+      if (sheet.name === except) continue;
+      let maxCol = 0;
+      let minRow = Infinity;
+      for (const [a, c] of sheet.cells) {
+        if (c.value === null) continue;
+        const p = parseAddress(a);
+        if (!p) continue;
+        if (p.col > maxCol) maxCol = p.col;
+        if (p.row < minRow) minRow = p.row;
+      }
+      const cells: (Cell | null)[][] = [];
+      if (maxCol > 0) {
+        for (let r = minRow; r < minRow + rows; r++) {
+          const row: (Cell | null)[] = [];
+          for (let col = 1; col <= maxCol; col++) row.push(this.gridCell(sheet, r, col));
+          cells.push(row);
+        }
+      }
+      out.push({ sheet: sheet.name, top: maxCol > 0 ? minRow : 1, left: 1, cells });
+    }
+    return out;
+  }
+
+  async activateSheet(name: string): Promise<void> {
+    this.activate(name);
+  }
+
   private gridCell(sheet: PreviewSheet, row: number, col: number): Cell | null {
     const c = sheet.cells.get(addr(row, col));
     if (!c || (c.value === null && !c.indent)) return null;

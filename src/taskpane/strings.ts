@@ -33,6 +33,9 @@ export interface PaneStrings {
   summary: (c: SummaryCounts) => string;
   noFindings: string;
   noTable: (sheet: string) => string;
+  tableElsewhere: (sheet: string, tableSheet: string) => string;
+  switchAndCheck: (sheet: string) => string;
+  clearedHint: string;
   genericError: string;
   marksCleared: string;
   marksLeftOver: string;
@@ -62,6 +65,7 @@ export interface PaneStrings {
   detailLabel: string;
   detailCell: string;
   detailRule: string;
+  detailMore: string;
   detailProject: string;
   detailIndicator: (n: number) => string;
   detailExpected: string;
@@ -106,6 +110,9 @@ const zh: PaneStrings = {
   noFindings: '未发现问题。',
   noTable: (sheet) =>
     `在工作表“${sheet}”中没有找到项目支出绩效目标表。请切换到含有该表（表头包含“项目名称”“总计”“绩效指标”等列）的工作表后再校验。`,
+  tableElsewhere: (sheet, tableSheet) => `工作表“${sheet}”中没有项目支出绩效目标表。目标表在工作表“${tableSheet}”。`,
+  switchAndCheck: (sheet) => `切换到“${sheet}”并校验`,
+  clearedHint: '标记已清除。需要时可再次点击“一键校验”。',
   genericError: '操作未能完成，请重试。如果仍然不行，请保存并重新打开工作簿后再试。',
   marksCleared: '已清除本工具添加的所有标记。',
   marksLeftOver: '此工作簿中有上次校验留下的标记，可点击“清除标记”移除。',
@@ -135,6 +142,7 @@ const zh: PaneStrings = {
   detailLabel: '当前问题',
   detailCell: '单元格',
   detailRule: '规则',
+  detailMore: '详细信息',
   detailProject: '项目',
   detailIndicator: (n) => `第 ${n} 条指标`,
   detailExpected: '应为',
@@ -182,6 +190,9 @@ const en: PaneStrings = {
   noFindings: 'No problems found.',
   noTable: (sheet) =>
     `No project target table was found on the sheet “${sheet}”. Switch to the sheet with the table (headers such as 项目名称, 总计, 绩效指标) and check again.`,
+  tableElsewhere: (sheet, tableSheet) => `The sheet “${sheet}” has no project target table. The table is on the sheet “${tableSheet}”.`,
+  switchAndCheck: (sheet) => `Go to “${sheet}” and check`,
+  clearedHint: 'Marks cleared. Click “Check” to check again.',
   genericError: 'The action could not be completed. Please try again; if it still fails, save and reopen the workbook.',
   marksCleared: 'All marks added by this add-in were removed.',
   marksLeftOver: 'This workbook has marks from an earlier check. Use “Clear marks” to remove them.',
@@ -211,6 +222,7 @@ const en: PaneStrings = {
   detailLabel: 'Current finding',
   detailCell: 'Cell',
   detailRule: 'Rule',
+  detailMore: 'Details',
   detailProject: 'Project',
   detailIndicator: (n) => `Indicator ${n}`,
   detailExpected: 'Expected',

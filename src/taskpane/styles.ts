@@ -24,6 +24,8 @@ const CSS = `
   min-height: 100%;
 }
 .bc-pane *, .bc-pane *::before, .bc-pane *::after { box-sizing: border-box; }
+/* Author rules such as .bc-filters { display: flex } beat the UA's [hidden]: restore it. */
+.bc-pane [hidden] { display: none !important; }
 .bc-pane h1 { font-size: 20px; line-height: 28px; font-weight: 600; margin: 0; }
 .bc-pane h2 { font-size: 14px; line-height: 20px; font-weight: 600; margin: 0; }
 .bc-subtitle { color: var(--bc-fg3); font-size: 12px; line-height: 16px; margin: 2px 0 0; }
@@ -48,7 +50,8 @@ const CSS = `
 }
 .bc-toggle[aria-pressed="true"] { background: var(--bc-bg1-selected); border-color: var(--bc-stroke1); }
 .bc-toggle[aria-pressed="false"] { color: var(--bc-fg3); font-weight: 400; text-decoration: line-through; }
-.bc-toggle .bc-dot { width: 8px; height: 8px; border-radius: 50%; display: inline-block; }
+/* Sized here, once: a dot in a flex or baseline row (the detail header) otherwise shrinks to 0x0. */
+.bc-dot { display: inline-block; flex: none; width: 8px; height: 8px; border-radius: 50%; }
 
 /* Fluent's focus indicator: a 2px dark ring inside a 1px light one, keyboard focus only. */
 .bc-pane :focus { outline: none; }
@@ -67,10 +70,11 @@ const CSS = `
   .bc-progress.bc-indeterminate .bc-progress-fill { animation-duration: 3s; }
 }
 
-.bc-message { border: 1px solid; border-radius: var(--bc-radius); padding: 8px 12px; font-size: 13px; }
+.bc-message { border: 1px solid; border-radius: var(--bc-radius); padding: 8px 12px; font-size: 13px;
+  display: flex; flex-wrap: wrap; gap: 6px 8px; align-items: center; }
+.bc-message > span { flex: 1 1 12em; overflow-wrap: anywhere; }
 .bc-message[hidden] { display: none; }
 .bc-message.bc-error { background: var(--bc-danger-bg); border-color: var(--bc-danger-border); color: var(--bc-fg1); }
-.bc-message.bc-error::before { content: "⛔ "; }
 .bc-message.bc-notice { background: var(--bc-info-bg); border-color: var(--bc-info-border); }
 .bc-message.bc-success { background: var(--bc-success-bg); border-color: var(--bc-success-border); }
 
@@ -102,16 +106,17 @@ const CSS = `
   line-height: 16px; font-weight: 600; color: var(--bc-fg2); position: sticky; top: -4px; background: var(--bc-bg1); }
 .bc-group-head span:first-child { overflow-wrap: anywhere; }
 .bc-group-count { color: var(--bc-fg3); font-weight: 400; white-space: nowrap; }
-.bc-option { display: grid; grid-template-columns: 12px auto 1fr; gap: 2px 8px; padding: 6px 12px; cursor: pointer;
+.bc-option { display: grid; grid-template-columns: 12px 1fr; gap: 2px 8px; padding: 6px 12px; cursor: pointer;
   border-left: 3px solid transparent; align-items: baseline; }
 .bc-option:hover { background: var(--bc-bg1-hover); }
 .bc-option[aria-selected="true"] { background: var(--bc-bg1-selected); border-left-color: var(--bc-brand); }
 .bc-option:focus-visible { outline-offset: -2px; }
-.bc-option .bc-dot { width: 8px; height: 8px; border-radius: 50%; align-self: center; }
+.bc-option .bc-dot { align-self: center; }
+.bc-detail-head .bc-dot { align-self: center; }
+.bc-detail dd.bc-more { color: var(--bc-fg3); font-family: Consolas, "Cascadia Mono", monospace; font-size: 11px; }
 .bc-cell { font-family: Consolas, "Cascadia Mono", "Courier New", monospace; font-size: 12px; font-weight: 600; }
-.bc-rule { font-size: 11px; line-height: 14px; color: var(--bc-fg3); justify-self: end; }
-.bc-option-message { grid-column: 2 / 4; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 13px; }
-.bc-badge { grid-column: 2 / 4; justify-self: start; font-size: 11px; line-height: 14px; padding: 0 6px;
+.bc-option-message { grid-column: 2 / 3; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 13px; }
+.bc-badge { grid-column: 2 / 3; justify-self: start; font-size: 11px; line-height: 14px; padding: 0 6px;
   border-radius: 10px; background: var(--bc-success-bg); color: var(--bc-success-fg); border: 1px solid var(--bc-success-border); }
 .bc-dot.bc-sev-error { background: #d13438; }
 .bc-dot.bc-sev-warning { background: #f7630c; }

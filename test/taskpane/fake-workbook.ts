@@ -42,7 +42,13 @@ export class FakeWorkbook implements Workbook {
     onProgress?.(0, 2);
     if (this.gate) await this.gate;
     onProgress?.(1, 2);
-    const cells = this.sheets.get(this.active) ?? new Map<string, string>();
+    const grid = this.gridOf(this.active);
+    onProgress?.(2, 2);
+    return grid;
+  }
+
+  private gridOf(sheet: string): Grid {
+    const cells = this.sheets.get(sheet) ?? new Map<string, string>();
     let rows = 0;
     let cols = 0;
     for (const a of cells.keys()) {
@@ -57,8 +63,22 @@ export class FakeWorkbook implements Workbook {
       const p = parseAddress(a);
       if (p) grid[p.row - 1][p.col - 1] = { value: v };
     }
-    onProgress?.(2, 2);
-    return { sheet: this.active, top: 1, left: 1, cells: grid };
+    return { sheet, top: 1, left: 1, cells: grid };
+  }
+
+  async sheetHeads(rows: number, except: string): Promise<Grid[]> {
+    const out: Grid[] = [];
+    for (const name of this.sheets.keys()) {
+      if (name === except) continue;
+      const g = this.gridOf(name);
+      out.push({ ...g, cells: g.cells.slice(0, rows) });
+    }
+    return out;
+  }
+
+  async activateSheet(sheet: string): Promise<void> {
+    if (!this.sheets.has(sheet)) throw new HostError('no-sheet', `找不到工作表“${sheet}”。`);
+    this.active = sheet;
   }
 
   async applyMarks(plan: MarksPlan): Promise<MarkResult> {

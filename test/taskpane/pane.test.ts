@@ -80,10 +80,11 @@ describe('task pane', () => {
     // each group is labelled by its heading
     const head = document.getElementById(groups[2].getAttribute('aria-labelledby') ?? '');
     expect(head?.textContent).toContain('设备购置');
-    // each finding shows its cell, rule id and message
+    // each finding shows its cell and message; the rule id only as a tooltip
     const g4 = opts().find((o) => o.dataset.cell === 'G4');
     expect(g4?.querySelector('.bc-cell')?.textContent).toBe('G4');
-    expect(g4?.querySelector('.bc-rule')?.textContent).toBe('value-comparator');
+    expect(g4?.textContent).not.toContain('value-comparator');
+    expect(g4?.getAttribute('title')).toBe('规则：value-comparator');
     expect(g4?.querySelector('.bc-option-message')?.textContent).toBe('比较符“>=”应写作“≥”');
     expect(g4?.getAttribute('aria-label')).toContain('警告，单元格 G4');
   });
@@ -262,13 +263,15 @@ describe('task pane', () => {
     wb.sheets.get(evil)?.set('A1', 'x');
     btn('check').click();
     await flush();
-    expect(q('[data-role="alert"]').textContent).toContain(evil);
+    expect(q('[data-role="status"]').textContent).toContain(evil);
     expect(root.querySelectorAll('img').length).toBe(0);
   });
 
-  test('no table on the sheet: a clear Chinese message', async () => {
+  test('no table on the sheet: a clear Chinese message, as information', async () => {
     await mountChecked(new FakeWorkbook('说明', { A1: '这里没有表' }));
-    expect(q('[data-role="alert"]').textContent).toBe(
+    expect(q('[data-role="alert"]').hidden).toBe(true);
+    expect(q('[data-role="status"]').getAttribute('data-kind')).toBe('notice');
+    expect(q('[data-role="status"]').textContent).toBe(
       '在工作表“说明”中没有找到项目支出绩效目标表。请切换到含有该表（表头包含“项目名称”“总计”“绩效指标”等列）的工作表后再校验。',
     );
     expect(q('[data-role="summary"]').textContent).toBe('');
