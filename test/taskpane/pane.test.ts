@@ -2,6 +2,9 @@
 import { HostError } from '../../src/host/workbook';
 import { mountPane, type PaneHandle } from '../../src/taskpane/pane';
 import { FakeWorkbook } from './fake-workbook';
+import type { CheckOutcome } from '../../src/app/actions';
+import type { Finding } from '../../src/core/report';
+import { LIST_SLICE } from '../../src/taskpane/pane-view';
 import { sampleCells } from './fake-core';
 
 jest.mock('../../src/core/check', () => ({
@@ -418,4 +421,127 @@ describe('task pane', () => {
     await flush();
     expect(wb.plans).toHaveLength(0);
   });
+
+  test('before a check and after "no table" the filters and navigation are hidden', async () => {
+    handle = mountPane(root, new FakeWorkbook('说明', { A1: '这里没有表' }), 'zh-CN');
+    const filters = q('button[data-filter="error"]').parentElement as HTMLElement;
+    expect(filters.hidden).toBe(true);
+    expect(q('button[data-action="next"]').closest('[hidden]')).not.toBeNull();
+    // the stylesheet must not override [hidden] with its display:flex
+    expect(document.getElementById('bc-pane-styles')?.textContent).toMatch(/\.bc-pane \[hidden\] \{ display: none !important; \}/);
+    btn('check').click();
+    await flush();
+    expect(filters.hidden).toBe(true);
+    expect(handle.snapshot().phase).toBe('checked');
+  });
+
+  test('no table here but on another sheet: says which, and a button switches there and checks', async () => {
+    const wb = new FakeWorkbook('说明', { A1: '这里没有表' });
+    wb.sheets.set('目标表', new Map(Object.entries(sampleCells())));
+    handle = mountPane(root, wb, 'zh-CN');
+    btn('check').click();
+    await flush();
+    expect(q('[data-role="status"]').textContent).toContain('目标表在工作表“目标表”');
+    expect(wb.plans).toHaveLength(0);
+    const go = btn('switch-sheet');
+    expect(go.textContent).toBe('切换到“目标表”并校验');
+    go.click();
+    await flush();
+    expect(wb.active).toBe('目标表');
+    expect(wb.plans).toHaveLength(1);
+    expect(opts()).toHaveLength(5);
+  });
+
+  test('the rule id is in the 详细信息 line of the card, not in its header', async () => {
+    await mountChecked();
+    opts().find((o) => o.dataset.cell === 'G4')?.click();
+    await flush();
+    const detail = q('[data-role="detail"]');
+    expect(detail.querySelector('.bc-detail-head')?.textContent).toBe('警告 · G4');
+    const dts = [...detail.querySelectorAll('dt')].map((d) => d.textContent);
+    const dds = [...detail.querySelectorAll('dd')].map((d) => d.textContent);
+    expect(dts.at(-1)).toBe('详细信息');
+    expect(dds.at(-1)).toBe('规则 value-comparator');
+  });
+
+  test('amounts in the card carry thousands separators', async () => {
+    const f: Finding = {
+      rule: 'amount-row-sum', severity: 'error', cell: 'B4', row: 4, project: '甲', indicator: null,
+      message: '“总计”为 1648.49，各项之和为 12345678.90', expected: '12345678.90', actual: '1648.49',
+    };
+    handle = mountPane(root, new FakeWorkbook(), 'zh-CN', { actions: { runCheck: async () => okOutcome([f]) } });
+    btn('check').click();
+    await flush();
+    btn('next').click();
+    await flush();
+    const dds = [...q('[data-role="detail"]').querySelectorAll('dd')].map((d) => d.textContent);
+    expect(dds).toContain('12,345,678.90');
+    expect(dds).toContain('1,648.49');
+  });
+
+  test('no emoji anywhere in the pane', async () => {
+    await mountChecked();
+    const emoji = /[\u{1F000}-\u{1FAFF}\u{2600}-\u{27BF}\u{2B00}-\u{2BFF}]|\u{FE0F}/u;
+    expect(root.textContent).not.toMatch(emoji);
+    expect(document.getElementById('bc-pane-styles')?.textContent).not.toMatch(emoji);
+  });
+
+  test('clear marks: the finding list goes; undoing a fix afterwards does not mark the sheet again', async () => {
+    const { wb, pane } = await mountChecked();
+    opts().find((o) => o.dataset.cell === 'G4')?.click();
+    await flush();
+    btn('apply-fix').click();
+    await flush();
+    expect(pane.snapshot().phase).toBe('fixed');
+    expect(wb.plans).toHaveLength(2);
+    btn('clear-marks').click();
+    await flush();
+    expect(pane.snapshot().phase).toBe('cleared');
+    expect(opts()).toHaveLength(0);
+    expect(q('[data-role="summary"]').textContent).toBe('');
+    expect(q('button[data-action="next"]').closest('[hidden]')).not.toBeNull();
+    expect(root.textContent).not.toMatch(/第 \d+ \/ \d+ 条/);
+    q<HTMLButtonElement>('button[data-action="undo-fix"]').click();
+    await flush();
+    expect(wb.text('G4')).toContain('>=');
+    expect(wb.plans).toHaveLength(2); // no re-check, no marks
+    expect(wb.marked).toBe(false);
+    expect(q('[data-role="status"]').textContent).toContain('已撤销');
+  });
+
+  test('after 应用修正 the sheet selection follows the pane to the finding that took the fixed one’s place', async () => {
+    const { wb, pane } = await mountChecked();
+    opts().find((o) => o.dataset.cell === 'G4')?.click();
+    await flush();
+    btn('apply-fix').click();
+    await flush();
+    const snap = pane.snapshot();
+    expect(snap.active).toBeGreaterThanOrEqual(0);
+    expect(wb.selections.at(-1)?.cell).toBe(snap.visible[snap.active].cell);
+  });
+
+  test('a long list is drawn in slices, and the keyboard reaches findings not drawn yet', async () => {
+    const many: Finding[] = [];
+    for (let i = 0; i < LIST_SLICE * 4; i++) {
+      many.push({ rule: 'value-missing', severity: 'warning', cell: `G${10 + i}`, row: 10 + i, project: '甲', indicator: 1, message: `m${i}` });
+    }
+    handle = mountPane(root, new FakeWorkbook(), 'zh-CN', { actions: { runCheck: async () => okOutcome(many) } });
+    await handle.check();
+    expect(opts()).toHaveLength(LIST_SLICE);
+    opts()[0].focus();
+    key(document.activeElement as Element, 'End');
+    expect((document.activeElement as HTMLElement).dataset.cell).toBe(`G${10 + LIST_SLICE * 4 - 1}`);
+    await flush();
+    expect(opts()).toHaveLength(LIST_SLICE * 4);
+  });
 });
+
+function okOutcome(findings: Finding[]): CheckOutcome {
+  return {
+    kind: 'ok', sheet: 'Sheet1', marked: { cells: 0, notes: 0 }, plan: { sheet: 'Sheet1', marks: [], addressChunks: { error: [], warning: [], info: [] } },
+    tables: [{
+      sheet: 'Sheet1', range: 'A1:G5', unit: '万元', columns: {}, rows: [], findings, indicators: [],
+      summary: { projects: 1, indicators: 1, errors: 0, warnings: 0, infos: 0 },
+    }],
+  };
+}
