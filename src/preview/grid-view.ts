@@ -2,14 +2,22 @@
  * Draws a PreviewWorkbook the way Excel shows a sheet: name box and formula bar, column letters,
  * row numbers, wrapped cell text, fills, the red note triangle with a hover tooltip, the selected
  * cell's outline, and sheet tabs. All cell text goes in through textContent.
+ *
+ * Rows are virtual: only a window of WINDOW_ROWS rows is in the DOM, between two spacer rows sized
+ * from the rows drawn, so a 10,000-row sheet scrolls to its last row and selecting G3032 shows it.
  */
 import { columnName, parseAddress } from '../core/grid';
 import { clear, el } from '../taskpane/dom';
 import { addr, displayText, parseRange, type PreviewSheet, type PreviewWorkbook } from './preview-workbook';
 import type { PreviewStrings } from './strings';
 
-const MAX_ROWS = 1000;
+/** Rows in the DOM at a time, and how near its edge the view may scroll before it moves. */
+export const WINDOW_ROWS = 200;
+const WINDOW_MARGIN = 40;
+const DEFAULT_ROW_PX = 22;
 const MAX_COLS = 40;
+/** Space kept between a tooltip and the edge of the window. */
+const TOOLTIP_GAP = 8;
 const DEFAULT_COL_PX = 72;
 const ROW_HEADER_PX = 40;
 
@@ -24,6 +32,11 @@ export class GridView {
   private readonly tooltip: HTMLElement;
   private drawnSheet: string | null = null;
   private cellEls = new Map<string, HTMLTableCellElement>();
+  /** The sheet's extent and the window of rows [start, end) in the DOM. */
+  private extent = { rows: 0, cols: 0 };
+  private windowRows = { start: 1, end: 1 };
+  private rowPx = DEFAULT_ROW_PX;
+  private topSpacer: HTMLElement | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -42,7 +55,10 @@ export class GridView {
     this.scroller.addEventListener('click', (ev) => this.onClick(ev));
     this.scroller.addEventListener('mouseover', (ev) => this.onHover(ev));
     this.scroller.addEventListener('mouseleave', () => this.hideTooltip());
-    this.scroller.addEventListener('scroll', () => this.hideTooltip());
+    this.scroller.addEventListener('scroll', () => {
+      this.hideTooltip();
+      this.followScroll();
+    });
   }
 
   setWorkbook(wb: PreviewWorkbook): void {
@@ -64,7 +80,11 @@ export class GridView {
     const keepScroll = this.drawnSheet === sheet.name ? { top: this.scroller.scrollTop, left: this.scroller.scrollLeft } : null;
     this.hideTooltip();
     this.renderTabs(wb);
-    this.renderSheet(sheet);
+    const sameSheet = this.drawnSheet === sheet.name;
+    this.measureSheet(sheet);
+    if (!sameSheet) this.windowRows = { start: 1, end: 1 };
+    const start = sameSheet ? this.windowRows.start : 1;
+    this.renderSheet(sheet, start);
     this.drawnSheet = sheet.name;
     if (keepScroll) {
       this.scroller.scrollTop = keepScroll.top;
@@ -98,36 +118,46 @@ export class GridView {
     }
   }
 
-  private renderSheet(sheet: PreviewSheet): void {
-    const doc = this.root.ownerDocument;
+  private measureSheet(sheet: PreviewSheet): void {
     let usedRows = 0;
     let usedCols = 0;
     for (const a of sheet.cells.keys()) {
       const p = parseAddress(a);
       if (!p) continue;
-      usedRows = Math.max(usedRows, p.row);
-      usedCols = Math.max(usedCols, p.col);
+      if (p.row > usedRows) usedRows = p.row;
+      if (p.col > usedCols) usedCols = p.col;
     }
     for (const m of sheet.merges) {
       const r = parseRange(m);
       if (r) {
-        usedRows = Math.max(usedRows, r.bottom);
-        usedCols = Math.max(usedCols, r.right);
+        if (r.bottom > usedRows) usedRows = r.bottom;
+        if (r.right > usedCols) usedCols = r.right;
       }
     }
-    const rows = Math.min(MAX_ROWS, Math.max(usedRows + 5, 25));
-    const cols = Math.min(MAX_COLS, Math.max(usedCols + 2, 10));
-    this.notice.hidden = usedRows <= MAX_ROWS && usedCols <= MAX_COLS;
-    this.notice.textContent = this.notice.hidden ? '' : this.t.truncated(MAX_ROWS, MAX_COLS);
+    this.extent = { rows: Math.max(usedRows + 5, 25), cols: Math.min(MAX_COLS, Math.max(usedCols + 2, 10)) };
+    this.notice.hidden = usedCols <= MAX_COLS;
+    this.notice.textContent = this.notice.hidden ? '' : this.t.truncated(MAX_COLS);
+  }
 
-    // Merged areas: the master cell spans, the others are not drawn.
-    const spans = new Map<string, { rows: number; cols: number }>();
+  /** Draws rows [start, start + WINDOW_ROWS) of the sheet, with spacers standing in for the rest. */
+  private renderSheet(sheet: PreviewSheet, start: number): void {
+    const doc = this.root.ownerDocument;
+    const { rows, cols } = this.extent;
+    const first = Math.max(1, Math.min(start, rows - WINDOW_ROWS + 1));
+    const end = Math.min(rows + 1, first + WINDOW_ROWS);
+    this.windowRows = { start: first, end };
+
+    // Merged areas clipped to the window: the first drawn cell of an area spans, the others are not drawn.
+    const spans = new Map<string, { master: string; rows: number; cols: number }>();
     const covered = new Set<string>();
     for (const m of sheet.merges) {
       const r = parseRange(m);
       if (!r) continue;
-      spans.set(addr(r.top, r.left), { rows: r.bottom - r.top + 1, cols: r.right - r.left + 1 });
-      for (let y = r.top; y <= r.bottom; y++) for (let x = r.left; x <= r.right; x++) if (y !== r.top || x !== r.left) covered.add(addr(y, x));
+      const top = Math.max(r.top, first);
+      const bottom = Math.min(r.bottom, end - 1);
+      if (top > bottom) continue;
+      spans.set(addr(top, r.left), { master: addr(r.top, r.left), rows: bottom - top + 1, cols: r.right - r.left + 1 });
+      for (let y = top; y <= bottom; y++) for (let x = r.left; x <= r.right; x++) if (y !== top || x !== r.left) covered.add(addr(y, x));
     }
 
     let tableWidth = ROW_HEADER_PX;
@@ -140,27 +170,31 @@ export class GridView {
       headRow.appendChild(el(doc, 'th', { className: 'pv-colhead', text: columnName(c), attrs: { scope: 'col', 'data-col': c } }));
     }
     const tbody = el(doc, 'tbody');
+    this.topSpacer = this.spacer(first - 1, cols);
+    tbody.appendChild(this.topSpacer);
     this.cellEls = new Map();
-    for (let r = 1; r <= rows; r++) {
+    for (let r = first; r < end; r++) {
       const tr = el(doc, 'tr', {}, el(doc, 'th', { className: 'pv-rowhead', text: String(r), attrs: { scope: 'row', 'data-row': r } }));
       for (let c = 1; c <= cols; c++) {
         const a = addr(r, c);
         if (covered.has(a)) continue;
-        const td = this.cellElement(sheet, a);
         const span = spans.get(a);
+        const master = span?.master ?? a;
+        const td = this.cellElement(sheet, master);
         if (span) {
-          if (span.rows > 1) td.rowSpan = Math.min(span.rows, rows - r + 1);
+          if (span.rows > 1) td.rowSpan = span.rows;
           if (span.cols > 1) td.colSpan = Math.min(span.cols, cols - c + 1);
         }
         tr.appendChild(td);
-        this.cellEls.set(a, td);
+        this.cellEls.set(master, td);
       }
       tbody.appendChild(tr);
     }
+    tbody.appendChild(this.spacer(rows - end + 1, cols));
     const table = el(
       doc,
       'table',
-      { className: 'pv-grid', attrs: { 'aria-label': this.t.sheetGrid(sheet.name), 'data-sheet': sheet.name } },
+      { className: 'pv-grid', attrs: { 'aria-label': this.t.sheetGrid(sheet.name), 'aria-rowcount': rows + 1, 'data-sheet': sheet.name } },
       colgroup,
       el(doc, 'thead', {}, headRow),
       tbody,
@@ -170,6 +204,80 @@ export class GridView {
     clear(this.scroller);
     this.scroller.setAttribute('aria-label', this.t.sheetGrid(sheet.name));
     this.scroller.appendChild(table);
+    this.measureRows(tbody);
+  }
+
+  private spacer(rowCount: number, cols: number): HTMLElement {
+    const doc = this.root.ownerDocument;
+    const tr = el(doc, 'tr', { className: 'pv-spacer', attrs: { 'aria-hidden': 'true', 'data-rows': rowCount } });
+    const td = el(doc, 'td', { attrs: { colspan: cols + 1 } });
+    td.style.height = `${rowCount * this.rowPx}px`;
+    td.style.padding = '0';
+    td.style.border = '0';
+    if (rowCount === 0) tr.hidden = true;
+    tr.appendChild(td);
+    return tr;
+  }
+
+  /** Spacers are sized from the average drawn row, so the scrollbar matches the sheet's length. */
+  private measureRows(tbody: HTMLElement): void {
+    const drawnRows = this.windowRows.end - this.windowRows.start;
+    const first = tbody.children[1] as HTMLElement | undefined;
+    const last = tbody.children[drawnRows] as HTMLElement | undefined;
+    if (!first || !last || drawnRows <= 0) return;
+    const px = (last.offsetTop + last.offsetHeight - first.offsetTop) / drawnRows;
+    if (!(px > 0) || Math.abs(px - this.rowPx) < 0.5) return;
+    this.rowPx = px;
+    for (const sp of tbody.querySelectorAll<HTMLElement>('tr.pv-spacer')) {
+      const td = sp.firstElementChild as HTMLElement | null;
+      if (td) td.style.height = `${Number(sp.dataset.rows) * px}px`;
+    }
+  }
+
+  /** The row at the top of the scrolled view: drawn rows are looked up, spacer space is estimated. */
+  private rowAtScrollTop(): number {
+    const top = this.scroller.scrollTop;
+    const spacerEnd = (this.topSpacer?.offsetTop ?? 0) + (this.topSpacer?.offsetHeight ?? 0);
+    if (top < spacerEnd) return Math.max(1, Math.floor(top / this.rowPx) + 1);
+    for (const th of this.scroller.querySelectorAll<HTMLElement>('th.pv-rowhead')) {
+      const tr = th.parentElement as HTMLElement;
+      if (tr.offsetTop + tr.offsetHeight > top) return Number(th.dataset.row);
+    }
+    return this.windowRows.end + Math.floor((top - this.drawnBottom()) / this.rowPx);
+  }
+
+  private drawnBottom(): number {
+    const rows = this.scroller.querySelectorAll<HTMLElement>('th.pv-rowhead');
+    const last = rows[rows.length - 1]?.parentElement as HTMLElement | undefined;
+    return last ? last.offsetTop + last.offsetHeight : 0;
+  }
+
+  /** Moves the window when the view nears its edge, keeping the row at the top where it was. */
+  private followScroll(): void {
+    const wb = this.wb;
+    const sheet = wb?.sheet(wb.activeSheet);
+    if (!sheet || this.drawnSheet !== sheet.name) return;
+    const row = this.rowAtScrollTop();
+    const { start, end } = this.windowRows;
+    const visibleRows = Math.ceil(this.scroller.clientHeight / this.rowPx);
+    const nearTop = start > 1 && row < start + WINDOW_MARGIN;
+    const nearBottom = end <= this.extent.rows && row + visibleRows > end - WINDOW_MARGIN;
+    if (!nearTop && !nearBottom) return;
+    this.showRow(sheet, row, 'top');
+  }
+
+  /** Redraws the window around `row` and scrolls so that it is at the top (or just in view). */
+  private showRow(sheet: PreviewSheet, row: number, where: 'top' | 'nearest'): void {
+    const left = this.scroller.scrollLeft;
+    this.renderSheet(sheet, row - Math.floor(WINDOW_ROWS / 2));
+    const th = this.scroller.querySelector<HTMLElement>(`th.pv-rowhead[data-row="${row}"]`);
+    const tr = th?.parentElement as HTMLElement | undefined;
+    if (tr && where === 'top') {
+      const headPx = this.scroller.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+      this.scroller.scrollTop = tr.offsetTop - headPx;
+    }
+    this.scroller.scrollLeft = left;
+    this.renderSelection();
   }
 
   private cellElement(sheet: PreviewSheet, a: string): HTMLTableCellElement {
@@ -213,8 +321,14 @@ export class GridView {
     const sheet = wb.sheet(wb.activeSheet);
     this.formulaText.textContent = sel && sheet ? displayText(sheet.cells.get(sel)) : '';
     if (!sel) return;
-    const td = this.cellEls.get(sel);
+    let td = this.cellEls.get(sel);
     const p = parseAddress(sel);
+    if (!td && p && sheet && p.row >= 1 && p.row <= this.extent.rows && (p.row < this.windowRows.start || p.row >= this.windowRows.end)) {
+      // The selected cell is outside the drawn rows (a finding at G3032): draw its part of the sheet.
+      this.showRow(sheet, p.row, 'nearest');
+      return;
+    }
+    td = this.cellEls.get(sel);
     if (p) {
       this.scroller.querySelector(`th[data-col="${p.col}"]`)?.classList.add('pv-head-active');
       this.scroller.querySelector(`th[data-row="${p.row}"]`)?.classList.add('pv-head-active');
@@ -250,13 +364,26 @@ export class GridView {
     this.showTooltip(td, note);
   }
 
+  /**
+   * Beside the cell, inside the window: right of it when there is room, else left of it, else
+   * against the window's edge; never narrower than its max-width allows (fixed positioning).
+   */
   showTooltip(td: HTMLElement, note: string): void {
+    const win = this.root.ownerDocument.defaultView;
     this.tooltip.textContent = note;
     this.tooltip.hidden = false;
+    this.tooltip.style.left = '0px';
+    this.tooltip.style.top = '0px';
     const r = td.getBoundingClientRect();
-    const host = this.root.getBoundingClientRect();
-    this.tooltip.style.left = `${Math.max(0, r.right - host.left + 4)}px`;
-    this.tooltip.style.top = `${Math.max(0, r.top - host.top)}px`;
+    const tip = this.tooltip.getBoundingClientRect();
+    const vw = win?.innerWidth ?? 1024;
+    const vh = win?.innerHeight ?? 768;
+    let left = r.right + 4;
+    if (left + tip.width > vw - TOOLTIP_GAP) left = r.left - 4 - tip.width;
+    left = Math.max(TOOLTIP_GAP, Math.min(left, vw - TOOLTIP_GAP - tip.width));
+    const top = Math.max(TOOLTIP_GAP, Math.min(r.top, vh - TOOLTIP_GAP - tip.height));
+    this.tooltip.style.left = `${left}px`;
+    this.tooltip.style.top = `${top}px`;
   }
 
   hideTooltip(): void {

@@ -13,6 +13,7 @@ import { displayText, PreviewWorkbook, type PreviewSheet } from './preview-workb
 import { builtInSample } from './sample-data';
 import { PREVIEW_STRINGS } from './strings';
 import { injectPreviewStyles } from './styles';
+import { loadErrorText } from './load-error';
 import { loadXlsx, XlsxLoadError } from './xlsx-loader';
 
 export const SAMPLE_URL = 'examples/sample.xlsx';
@@ -127,7 +128,7 @@ function start(): void {
     } catch (e) {
       const reason = e instanceof XlsxLoadError ? e.reason : 'other';
       if (!(e instanceof XlsxLoadError)) console.error(e);
-      loadError.textContent = t.loadError[reason];
+      loadError.textContent = loadErrorText(reason, name, locale, t.loadFailed);
       loadError.hidden = false;
       source.textContent = sourceName ? t.loaded(sourceName) : '';
     }

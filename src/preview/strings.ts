@@ -13,9 +13,10 @@ export interface PreviewStrings {
   paneTitle: string;
   sheetTabs: string;
   sheetGrid: (sheet: string) => string;
-  truncated: (rows: number, cols: number) => string;
+  truncated: (cols: number) => string;
   noteLabel: string;
-  loadError: Record<'not-xlsx' | 'xls' | 'corrupt' | 'empty' | 'other', string>;
+  /** A failure the command line has no sentence for (the others: load-error.ts). */
+  loadFailed: string;
 }
 
 const zh: PreviewStrings = {
@@ -30,15 +31,9 @@ const zh: PreviewStrings = {
   paneTitle: '预算绩效表校验',
   sheetTabs: '工作表',
   sheetGrid: (sheet) => `工作表“${sheet}”`,
-  truncated: (rows, cols) => `表格较大，预览只显示前 ${rows} 行、${cols} 列；校验仍检查整张表。`,
+  truncated: (cols) => `表格较宽，预览只显示前 ${cols} 列；校验仍检查整张表。`,
   noteLabel: '批注',
-  loadError: {
-    'not-xlsx': '无法打开该文件：请选择 Excel 工作簿（.xlsx）。',
-    xls: '这是旧版 .xls 文件或加密的工作簿。请先在 Excel 中“另存为” .xlsx（并取消打开密码）后再试。',
-    corrupt: '无法读取该工作簿，文件可能已损坏。请在 Excel 中打开并另存后再试。',
-    empty: '该工作簿中没有工作表。',
-    other: '无法读取该文件，请重试。',
-  },
+  loadFailed: '无法读取该文件，请重试。',
 };
 
 const en: PreviewStrings = {
@@ -53,15 +48,9 @@ const en: PreviewStrings = {
   paneTitle: 'Budget table check',
   sheetTabs: 'Sheets',
   sheetGrid: (sheet) => `Sheet “${sheet}”`,
-  truncated: (rows, cols) => `Large sheet: the preview draws the first ${rows} rows and ${cols} columns; the check reads all of it.`,
+  truncated: (cols) => `Wide sheet: the preview draws the first ${cols} columns; the check reads all of it.`,
   noteLabel: 'Note',
-  loadError: {
-    'not-xlsx': 'This file cannot be opened: choose an Excel workbook (.xlsx).',
-    xls: 'This is an old .xls file or an encrypted workbook. Save it as .xlsx in Excel (without an open password) and try again.',
-    corrupt: 'The workbook cannot be read; it may be damaged. Open it in Excel, save it again and retry.',
-    empty: 'The workbook has no worksheets.',
-    other: 'The file could not be read. Please try again.',
-  },
+  loadFailed: 'The file could not be read. Please try again.',
 };
 
 export const PREVIEW_STRINGS: Record<Locale, PreviewStrings> = { 'zh-CN': zh, 'en-US': en };

@@ -40,7 +40,7 @@ body { font-family: "Segoe UI", "Microsoft YaHei", "微软雅黑", "PingFang SC"
 .pv-grid td.pv-number .pv-text { white-space: nowrap; }
 .pv-grid td.pv-link { color: #0563c1; text-decoration: underline; cursor: pointer; }
 .pv-note-mark { position: absolute; top: 0; right: 0; width: 0; height: 0; border-left: 7px solid transparent; border-top: 7px solid #d13438; }
-.pv-tooltip { position: absolute; z-index: 10; max-width: 340px; background: #ffffe1; border: 1px solid #767676; padding: 6px 8px;
+.pv-tooltip { position: fixed; z-index: 10; width: max-content; max-width: min(340px, calc(100vw - 16px)); max-height: calc(100vh - 16px); overflow: hidden; background: #ffffe1; border: 1px solid #767676; padding: 6px 8px;
   font-size: 12px; line-height: 16px; white-space: pre-wrap; overflow-wrap: anywhere; box-shadow: 0 2px 6px rgba(0,0,0,.2); pointer-events: none; }
 .pv-tooltip[hidden] { display: none; }
 .pv-tabs { display: flex; gap: 0; border-top: 1px solid #d4d4d4; background: #f3f3f3; padding: 0 8px; overflow-x: auto; }

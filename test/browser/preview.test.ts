@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as acorn from 'acorn';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
+import { cliMessages } from '../../src/cli/messages';
 import { MARK_FILLS, NOTE_HEADER } from '../../src/core/marks';
 import type { Severity } from '../../src/core/report';
 import type { CellView, PreviewHooks } from '../../src/preview/index';
@@ -234,7 +235,8 @@ suite('preview in chromium', () => {
   test('a file that is not a workbook gets a clear message', async () => {
     await page.setInputFiles('input[data-role="file"]', { name: 'notes.xlsx', mimeType: 'text/plain', buffer: Buffer.from('hello') });
     await page.waitForSelector('[data-role="load-error"]:not([hidden])');
-    expect(await page.textContent('[data-role="load-error"]')).toContain('请选择 Excel 工作簿');
+    // The command line's sentence for the same file, word for word.
+    expect(await page.textContent('[data-role="load-error"]')).toBe(cliMessages('zh-CN').notWorkbook('notes.xlsx'));
   });
 
   test('apply a fix, see the cell change and the finding go; undo it', async () => {
@@ -256,6 +258,9 @@ suite('preview in chromium', () => {
     const again = await pane(page);
     expect(again?.visible.some((f) => f.cell === fixable.cell && f.rule === fixable.rule)).toBe(false);
     expect(again?.appliedFixes).toEqual([expect.objectContaining({ cell: fixable.cell, before, text: after })]);
+    // The confirmation is in view, and the grid's selection is the pane's current finding.
+    expect(await inView(page, '[data-role="status"]', '[data-role="pane"]')).toBe(true);
+    if (again && again.active >= 0) expect((await state(page)).selection?.cell).toBe(again.visible[again.active].cell);
     await page.screenshot({ path: screenshotPath('06-fix-applied.png') });
 
     await page.click('button[data-action="undo-fix"]');
@@ -353,4 +358,141 @@ suite('preview in chromium', () => {
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
     expect(outline).toBe('solid');
   });
+
+  test('before a check there is no "错误 0": filters and navigation are not shown', async () => {
+    expect(await page.isVisible('button[data-filter="error"]')).toBe(false);
+    expect(await page.isVisible('button[data-action="next"]')).toBe(false);
+    await runCheck(page);
+    expect(await page.isVisible('button[data-filter="error"]')).toBe(true);
+    // the severity dot of the detail card has a size
+    await page.click('button[data-action="next"]');
+    const box = await page.locator('[data-role="detail"] .bc-dot').boundingBox();
+    expect(box?.width).toBeGreaterThan(4);
+    expect(box?.height).toBeGreaterThan(4);
+    // no rule id among the words the clerk reads
+    expect(await page.textContent('[data-role="list"]')).not.toMatch(/\b[a-z]+(-[a-z]+)+\b/);
+  });
+
+  test('a note on the last column opens a tooltip inside the window, wide enough to read', async () => {
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await openDefective(page);
+    await runCheck(page);
+    const g = (await pane(page))?.visible.find((f) => f.cell.startsWith('G'));
+    expect(g).toBeDefined();
+    await page.evaluate((a) => (window as unknown as W).__preview.hover(a), g?.cell ?? '');
+    const box = await page.locator('[data-role="tooltip"]').boundingBox();
+    expect(box).not.toBeNull();
+    if (!box) return;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(1000);
+    expect(box.y + box.height).toBeLessThanOrEqual(700);
+    expect(box.width).toBeGreaterThan(150);
+  });
+
+  test('the state sequence: unchecked → checked → fixed → cleared, and undo after clearing leaves the sheet unmarked', async () => {
+    await openDefective(page);
+    expect((await pane(page))?.phase).toBe('unchecked');
+    await runCheck(page);
+    expect((await pane(page))?.phase).toBe('checked');
+    const fixable = (await pane(page))?.visible.find((f) => f.fixable);
+    await page.click(`[role="option"][data-key="${fixable?.key}"]`);
+    await page.click('button[data-action="apply-fix"]');
+    await page.waitForSelector('button[data-action="undo-fix"]');
+    await waitIdle(page);
+    expect((await pane(page))?.phase).toBe('fixed');
+    await page.click('button[data-action="clear-marks"]');
+    await waitIdle(page);
+    const cleared = await pane(page);
+    expect(cleared?.phase).toBe('cleared');
+    expect(cleared?.visible).toEqual([]);
+    expect(await page.locator('[role="option"]').count()).toBe(0);
+    expect(await page.isVisible('[data-role="position"]')).toBe(false);
+    await page.click('button[data-action="undo-fix"]');
+    await page.waitForSelector('button[data-action="undo-fix"]', { state: 'detached' });
+    await waitIdle(page);
+    expect((await state(page)).hasMarks).toBe(false);
+    expect((await pane(page))?.phase).toBe('cleared');
+    await runCheck(page);
+    expect((await pane(page))?.phase).toBe('checked');
+  });
+
+  test('no table on the active sheet: the pane names the sheet that has one and checks it on request', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('说明').addRow(['填表说明：请在“目标表”工作表中填写。']);
+    const loads = await page.evaluate(() => (window as unknown as W).__preview.loads);
+    const other = new ExcelJS.Workbook();
+    await other.xlsx.load((await defectiveWorkbook()) as unknown as ArrayBuffer);
+    const ws = wb.addWorksheet('目标表');
+    other.getWorksheet('绩效目标表')?.eachRow((row) => ws.addRow((row.values as unknown[]).slice(1)));
+    await page.setInputFiles('input[data-role="file"]', {
+      name: '两张表.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
+    await waitIdle(page, loads);
+    await runCheck(page);
+    expect((await pane(page))?.outcome).toBe('no-table');
+    expect(await page.textContent('[data-role="status"]')).toContain('目标表在工作表“目标表”');
+    expect(await page.isVisible('[data-role="alert"]')).toBe(false);
+    await page.click('button[data-action="switch-sheet"]');
+    await page.waitForFunction(() => (window as unknown as W).__preview.pane()?.outcome === 'ok');
+    expect((await state(page)).activeSheet).toBe('目标表');
+  });
+
+  test('the grid reaches any row: a finding on row 3,032 is shown when selected', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('大表');
+    ws.addRow(['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标']);
+    const n = 3100;
+    ws.addRow(['合计', n, n]);
+    ws.addRow(['某某中心', n, n]);
+    for (let i = 0; i < n - 3; i++) {
+      const value = i + 4 === 3032 ? '>=1次' : '≥1次';
+      ws.addRow([`项目${i + 1}`, 1, 1, null, null, '保障运转。',
+        `1、1-产出指标；11-数量指标；次数；实施周期指标值:${value}；年度指标值:${value}。` +
+        '2、2-效益指标；22-社会效益；效果；实施周期指标值:效果显著；年度指标值:效果显著。' +
+        '3、3-满意度指标；31-服务对象满意度；满意度；实施周期指标值:≥90%；年度指标值:≥90%。']);
+    }
+    const loads = await page.evaluate(() => (window as unknown as W).__preview.loads);
+    await page.setInputFiles('input[data-role="file"]', {
+      name: '大表.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
+    await waitIdle(page, loads);
+    await runCheck(page);
+    const target = (await pane(page))?.visible.find((f) => f.cell === 'G3032');
+    expect(target).toBeDefined();
+    await page.click(`[role="option"][data-key="${target?.key}"]`);
+    await page.waitForSelector('td.pv-selected[data-cell="G3032"]');
+    expect(await page.textContent('[data-role="namebox"]')).toBe('G3032');
+    const cellBox = await page.locator('td.pv-selected').boundingBox();
+    const scrollBox = await page.locator('[data-role="grid-scroll"]').boundingBox();
+    expect(cellBox && scrollBox && cellBox.y >= scrollBox.y && cellBox.y < scrollBox.y + scrollBox.height).toBe(true);
+    // far fewer rows in the DOM than on the sheet
+    expect(await page.locator('th.pv-rowhead').count()).toBeLessThan(500);
+    await page.screenshot({ path: screenshotPath('09-row-3032.png') });
+  });
+
+  test('the page has a favicon', async () => {
+    const href = await page.getAttribute('link[rel="icon"]', 'href');
+    expect(href).toBeTruthy();
+    const res = await page.request.get(new URL(href ?? '', page.url()).toString());
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('image/png');
+  });
 });
+
+/** Whether the element is inside its scrolling container's visible box (and the window's). */
+async function inView(p: Page, selector: string, container: string): Promise<boolean> {
+  return p.evaluate(
+    ([sel, cont]) => {
+      const r = document.querySelector(sel)?.getBoundingClientRect();
+      const c = document.querySelector(cont)?.getBoundingClientRect();
+      if (!r || !c || r.height === 0) return false;
+      return r.top >= c.top - 1 && r.bottom <= c.bottom + 1 && r.bottom <= window.innerHeight;
+    },
+    [selector, container] as const,
+  );
+}
