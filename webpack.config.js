@@ -32,7 +32,7 @@ const DEFAULT_PUBLIC_URL = 'https://budget-check.example.gov.cn/addin/';
 const DIST = path.resolve(__dirname, 'dist');
 
 /** Entries that run inside Office and must stay small: a build error if ExcelJS gets into them. */
-const OFFICE_ENTRIES = ['taskpane', 'commands', 'result'];
+const OFFICE_ENTRIES = ['taskpane', 'commands', 'result', 'check-worker'];
 
 /**
  * The production base URL from the environment: https only, always ending in '/'.
@@ -142,6 +142,8 @@ function config(_env, argv) {
       commands: './src/commands/commands.ts',
       result: './src/commands/result.ts',
       preview: './src/preview/index.ts',
+      // The pane's check worker: a fixed name, because the pane starts it by URL (src/app/core-runner.ts).
+      'check-worker': { import: './src/app/check-worker.ts', filename: 'check-worker.js' },
     },
     output: {
       path: DIST,

@@ -86,8 +86,8 @@ describe('production URL', () => {
 describe('bundles', () => {
   const prod = cfg({}, { mode: 'production' });
 
-  test('four entries, each page with only its own chunk', () => {
-    expect(Object.keys(prod.entry as Record<string, string>).sort()).toEqual(['commands', 'preview', 'result', 'taskpane']);
+  test('four pages and the check worker, each page with only its own chunk', () => {
+    expect(Object.keys(prod.entry as Record<string, string>).sort()).toEqual(['check-worker', 'commands', 'preview', 'result', 'taskpane']);
     const pages = (prod.plugins ?? [])
       .filter((p) => p?.constructor.name === 'HtmlWebpackPlugin')
       .map((p) => (p as unknown as { userOptions: { filename: string; chunks: string[]; template: string } }).userOptions);

@@ -3,35 +3,41 @@
  * host, let the core judge, hand the plan back to the host. No judgement here, no Office.js here.
  */
 import { check } from '../core/check';
-import { marksPlan, type MarksPlan } from '../core/marks';
-import { indicatorSheet } from '../core/indicator-sheet';
+import type { MarksPlan } from '../core/marks';
 import type { Locale } from '../core/messages/locale';
 import type { TableReport } from '../core/report';
 import type { MarkResult, Workbook } from '../host/workbook';
+import { inlineCore, type CoreRunner } from './core-runner';
 
 export type CheckOutcome =
   /** `tableSheet`: another sheet whose first rows hold a table header, if any. */
   | { kind: 'no-table'; sheet: string; tableSheet?: string }
   | { kind: 'ok'; sheet: string; tables: TableReport[]; plan: MarksPlan; marked: MarkResult };
 
+/** `core`: where the judging runs (the pane passes a worker; the ribbon commands run it in place). */
 export async function runCheck(
   wb: Workbook,
   locale: Locale,
   onProgress?: (done: number, total: number) => void,
+  core: CoreRunner = inlineCore,
 ): Promise<CheckOutcome> {
   const grid = await wb.readActiveSheet(onProgress);
-  const tables = check(grid, { locale });
-  if (tables.length === 0) {
+  const { tables, plan } = await core.judge(grid, locale);
+  if (tables.length === 0 || plan === null) {
     const tableSheet = await findTableSheet(wb, grid.sheet);
     return tableSheet === null ? { kind: 'no-table', sheet: grid.sheet } : { kind: 'no-table', sheet: grid.sheet, tableSheet };
   }
-  const plan = marksPlan(tables, grid.sheet, locale);
   const marked = await wb.applyMarks(plan);
   return { kind: 'ok', sheet: grid.sheet, tables, plan, marked };
 }
 
-export async function writeIndicators(wb: Workbook, tables: readonly TableReport[], locale: Locale): Promise<number> {
-  const sheet = indicatorSheet(tables, locale);
+export async function writeIndicators(
+  wb: Workbook,
+  tables: readonly TableReport[],
+  locale: Locale,
+  core: CoreRunner = inlineCore,
+): Promise<number> {
+  const sheet = await core.indicatorSheet(tables, locale);
   await wb.writeIndicatorSheet(sheet);
   return sheet.rows.length;
 }

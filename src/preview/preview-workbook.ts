@@ -70,6 +70,10 @@ export function displayText(c: PreviewCell | undefined): string {
   return cellText({ value: c.value });
 }
 
+/** Longest stretch the preview's read runs before it yields to the page. */
+const SLICE_MS = 30;
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
 export class PreviewWorkbook implements Workbook {
   readonly sheets: PreviewSheet[];
   activeSheet: string;
@@ -150,6 +154,7 @@ export class PreviewWorkbook implements Workbook {
     const rows: (Cell | null)[][] = [];
     const total = maxRow - minRow + 1;
     const BLOCK = 200;
+    let sliceStart = now();
     for (let r = minRow; r <= maxRow; r++) {
       const row: (Cell | null)[] = [];
       for (let col = minCol; col <= maxCol; col++) row.push(this.gridCell(sheet, r, col));
@@ -158,6 +163,11 @@ export class PreviewWorkbook implements Workbook {
       if (done % BLOCK === 0 || done === total) {
         onProgress?.(done, total);
         if (this.readDelayMs > 0) await new Promise((res) => setTimeout(res, this.readDelayMs));
+        else if (now() - sliceStart > SLICE_MS) {
+          // Let the page paint the progress and take clicks, as Excel's own reads (round trips) do.
+          await new Promise((res) => setTimeout(res, 0));
+          sliceStart = now();
+        }
       }
     }
     return { sheet: sheet.name, top: minRow, left: minCol, cells: rows };

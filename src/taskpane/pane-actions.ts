@@ -5,6 +5,7 @@
  */
 import { runCheck as defaultRunCheck, writeIndicators as defaultWriteIndicators } from '../app/actions';
 import type { Locale } from '../core/messages/locale';
+import type { CoreRunner } from '../app/core-runner';
 import { HostError, type Workbook } from '../host/workbook';
 import {
   activated,
@@ -59,6 +60,7 @@ export function createPaneActions(
   t: PaneStrings,
   actions: PaneActions,
   hooks: BusyHooks,
+  core: CoreRunner,
 ) {
   let rerunRequested = false;
   const update = (f: (s: PaneState) => PaneState): void => store.set(f(store.get()));
@@ -85,11 +87,12 @@ export function createPaneActions(
   }
 
   async function checkNow(keepPosition: boolean): Promise<void> {
-    const result = await actions.runCheck(workbook, locale, (done, total) => {
+    const onProgress = (done: number, total: number): void => {
       if (store.destroyed()) return;
       const label = total > 0 && done >= total ? t.checking : total > 0 ? t.reading(done, total) : t.readingUnknown;
       update((s) => progressed(s, { label, done, total }));
-    });
+    };
+    const result = await actions.runCheck(workbook, locale, onProgress, core);
     update((s) => checked(s, result, t.tableLevel, keepPosition));
     if (result.kind === 'no-table') {
       // Information, not an error: the clerk is on the wrong sheet, or the sheet has no table.
@@ -126,7 +129,7 @@ export function createPaneActions(
         return;
       }
       update((s) => progressed(s, { label: t.writing, done: 0, total: 0 }));
-      const n = await actions.writeIndicators(workbook, current, locale);
+      const n = await actions.writeIndicators(workbook, current, locale, core);
       update((s) => withMessage(s, { kind: 'success', text: t.indicatorsWritten(n) }));
     });
   }

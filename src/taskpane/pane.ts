@@ -10,6 +10,7 @@
 import type { Locale } from '../core/messages/locale';
 import { SEVERITIES, type Severity } from '../core/report';
 import type { Workbook } from '../host/workbook';
+import { defaultCore, type CoreRunner } from '../app/core-runner';
 import { LAST_RESULT_KEY, parseLastResult, type LastResult } from '../commands/summary';
 import { createPaneActions, DEFAULT_ACTIONS, type PaneActions, type PaneStore } from './pane-actions';
 import {
@@ -59,6 +60,8 @@ export interface PaneOptions {
    * result when the pane opens); defaults to the root's window; null: ignore the commands.
    */
   storageWindow?: Window | null;
+  /** Where the core runs: by default a Web Worker (check-worker.js), in place where there is none. */
+  core?: CoreRunner;
 }
 
 export interface PaneFindingView {
@@ -158,7 +161,7 @@ export function mountPane(root: HTMLElement, workbook: Workbook, locale: Locale,
         else if (focused && focused.isConnected && !(focused as HTMLButtonElement).disabled) focused.focus();
       };
     },
-  });
+  }, options.core ?? defaultCore());
   const { pane, listEl } = view;
 
   function setActive(key: string | null, focus: boolean): void {

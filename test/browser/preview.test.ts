@@ -326,7 +326,7 @@ suite('preview in chromium', () => {
   });
 
   test('the Office bundles parse as ES2017 (Excel 2019 runs add-ins in EdgeHTML 18)', () => {
-    for (const name of ['taskpane.js', 'commands.js', 'result.js']) {
+    for (const name of ['taskpane.js', 'commands.js', 'result.js', 'check-worker.js']) {
       const code = fs.readFileSync(path.join(dist, name), 'utf8');
       expect(() => acorn.parse(code, { ecmaVersion: 2017, sourceType: 'script' })).not.toThrow();
     }

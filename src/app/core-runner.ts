@@ -1,0 +1,113 @@
+/**
+ * Where the core runs for the pane: in a Web Worker when the page can start one, else in place
+ * after yielding once (so the progress bar is painted before the page is busy).
+ */
+import type { Grid } from '../core/grid';
+import type { IndicatorSheet } from '../core/indicator-sheet';
+import type { Locale } from '../core/messages/locale';
+import type { TableReport } from '../core/report';
+import { answer, type CoreRequest, type CoreResponse, type Judgement } from './core-ops';
+
+export interface CoreRunner {
+  judge(grid: Grid, locale: Locale): Promise<Judgement>;
+  indicatorSheet(tables: readonly TableReport[], locale: Locale): Promise<IndicatorSheet>;
+}
+
+/** The worker bundle, next to the page (webpack.config.js emits it under this name). */
+export const WORKER_URL = 'check-worker.js';
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+function unwrap<T>(res: CoreResponse): T {
+  if (!res.ok) throw new Error(res.message);
+  return res.result as T;
+}
+
+let inlineIds = 0;
+export const inlineCore: CoreRunner = {
+  async judge(grid, locale) {
+    await nextTask();
+    return unwrap<Judgement>(answer({ id: ++inlineIds, op: 'judge', grid, locale }));
+  },
+  async indicatorSheet(tables, locale) {
+    await nextTask();
+    return unwrap<IndicatorSheet>(answer({ id: ++inlineIds, op: 'indicators', tables: [...tables], locale }));
+  },
+};
+
+type Pending = { resolve(r: CoreResponse): void; req: CoreRequest };
+
+/**
+ * A runner over one lazily started worker. If the worker cannot start or dies (a policy that forbids
+ * workers, a missing file), the requests in flight and every later one run in place instead.
+ */
+export function workerCore(url: string = WORKER_URL, makeWorker: (url: string) => Worker = (u) => new Worker(u)): CoreRunner {
+  let worker: Worker | null = null;
+  let broken = false;
+  let ids = 0;
+  const pending = new Map<number, Pending>();
+
+  function fallBack(): void {
+    broken = true;
+    worker?.terminate();
+    worker = null;
+    for (const [id, p] of pending) {
+      pending.delete(id);
+      void nextTask().then(() => p.resolve(answer(p.req)));
+    }
+  }
+
+  function start(): Worker | null {
+    if (broken) return null;
+    if (worker) return worker;
+    try {
+      worker = makeWorker(url);
+    } catch {
+      broken = true;
+      return null;
+    }
+    worker.onmessage = (ev: MessageEvent<CoreResponse>) => {
+      const p = pending.get(ev.data.id);
+      if (!p) return;
+      pending.delete(ev.data.id);
+      p.resolve(ev.data);
+    };
+    worker.onerror = (ev) => {
+      ev.preventDefault?.();
+      fallBack();
+    };
+    return worker;
+  }
+
+  async function run(req: CoreRequest): Promise<CoreResponse> {
+    const w = start();
+    if (!w) {
+      await nextTask();
+      return answer(req);
+    }
+    return new Promise<CoreResponse>((resolve) => {
+      pending.set(req.id, { resolve, req });
+      try {
+        w.postMessage(req);
+      } catch {
+        // Not cloneable (should not happen with plain grids): do it here.
+        pending.delete(req.id);
+        void nextTask().then(() => resolve(answer(req)));
+      }
+    });
+  }
+
+  return {
+    async judge(grid, locale) {
+      return unwrap<Judgement>(await run({ id: ++ids, op: 'judge', grid, locale }));
+    },
+    async indicatorSheet(tables, locale) {
+      return unwrap<IndicatorSheet>(await run({ id: ++ids, op: 'indicators', tables: [...tables], locale }));
+    },
+  };
+}
+
+/** The pane's runner: a worker where the page can have one. */
+export function defaultCore(): CoreRunner {
+  return typeof Worker === 'undefined' ? inlineCore : workerCore();
+}
