@@ -18,6 +18,8 @@ export const BENCH_DIST = path.join(ROOT, 'test-output', 'bench-dist');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const MEASURED_ENTRIES = ['taskpane', 'commands'];
 const PAGE_ENTRY = 'bench-pane';
+/** The main-thread benchmark's page (scripts/bench/pane-tasks.ts) and the worker it starts. */
+const TASKS_ENTRY = 'bench-pane-tasks';
 
 export interface BundleRow {
   entry: string;
@@ -45,6 +47,8 @@ function benchConfig(): webpack.Configuration {
     entry: {
       ...Object.fromEntries(MEASURED_ENTRIES.map((e) => [e, entry[e]])),
       [PAGE_ENTRY]: './scripts/bench/pane-page.ts',
+      [TASKS_ENTRY]: './scripts/bench/pane-tasks-page.ts',
+      'check-worker': entry['check-worker'],
     },
     output: { ...base.output, path: BENCH_DIST, filename: '[name].js', clean: true },
     // The same loader, minus type checking (the bytes are the same; `npx tsc` checks the types).
@@ -139,6 +143,10 @@ const PAGE_HTML = `<!doctype html>
 `;
 
 /** Serves BENCH_DIST on 127.0.0.1, uncached, as the browser tests' harness does. */
+export function serveDist(dir: string): Promise<{ url: string; close(): Promise<void> }> {
+  return serve(dir);
+}
+
 function serve(dir: string): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const rel = path.normalize(decodeURIComponent((req.url ?? '/').split('?')[0])).replace(/^[/\\]+/, '');
