@@ -31,6 +31,7 @@ export async function runCheck(
   return { kind: 'ok', sheet: grid.sheet, tables, plan, marked };
 }
 
+/** Writes the indicator sheet of the tables; returns its number of rows (0: nothing written). */
 export async function writeIndicators(
   wb: Workbook,
   tables: readonly TableReport[],
@@ -38,6 +39,8 @@ export async function writeIndicators(
   core: CoreRunner = inlineCore,
 ): Promise<number> {
   const sheet = await core.indicatorSheet(tables, locale);
+  // An empty indicator sheet would only replace a useful one: write nothing, report 0.
+  if (sheet.rows.length === 0) return 0;
   await wb.writeIndicatorSheet(sheet);
   return sheet.rows.length;
 }

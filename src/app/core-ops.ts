@@ -26,7 +26,8 @@ export function indicatorSheetOf(tables: readonly TableReport[], locale: Locale)
 
 export type CoreRequest =
   | { id: number; op: 'judge'; grid: Grid; locale: Locale }
-  | { id: number; op: 'indicators'; tables: TableReport[]; locale: Locale };
+  /** `tables` empty: the tables of the judgement answered to request `ref` (kept by the worker). */
+  | { id: number; op: 'indicators'; tables: TableReport[]; ref?: number; locale: Locale };
 
 export type CoreResponse = { id: number; ok: true; result: Judgement | IndicatorSheet } | { id: number; ok: false; message: string };
 

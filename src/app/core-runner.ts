@@ -9,6 +9,10 @@ import type { TableReport } from '../core/report';
 import { answer, type CoreRequest, type CoreResponse, type Judgement } from './core-ops';
 
 export interface CoreRunner {
+  /**
+   * The core's findings and marks plan. A worker answers with tables whose `indicators` are empty
+   * (it keeps them for `indicatorSheet`); use `summary.indicators` for their count.
+   */
   judge(grid: Grid, locale: Locale): Promise<Judgement>;
   indicatorSheet(tables: readonly TableReport[], locale: Locale): Promise<IndicatorSheet>;
 }
@@ -46,6 +50,8 @@ export function workerCore(url: string = WORKER_URL, makeWorker: (url: string) =
   let broken = false;
   let ids = 0;
   const pending = new Map<number, Pending>();
+  /** Which judge request a set of (slim) tables came from, so the worker can use its whole copy. */
+  const refs = new WeakMap<readonly TableReport[], number>();
 
   function fallBack(): void {
     broken = true;
@@ -99,9 +105,19 @@ export function workerCore(url: string = WORKER_URL, makeWorker: (url: string) =
 
   return {
     async judge(grid, locale) {
-      return unwrap<Judgement>(await run({ id: ++ids, op: 'judge', grid, locale }));
+      const id = ++ids;
+      const j = unwrap<Judgement>(await run({ id, op: 'judge', grid, locale }));
+      refs.set(j.tables, id);
+      return j;
     },
     async indicatorSheet(tables, locale) {
+      const ref = refs.get(tables);
+      const id = ++ids;
+      if (ref !== undefined && !broken) {
+        const res = await run({ id, op: 'indicators', tables: [], ref, locale });
+        // A worker that lost its copy (restarted) answers with an empty sheet: fall through.
+        if (res.ok && (res.result as IndicatorSheet).rows.length > 0) return res.result as IndicatorSheet;
+      }
       return unwrap<IndicatorSheet>(await run({ id: ++ids, op: 'indicators', tables: [...tables], locale }));
     },
   };

@@ -12,8 +12,8 @@ import { addr, displayText, parseRange, type PreviewSheet, type PreviewWorkbook 
 import type { PreviewStrings } from './strings';
 
 /** Rows in the DOM at a time, and how near its edge the view may scroll before it moves. */
-export const WINDOW_ROWS = 200;
-const WINDOW_MARGIN = 40;
+export const WINDOW_ROWS = 120;
+const WINDOW_MARGIN = 30;
 const DEFAULT_ROW_PX = 22;
 const MAX_COLS = 40;
 /** Space kept between a tooltip and the edge of the window. */
@@ -118,7 +118,13 @@ export class GridView {
     }
   }
 
-  private measureSheet(sheet: PreviewSheet): void {
+  /** Scanned extents, by sheet and its number of cells (painting marks does not add rows). */
+  private scanned = new WeakMap<PreviewSheet, { size: number; rows: number; cols: number }>();
+
+  private usedExtent(sheet: PreviewSheet): { rows: number; cols: number } {
+    if (sheet.extent) return sheet.extent;
+    const known = this.scanned.get(sheet);
+    if (known && known.size === sheet.cells.size) return known;
     let usedRows = 0;
     let usedCols = 0;
     for (const a of sheet.cells.keys()) {
@@ -127,6 +133,12 @@ export class GridView {
       if (p.row > usedRows) usedRows = p.row;
       if (p.col > usedCols) usedCols = p.col;
     }
+    this.scanned.set(sheet, { size: sheet.cells.size, rows: usedRows, cols: usedCols });
+    return { rows: usedRows, cols: usedCols };
+  }
+
+  private measureSheet(sheet: PreviewSheet): void {
+    let { rows: usedRows, cols: usedCols } = this.usedExtent(sheet);
     for (const m of sheet.merges) {
       const r = parseRange(m);
       if (r) {
@@ -204,7 +216,9 @@ export class GridView {
     clear(this.scroller);
     this.scroller.setAttribute('aria-label', this.t.sheetGrid(sheet.name));
     this.scroller.appendChild(table);
-    this.measureRows(tbody);
+    // Measured in the next frame, when the browser lays the rows out anyway (no forced layout now).
+    const win = this.root.ownerDocument.defaultView;
+    if (win?.requestAnimationFrame) win.requestAnimationFrame(() => this.measureRows(tbody));
   }
 
   private spacer(rowCount: number, cols: number): HTMLElement {

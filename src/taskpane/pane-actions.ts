@@ -124,13 +124,11 @@ export function createPaneActions(
       if (tablesOf(store.get()).length === 0) await checkNow(false);
       const current = tablesOf(store.get());
       if (current.length === 0) return;
-      if (current.every((tb) => tb.indicators.length === 0)) {
-        update((s) => withMessage(s, { kind: 'warning', text: t.noIndicators }));
-        return;
-      }
       update((s) => progressed(s, { label: t.writing, done: 0, total: 0 }));
+      // The shared action writes nothing when there is no indicator to list (and says 0).
       const n = await actions.writeIndicators(workbook, current, locale, core);
-      update((s) => withMessage(s, { kind: 'success', text: t.indicatorsWritten(n) }));
+      if (n === 0) update((s) => withMessage(s, { kind: 'warning', text: t.noIndicators }));
+      else update((s) => withMessage(s, { kind: 'success', text: t.indicatorsWritten(n) }));
     });
   }
 

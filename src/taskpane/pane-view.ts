@@ -22,7 +22,7 @@ import { formatAmount } from './amount-format';
 import type { PaneStrings } from './strings';
 
 /** Options drawn at once; the rest follow in slices of this size, one per macrotask. */
-export const LIST_SLICE = 150;
+export const LIST_SLICE = 60;
 
 export interface ViewCallbacks {
   undoFix(a: AppliedFix): void;
