@@ -3,6 +3,7 @@
  * host, let the core judge, hand the plan back to the host. No judgement here, no Office.js here.
  */
 import { check } from '../core/check';
+import type { AcceptedMark } from '../core/acceptances';
 import type { MarksPlan } from '../core/marks';
 import type { Locale } from '../core/messages/locale';
 import type { TableReport } from '../core/report';
@@ -12,7 +13,17 @@ import { inlineCore, type CoreRunner } from './core-runner';
 export type CheckOutcome =
   /** `tableSheet`: another sheet whose first rows hold a table header, if any. */
   | { kind: 'no-table'; sheet: string; tableSheet?: string }
-  | { kind: 'ok'; sheet: string; tables: TableReport[]; plan: MarksPlan; marked: MarkResult };
+  | {
+      kind: 'ok';
+      sheet: string;
+      tables: TableReport[];
+      plan: MarksPlan;
+      marked: MarkResult;
+      /** accepted[t][i]: the clerk's acceptance of tables[t].findings[i] that still holds, or null. */
+      accepted: (AcceptedMark | null)[][];
+      /** textHash of each finding cell's text, by address (for new acceptances). */
+      hashes: Record<string, string>;
+    };
 
 /** `core`: where the judging runs (the pane passes a worker; the ribbon commands run it in place). */
 export async function runCheck(
@@ -22,13 +33,15 @@ export async function runCheck(
   core: CoreRunner = inlineCore,
 ): Promise<CheckOutcome> {
   const grid = await wb.readActiveSheet(onProgress);
-  const { tables, plan } = await core.judge(grid, locale);
+  // Unreadable acceptances must not stop a check: the findings then simply show unaccepted.
+  const acceptances = await wb.readAcceptances().catch(() => []);
+  const { tables, plan, accepted, hashes } = await core.judge(grid, locale, acceptances);
   if (tables.length === 0 || plan === null) {
     const tableSheet = await findTableSheet(wb, grid.sheet);
     return tableSheet === null ? { kind: 'no-table', sheet: grid.sheet } : { kind: 'no-table', sheet: grid.sheet, tableSheet };
   }
   const marked = await wb.applyMarks(plan);
-  return { kind: 'ok', sheet: grid.sheet, tables, plan, marked };
+  return { kind: 'ok', sheet: grid.sheet, tables, plan, marked, accepted, hashes };
 }
 
 /** Writes the indicator sheet of the tables; returns its number of rows (0: nothing written). */

@@ -2,6 +2,7 @@
  * Where the core runs for the pane: in a Web Worker when the page can start one, else in place
  * after yielding once (so the progress bar is painted before the page is busy).
  */
+import type { Acceptance } from '../core/acceptances';
 import type { Grid } from '../core/grid';
 import type { IndicatorSheet } from '../core/indicator-sheet';
 import type { Locale } from '../core/messages/locale';
@@ -13,7 +14,7 @@ export interface CoreRunner {
    * The core's findings and marks plan. A worker answers with tables whose `indicators` are empty
    * (it keeps them for `indicatorSheet`); use `summary.indicators` for their count.
    */
-  judge(grid: Grid, locale: Locale): Promise<Judgement>;
+  judge(grid: Grid, locale: Locale, acceptances?: readonly Acceptance[]): Promise<Judgement>;
   indicatorSheet(tables: readonly TableReport[], locale: Locale): Promise<IndicatorSheet>;
 }
 
@@ -29,9 +30,9 @@ function unwrap<T>(res: CoreResponse): T {
 
 let inlineIds = 0;
 export const inlineCore: CoreRunner = {
-  async judge(grid, locale) {
+  async judge(grid, locale, acceptances = []) {
     await nextTask();
-    return unwrap<Judgement>(answer({ id: ++inlineIds, op: 'judge', grid, locale }));
+    return unwrap<Judgement>(answer({ id: ++inlineIds, op: 'judge', grid, locale, acceptances: [...acceptances] }));
   },
   async indicatorSheet(tables, locale) {
     await nextTask();
@@ -104,9 +105,9 @@ export function workerCore(url: string = WORKER_URL, makeWorker: (url: string) =
   }
 
   return {
-    async judge(grid, locale) {
+    async judge(grid, locale, acceptances = []) {
       const id = ++ids;
-      const j = unwrap<Judgement>(await run({ id, op: 'judge', grid, locale }));
+      const j = unwrap<Judgement>(await run({ id, op: 'judge', grid, locale, acceptances: [...acceptances] }));
       refs.set(j.tables, id);
       return j;
     },

@@ -7,7 +7,7 @@ import type { Grid } from '../core/grid';
 import type { IndicatorSheet } from '../core/indicator-sheet';
 import type { MarksPlan } from '../core/marks';
 import type { Locale } from '../core/messages/locale';
-import { HostError, type HostCapabilities, type Workbook } from '../host/workbook';
+import { HostError, type HostCapabilities, type SheetWorkbook } from '../host/workbook';
 import { apiLevel, type ApiLevel, type IsSetSupported } from './api-level';
 import { writeIndicatorSheet } from './indicator-writer';
 import { Marker, notesMode, type ExcelMarkResult } from './marks';
@@ -32,7 +32,7 @@ function errorCode(e: unknown): string | undefined {
   return typeof c === 'string' ? c : undefined;
 }
 
-export class ExcelWorkbook implements Workbook {
+export class ExcelWorkbook implements SheetWorkbook {
   readonly api: ApiLevel;
   private readonly store: RecordStore;
   private readonly marker: Marker;

@@ -4,6 +4,7 @@
  */
 import { pickLocale, type Locale } from '../core/messages/locale';
 import type { Workbook } from '../host/workbook';
+import { withAcceptances } from './acceptances';
 import { ExcelWorkbook } from './gateway';
 import type { DocumentSettings } from './record';
 
@@ -37,10 +38,12 @@ function officeSettings(): DocumentSettings {
 
 /** The display language picks the gateway's messages unless a locale is given. */
 export function createExcelWorkbook(locale?: Locale): Workbook {
-  return new ExcelWorkbook({
+  const settings = officeSettings();
+  const gateway = new ExcelWorkbook({
     run: (batch) => Excel.run(batch),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
-    settings: officeSettings(),
+    settings,
     locale: locale ?? pickLocale(Office.context.displayLanguage),
   });
+  return withAcceptances(gateway, settings);
 }

@@ -5,6 +5,7 @@
 import type { Grid } from '../core/grid';
 import type { MarksPlan } from '../core/marks';
 import type { IndicatorSheet } from '../core/indicator-sheet';
+import type { Acceptance } from '../core/acceptances';
 
 export interface HostCapabilities {
   /** Threaded notes API (ExcelApi 1.18) or legacy comments (1.10), else fills only. */
@@ -32,7 +33,18 @@ export class HostError extends Error {
   }
 }
 
-export interface Workbook {
+/** Where the findings a clerk accepted (已确认) are kept: in the workbook, saved with it. */
+export interface AcceptanceStorage {
+  /** The stored acceptances; an empty list when there are none or they cannot be read. */
+  readAcceptances(): Promise<Acceptance[]>;
+  /** Replaces the stored list (kept with the document, like the marks record). */
+  writeAcceptances(list: readonly Acceptance[]): Promise<void>;
+}
+
+export type Workbook = SheetWorkbook & AcceptanceStorage;
+
+/** Everything but the acceptances (the Excel gateway; src/excel/acceptances.ts adds those). */
+export interface SheetWorkbook {
   capabilities(): Promise<HostCapabilities>;
   /** The active sheet's used range as a grid (one read round trip, in blocks if huge). */
   readActiveSheet(onProgress?: (done: number, total: number) => void): Promise<Grid>;

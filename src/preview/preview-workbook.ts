@@ -4,6 +4,7 @@
  * clearMarks restores exactly what applyMarks changed and nothing else.
  */
 import { address, cellText, columnNumber, parseAddress, type Cell, type CellValue, type Grid } from '../core/grid';
+import type { Acceptance } from '../core/acceptances';
 import type { IndicatorSheet } from '../core/indicator-sheet';
 import { MARK_FILLS, type MarksPlan } from '../core/marks';
 import type { Locale } from '../core/messages/locale';
@@ -265,6 +266,17 @@ export class PreviewWorkbook implements Workbook {
 
   async hasMarks(): Promise<boolean> {
     return this.originals.size > 0;
+  }
+
+  /** The findings accepted (已确认) in this workbook, as Excel keeps them in its document settings. */
+  acceptances: Acceptance[] = [];
+
+  async readAcceptances(): Promise<Acceptance[]> {
+    return this.acceptances.map((a) => ({ ...a }));
+  }
+
+  async writeAcceptances(list: readonly Acceptance[]): Promise<void> {
+    this.acceptances = list.map((a) => ({ ...a }));
   }
 
   async writeIndicatorSheet(ind: IndicatorSheet): Promise<void> {

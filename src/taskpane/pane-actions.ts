@@ -6,6 +6,7 @@
 import { runCheck as defaultRunCheck, writeIndicators as defaultWriteIndicators } from '../app/actions';
 import type { Locale } from '../core/messages/locale';
 import type { CoreRunner } from '../app/core-runner';
+import { accept as acceptFinding, sameFinding } from '../core/acceptances';
 import { HostError, type Workbook } from '../host/workbook';
 import {
   activated,
@@ -186,6 +187,26 @@ export function createPaneActions(
     });
   }
 
+  /** 已确认: kept in the workbook, then a re-check shows the finding greyed and takes its mark off. */
+  async function accept(e: Entry, reason: string): Promise<void> {
+    await whileBusy(t.accepting, async () => {
+      const list = (await workbook.readAcceptances()).filter((a) => !sameFinding(a, e.sheet, e.finding));
+      list.push(acceptFinding(e.sheet, e.finding, e.hash, reason, new Date()));
+      await workbook.writeAcceptances(list);
+      await checkNow(true);
+      update((s) => withMessage(s, { kind: 'success', text: t.acceptDone(e.finding.cell) }));
+    });
+  }
+
+  async function unaccept(e: Entry): Promise<void> {
+    await whileBusy(t.accepting, async () => {
+      const list = await workbook.readAcceptances();
+      await workbook.writeAcceptances(list.filter((a) => !sameFinding(a, e.sheet, e.finding)));
+      await checkNow(true);
+      update((s) => withMessage(s, { kind: 'success', text: t.unacceptDone(e.finding.cell) }));
+    });
+  }
+
   async function step(delta: 1 | -1): Promise<Entry | null> {
     const s = store.get();
     if (s.busy) return null;
@@ -202,7 +223,7 @@ export function createPaneActions(
     else void check();
   }
 
-  return { check, switchAndCheck, writeIndicators, clearMarks, select, applyFix, undoFix, step, recheckSoon };
+  return { check, switchAndCheck, writeIndicators, clearMarks, select, applyFix, undoFix, accept, unaccept, step, recheckSoon };
 }
 
 export type PaneActionSet = ReturnType<typeof createPaneActions>;

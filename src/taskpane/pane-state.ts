@@ -11,6 +11,7 @@
  *                                            └──check──▶ checked / fixed
  */
 import type { CheckOutcome } from '../app/actions';
+import type { AcceptedMark } from '../core/acceptances';
 import { type Finding, type Fix, type Severity, type TableReport } from '../core/report';
 import type { SummaryCounts } from './strings';
 
@@ -30,7 +31,15 @@ export interface Entry {
   sheet: string;
   finding: Finding;
   group: Group;
+  /** The clerk's acceptance (已确认) that still holds: shown greyed, not marked on the sheet. */
+  accepted: AcceptedMark | null;
+  /** Hash of the finding cell's text at this check (what accepting it records). */
+  hash: string;
 }
+
+/** The severity filters, and one for the accepted findings. */
+export type FilterKey = Severity | 'accepted';
+export const FILTER_KEYS: readonly FilterKey[] = ['error', 'warning', 'info', 'accepted'];
 
 export interface Group {
   key: string;
@@ -57,7 +66,7 @@ export interface PaneState {
   /** The last check's outcome; null before any check and after clearing. */
   readonly outcome: CheckOutcome | null;
   readonly groups: readonly Group[];
-  readonly filters: Readonly<Record<Severity, boolean>>;
+  readonly filters: Readonly<Record<FilterKey, boolean>>;
   readonly activeKey: string | null;
   readonly applied: readonly AppliedFix[];
   readonly message: PaneMessage | null;
@@ -76,7 +85,7 @@ export function initialState(): PaneState {
     progress: null,
     outcome: null,
     groups: [],
-    filters: { error: true, warning: true, info: true },
+    filters: { error: true, warning: true, info: true, accepted: true },
     activeKey: null,
     applied: [],
     message: null,
@@ -108,7 +117,7 @@ export function withMessage(s: PaneState, message: PaneMessage | null): PaneStat
  */
 export function checked(s: PaneState, outcome: CheckOutcome, tableLevelLabel: string, keepPosition = false): PaneState {
   const before = keepPosition ? Math.max(0, activeIndex(s)) : -1;
-  const groups = outcome.kind === 'ok' ? groupFindings(outcome.tables, tableLevelLabel) : [];
+  const groups = outcome.kind === 'ok' ? groupFindings(outcome.tables, tableLevelLabel, outcome.accepted, outcome.hashes) : [];
   let next: PaneState = {
     ...s,
     phase: s.applied.length > 0 ? 'fixed' : 'checked',
@@ -139,8 +148,8 @@ export function cleared(s: PaneState): PaneState {
   return { ...s, phase: 'cleared', outcome: null, groups: [], activeKey: null };
 }
 
-export function filterToggled(s: PaneState, severity: Severity): PaneState {
-  const filters = { ...s.filters, [severity]: !s.filters[severity] };
+export function filterToggled(s: PaneState, key: FilterKey): PaneState {
+  const filters = { ...s.filters, [key]: !s.filters[key] };
   const next = { ...s, filters };
   // The current finding hidden by the filter is no longer current.
   return next.activeKey !== null && !visibleEntries(next).some((e) => e.key === next.activeKey) ? { ...next, activeKey: null } : next;
@@ -166,9 +175,14 @@ export function recheckAfterUndo(s: PaneState): boolean {
   return s.phase === 'checked' || s.phase === 'fixed';
 }
 
+/** An accepted finding is shown under its own filter, whatever its severity. */
+export function isShown(s: PaneState, e: Entry): boolean {
+  return e.accepted ? s.filters.accepted : s.filters[e.finding.severity];
+}
+
 export function visibleEntries(s: PaneState): Entry[] {
   const out: Entry[] = [];
-  for (const g of s.groups) for (const e of g.entries) if (s.filters[e.finding.severity]) out.push(e);
+  for (const g of s.groups) for (const e of g.entries) if (isShown(s, e)) out.push(e);
   return out;
 }
 
@@ -190,10 +204,10 @@ export function entryByKey(s: PaneState, key: string | undefined): Entry | undef
   return undefined;
 }
 
-/** Findings per severity, whatever the filters. */
-export function severityCounts(s: PaneState): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const g of s.groups) for (const e of g.entries) counts[e.finding.severity]++;
+/** Findings per severity (accepted ones apart), whatever the filters. */
+export function severityCounts(s: PaneState): Record<FilterKey, number> {
+  const counts: Record<FilterKey, number> = { error: 0, warning: 0, info: 0, accepted: 0 };
+  for (const g of s.groups) for (const e of g.entries) counts[e.accepted ? 'accepted' : e.finding.severity]++;
   return counts;
 }
 
@@ -201,7 +215,7 @@ export function severityCounts(s: PaneState): Record<Severity, number> {
 export function visibleGroups(s: PaneState): { group: Group; entries: Entry[] }[] {
   const out: { group: Group; entries: Entry[] }[] = [];
   for (const group of s.groups) {
-    const entries = group.entries.filter((e) => s.filters[e.finding.severity]);
+    const entries = group.entries.filter((e) => isShown(s, e));
     if (entries.length > 0) out.push({ group, entries });
   }
   return out;
@@ -249,7 +263,12 @@ export function summaryCounts(tables: readonly TableReport[]): SummaryCounts {
 
 
 /** Findings grouped per table: amounts on 合计/unit rows first, then projects in sheet order. */
-export function groupFindings(tables: readonly TableReport[], tableLevelLabel: string): Group[] {
+export function groupFindings(
+  tables: readonly TableReport[],
+  tableLevelLabel: string,
+  accepted: readonly (readonly (AcceptedMark | null)[])[] = [],
+  hashes: Readonly<Record<string, string>> = {},
+): Group[] {
   const groups: Group[] = [];
   tables.forEach((t, ti) => {
     const secondary = tables.length > 1 ? `${t.sheet}!${t.range}` : null;
@@ -266,7 +285,7 @@ export function groupFindings(tables: readonly TableReport[], tableLevelLabel: s
         byKey.set(gk, g);
         order.push({ group: g, row: tableLevel ? -1 : (projectRow.get(f.project as string) ?? f.row), tableLevel });
       }
-      g.entries.push({ key: `${ti}:${fi}`, sheet: t.sheet, finding: f, group: g });
+      g.entries.push({ key: `${ti}:${fi}`, sheet: t.sheet, finding: f, group: g, accepted: accepted[ti]?.[fi] ?? null, hash: hashes[f.cell] ?? '' });
     });
     // A loop, not Math.min(...rows): a group can hold more findings than the stack has room for.
     for (const o of order) if (!o.tableLevel) for (const e of o.group.entries) if (e.finding.row < o.row) o.row = e.finding.row;

@@ -14,10 +14,13 @@ import {
   tablesOf,
   visibleEntries,
   visibleGroups,
+  FILTER_KEYS,
   type AppliedFix,
   type Entry,
+  type FilterKey,
   type PaneState,
 } from './pane-state';
+import { MAX_REASON_CHARS } from '../core/acceptances';
 import { formatAmount } from './amount-format';
 import type { PaneStrings } from './strings';
 
@@ -26,6 +29,8 @@ export const LIST_SLICE = 60;
 
 export interface ViewCallbacks {
   undoFix(a: AppliedFix): void;
+  accept(e: Entry, reason: string): void;
+  unaccept(e: Entry): void;
   applyFix(e: Entry): void;
   locate(e: Entry): void;
   switchAndCheck(sheet: string): void;
@@ -61,9 +66,9 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
   const summaryEl = el(doc, 'div', { className: 'bc-summary', attrs: { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', 'data-role': 'summary' } });
   const fixesEl = el(doc, 'div', { className: 'bc-fixes', attrs: { role: 'group', 'aria-label': t.appliedFixesLabel, 'data-role': 'fixes' } });
 
-  const filterBtns = {} as Record<Severity, HTMLButtonElement>;
+  const filterBtns = {} as Record<FilterKey, HTMLButtonElement>;
   const filtersEl = el(doc, 'div', { className: 'bc-filters', attrs: { role: 'group', 'aria-label': t.filtersLabel, hidden: true } });
-  for (const s of SEVERITIES) {
+  for (const s of FILTER_KEYS) {
     filterBtns[s] = button('', 'bc-button bc-small bc-toggle', { 'data-filter': s, 'aria-pressed': 'true' });
     filtersEl.appendChild(filterBtns[s]);
   }
@@ -174,6 +179,11 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
       b.append(dot(sev), doc.createTextNode(t.severityCount(sev, counts[sev])));
       setAttrs(b, { 'aria-pressed': s.filters[sev] ? 'true' : 'false', title: t.filterToggle(sev, s.filters[sev]) });
     }
+    const acc = filterBtns.accepted;
+    acc.textContent = t.acceptedCount(counts.accepted);
+    setAttrs(acc, { 'aria-pressed': s.filters.accepted ? 'true' : 'false', title: t.acceptedFilterToggle(s.filters.accepted) });
+    // Only once something was accepted: most sheets never need it.
+    acc.hidden = counts.accepted === 0;
     // Before a check, after "no table" and after clearing there is nothing to filter or step through.
     filtersEl.hidden = !hasFindingsView(s);
     navEl.hidden = filtersEl.hidden;
@@ -242,12 +252,13 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
 
   function optionFor(e: Entry): HTMLElement {
     const f = e.finding;
-    const label = t.findingLabel(t.severity[f.severity], f.cell, f.message) + (f.fix ? `（${t.fixable}）` : '');
+    const label =
+      t.findingLabel(t.severity[f.severity], f.cell, f.message) + (f.fix ? `（${t.fixable}）` : '') + (e.accepted ? `（${t.accepted}）` : '');
     return el(
       doc,
       'div',
       {
-        className: 'bc-option',
+        className: e.accepted ? 'bc-option bc-accepted' : 'bc-option',
         attrs: {
           role: 'option',
           id: `${idBase}-opt-${e.key.replace(':', '-')}`,
@@ -260,12 +271,14 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
           'data-cell': f.cell,
           'data-severity': f.severity,
           'data-rule': f.rule,
+          'data-accepted': e.accepted ? 'true' : null,
         },
       },
       dot(f.severity),
       el(doc, 'span', { className: 'bc-cell', text: f.cell }),
       el(doc, 'span', { className: 'bc-option-message', text: f.message }),
-      f.fix ? el(doc, 'span', { className: 'bc-badge', text: t.fixable }) : null,
+      e.accepted ? el(doc, 'span', { className: 'bc-badge bc-badge-accepted', text: t.accepted }) : null,
+      f.fix && !e.accepted ? el(doc, 'span', { className: 'bc-badge', text: t.fixable }) : null,
     );
   }
 
@@ -308,6 +321,7 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
     if (f.expected !== undefined) rows.push([t.detailExpected, shown(f, f.expected)]);
     if (f.actual !== undefined) rows.push([t.detailActual, shown(f, f.actual)]);
     if (f.fix) rows.push([t.fixPreview, f.fix.text]);
+    if (e.accepted) rows.push([t.accepted, t.acceptedOn(e.accepted.reason, e.accepted.at)]);
     rows.push([t.detailMore, `${t.detailRule} ${f.rule}`]);
     const dl = el(doc, 'dl');
     for (const [k, v] of rows) dl.append(el(doc, 'dt', { text: k }), el(doc, 'dd', { text: v }));
@@ -316,13 +330,38 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
     locate.disabled = busy;
     locate.addEventListener('click', () => cb.locate(e));
     const actionsEl = el(doc, 'div', { className: 'bc-detail-actions' }, locate);
-    if (f.fix) {
+    if (f.fix && !e.accepted) {
       const apply = button(t.applyFix, 'bc-button bc-small bc-primary', { 'data-action': 'apply-fix', 'aria-label': t.applyFixLabel(f.fix.cell) });
       apply.disabled = busy;
       apply.addEventListener('click', () => cb.applyFix(e));
       actionsEl.appendChild(apply);
     }
-    detailEl.append(head, el(doc, 'p', { className: 'bc-detail-message', text: f.message }), dl, actionsEl);
+    detailEl.append(head, el(doc, 'p', { className: 'bc-detail-message', text: f.message }), dl, actionsEl, acceptForm(e, busy));
+  }
+
+  /** 已确认 with an optional reason; or, once accepted, the way back. */
+  function acceptForm(e: Entry, busy: boolean): HTMLElement {
+    const box = el(doc, 'div', { className: 'bc-accept' });
+    if (e.accepted) {
+      const undo = button(t.unaccept, 'bc-button bc-small', { 'data-action': 'unaccept', 'aria-label': t.unacceptLabel(e.finding.cell) });
+      undo.disabled = busy;
+      undo.addEventListener('click', () => cb.unaccept(e));
+      box.appendChild(undo);
+      return box;
+    }
+    const reason = el(doc, 'input', {
+      className: 'bc-input',
+      attrs: { type: 'text', maxlength: MAX_REASON_CHARS, placeholder: t.acceptReason, 'aria-label': t.acceptReason, 'data-role': 'accept-reason' },
+    });
+    reason.disabled = busy;
+    const go = button(t.accept, 'bc-button bc-small', { 'data-action': 'accept', 'aria-label': t.acceptLabel(e.finding.cell) });
+    go.disabled = busy;
+    go.addEventListener('click', () => cb.accept(e, reason.value));
+    reason.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Enter') cb.accept(e, reason.value);
+    });
+    box.append(reason, go);
+    return box;
   }
 
   function focusActive(): void {

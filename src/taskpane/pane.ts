@@ -8,7 +8,6 @@
  * very same pane over its in-memory workbook.
  */
 import type { Locale } from '../core/messages/locale';
-import { SEVERITIES, type Severity } from '../core/report';
 import type { Workbook } from '../host/workbook';
 import { defaultCore, type CoreRunner } from '../app/core-runner';
 import { LAST_RESULT_KEY, parseLastResult, type LastResult } from '../commands/summary';
@@ -17,26 +16,22 @@ import {
   activated,
   activeIndex,
   entryByKey,
+  FILTER_KEYS,
   filterToggled,
-  hasFindingsView,
   initialState,
   keyTarget,
-  summaryCounts,
-  tablesOf,
   visibleEntries,
-  visibleGroups,
   withMessage,
   type ListKey,
-  type MessageKind,
-  type PaneState,
-  type Phase,
 } from './pane-state';
+import { snapshotOf, type PaneSnapshot } from './pane-snapshot';
 import { createPaneView } from './pane-view';
-import { strings, type SummaryCounts } from './strings';
+import { strings } from './strings';
 import { injectPaneStyles } from './styles';
 
 export { groupFindings, summaryCounts } from './pane-state';
 export type { PaneActions } from './pane-actions';
+export type { PaneFindingView, PaneSnapshot } from './pane-snapshot';
 
 /** localStorage key the ribbon's commands write after they ran in their own runtime. */
 export { LAST_RESULT_KEY };
@@ -64,34 +59,6 @@ export interface PaneOptions {
   core?: CoreRunner;
 }
 
-export interface PaneFindingView {
-  key: string;
-  sheet: string;
-  cell: string;
-  rule: string;
-  severity: Severity;
-  project: string | null;
-  group: string;
-  message: string;
-  fixable: boolean;
-}
-
-/** A plain-data picture of the pane, for tests and the preview's test hooks. */
-export interface PaneSnapshot {
-  phase: Phase;
-  busy: boolean;
-  outcome: 'none' | 'no-table' | 'ok';
-  summary: string;
-  counts: SummaryCounts | null;
-  message: { kind: MessageKind; text: string } | null;
-  filters: Record<Severity, boolean>;
-  groups: { label: string; count: number }[];
-  visible: PaneFindingView[];
-  /** Index of the current finding in `visible`, or -1. */
-  active: number;
-  appliedFixes: { sheet: string; cell: string; before: string; text: string }[];
-}
-
 export interface PaneHandle {
   /** Same as pressing 一键校验. */
   check(): Promise<void>;
@@ -102,33 +69,6 @@ export interface PaneHandle {
   snapshot(): PaneSnapshot;
   /** Removes listeners and the pane's DOM. */
   destroy(): void;
-}
-
-export function snapshotOf(s: PaneState, summary: string): PaneSnapshot {
-  const vis = visibleEntries(s);
-  return {
-    phase: s.phase,
-    busy: s.busy,
-    outcome: s.outcome ? s.outcome.kind : 'none',
-    summary,
-    counts: hasFindingsView(s) ? summaryCounts(tablesOf(s)) : null,
-    message: s.message ? { kind: s.message.kind, text: s.message.text } : null,
-    filters: { ...s.filters },
-    groups: visibleGroups(s).map(({ group, entries }) => ({ label: group.label, count: entries.length })),
-    visible: vis.map((e) => ({
-      key: e.key,
-      sheet: e.sheet,
-      cell: e.finding.cell,
-      rule: e.finding.rule,
-      severity: e.finding.severity,
-      project: e.finding.project,
-      group: e.group.label,
-      message: e.finding.message,
-      fixable: e.finding.fix !== undefined,
-    })),
-    active: activeIndex(s, vis),
-    appliedFixes: s.applied.map((a) => ({ sheet: a.sheet, cell: a.fix.cell, before: a.fix.before, text: a.fix.text })),
-  };
 }
 
 export function mountPane(root: HTMLElement, workbook: Workbook, locale: Locale, options: PaneOptions = {}): PaneHandle {
@@ -148,6 +88,8 @@ export function mountPane(root: HTMLElement, workbook: Workbook, locale: Locale,
   };
   const view = createPaneView(root, t, locale, {
     undoFix: (a) => void act.undoFix(a),
+    accept: (e, reason) => void act.accept(e, reason),
+    unaccept: (e) => void act.unaccept(e),
     applyFix: (e) => void act.applyFix(e),
     locate: (e) => void act.select(e),
     switchAndCheck: (sheet) => void act.switchAndCheck(sheet),
@@ -183,7 +125,7 @@ export function mountPane(root: HTMLElement, workbook: Workbook, locale: Locale,
   view.buttons.clear.addEventListener('click', () => void act.clearMarks());
   view.buttons.prev.addEventListener('click', () => void step(-1));
   view.buttons.next.addEventListener('click', () => void step(1));
-  for (const s of SEVERITIES) view.filterBtns[s].addEventListener('click', () => store.set(filterToggled(state, s)));
+  for (const s of FILTER_KEYS) view.filterBtns[s].addEventListener('click', () => store.set(filterToggled(state, s)));
 
   listEl.addEventListener('click', (ev) => {
     const opt = (ev.target as Element | null)?.closest<HTMLElement>('[role="option"]');

@@ -83,6 +83,18 @@ export interface PaneStrings {
   shortcuts: [string, string][];
   notInExcel: string;
   officeMissing: string;
+  acceptedCount: (n: number) => string;
+  acceptedFilterToggle: (on: boolean) => string;
+  accept: string;
+  acceptLabel: (cell: string) => string;
+  acceptReason: string;
+  accepting: string;
+  accepted: string;
+  acceptedOn: (reason: string, at: string) => string;
+  unaccept: string;
+  unacceptLabel: (cell: string) => string;
+  acceptDone: (cell: string) => string;
+  unacceptDone: (cell: string) => string;
 }
 
 const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
@@ -166,6 +178,18 @@ const zh: PaneStrings = {
   ],
   notInExcel: '请在 Excel 中打开此加载项。若只想试用，请打开预览页（preview.html）。',
   officeMissing: '无法加载 Office.js。请检查网络连接后重新打开任务窗格。',
+  acceptedCount: (n) => `已确认 ${n}`,
+  acceptedFilterToggle: (on) => `${on ? '隐藏' : '显示'}已确认的问题`,
+  accept: '标记为已确认',
+  acceptLabel: (cell) => `将单元格 ${cell} 的问题标记为已确认`,
+  acceptReason: '确认理由（可不填）',
+  accepting: '正在保存确认…',
+  accepted: '已确认',
+  acceptedOn: (reason, at) => `${reason || '未填写理由'}（${at.slice(0, 10)}）`,
+  unaccept: '撤销确认',
+  unacceptLabel: (cell) => `撤销对单元格 ${cell} 的确认`,
+  acceptDone: (cell) => `已将单元格 ${cell} 的问题标记为已确认；内容改动后会重新提示。`,
+  unacceptDone: (cell) => `已撤销对单元格 ${cell} 的确认。`,
 };
 
 const en: PaneStrings = {
@@ -246,6 +270,18 @@ const en: PaneStrings = {
   ],
   notInExcel: 'Open this add-in in Excel. To try it without Excel, open the preview page (preview.html).',
   officeMissing: 'Office.js could not be loaded. Check the network connection and reopen the task pane.',
+  acceptedCount: (n) => `Accepted ${n}`,
+  acceptedFilterToggle: (on) => `${on ? 'Hide' : 'Show'} accepted findings`,
+  accept: 'Accept',
+  acceptLabel: (cell) => `Accept the finding on cell ${cell}`,
+  acceptReason: 'Reason (optional)',
+  accepting: 'Saving the acceptance…',
+  accepted: 'Accepted',
+  acceptedOn: (reason, at) => `${reason || 'no reason given'} (${at.slice(0, 10)})`,
+  unaccept: 'Withdraw acceptance',
+  unacceptLabel: (cell) => `Withdraw the acceptance of cell ${cell}`,
+  acceptDone: (cell) => `The finding on cell ${cell} is accepted; it comes back if the cell changes.`,
+  unacceptDone: (cell) => `The acceptance of cell ${cell} was withdrawn.`,
 };
 
 export const STRINGS: Record<Locale, PaneStrings> = { 'zh-CN': zh, 'en-US': en };

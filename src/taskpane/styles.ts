@@ -121,6 +121,12 @@ const CSS = `
 .bc-dot.bc-sev-error { background: #d13438; }
 .bc-dot.bc-sev-warning { background: #f7630c; }
 .bc-dot.bc-sev-info { background: #0f6cbd; }
+.bc-option.bc-accepted { color: var(--bc-fg3); }
+.bc-option.bc-accepted .bc-dot { opacity: .4; }
+.bc-badge.bc-badge-accepted { background: var(--bc-bg3); color: var(--bc-fg2); border-color: var(--bc-stroke1); }
+.bc-accept { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+.bc-input { font: inherit; font-size: 12px; min-height: 24px; padding: 1px 6px; flex: 1 1 10em; min-width: 0;
+  border: 1px solid var(--bc-stroke1); border-bottom-color: var(--bc-fg3); border-radius: var(--bc-radius); }
 .bc-empty { color: var(--bc-fg3); font-size: 13px; padding: 4px 0; }
 .bc-empty:empty { display: none; }
 

@@ -49,7 +49,7 @@ describe('core runner', () => {
     const [a, b] = await Promise.all([core.judge(GRID, 'zh-CN'), core.judge({ ...GRID, cells: [] }, 'en-US')]);
     expect(fake.posted.map((p) => p.op)).toEqual(['judge', 'judge']);
     expect(a).toEqual(await inlineCore.judge(GRID, 'zh-CN'));
-    expect(b).toEqual({ tables: [], plan: null });
+    expect(b).toEqual({ tables: [], plan: null, accepted: [], hashes: {} });
     const sheet = await core.indicatorSheet(a.tables, 'zh-CN');
     expect(sheet.rows.length).toBe(1);
   });

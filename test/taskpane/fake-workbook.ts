@@ -2,6 +2,7 @@
  * An in-memory Workbook for the pane's tests: cells as text per sheet, and a log of every call.
  */
 import { parseAddress, type Cell, type Grid } from '../../src/core/grid';
+import type { Acceptance } from '../../src/core/acceptances';
 import type { IndicatorSheet } from '../../src/core/indicator-sheet';
 import type { MarksPlan } from '../../src/core/marks';
 import { HostError, type HostCapabilities, type MarkResult, type Workbook } from '../../src/host/workbook';
@@ -94,6 +95,17 @@ export class FakeWorkbook implements Workbook {
 
   async hasMarks(): Promise<boolean> {
     return this.marked;
+  }
+
+  /** The findings accepted (已确认) in this workbook, as Excel keeps them in its document settings. */
+  acceptances: Acceptance[] = [];
+
+  async readAcceptances(): Promise<Acceptance[]> {
+    return this.acceptances.map((a) => ({ ...a }));
+  }
+
+  async writeAcceptances(list: readonly Acceptance[]): Promise<void> {
+    this.acceptances = list.map((a) => ({ ...a }));
   }
 
   async writeIndicatorSheet(sheet: IndicatorSheet): Promise<void> {

@@ -37,7 +37,7 @@ function outcome(findings: Finding[]): CheckOutcome {
     rows: [{ row: 4, kind: 'project', name: '甲' }, { row: 6, kind: 'project', name: '乙' }],
     summary: { projects: 2, indicators: 0, errors: 0, warnings: 0, infos: 0 },
   };
-  return { kind: 'ok', sheet: 'S', tables: [table], plan: { sheet: 'S', marks: [], addressChunks: { error: [], warning: [], info: [] } }, marked: { cells: 0, notes: 0 } };
+  return { kind: 'ok', sheet: 'S', tables: [table], plan: { sheet: 'S', marks: [], addressChunks: { error: [], warning: [], info: [] } }, marked: { cells: 0, notes: 0 }, accepted: [findings.map(() => null)], hashes: {} };
 }
 
 const fix = { cell: 'G4', before: '>=4', text: '≥4' };
@@ -64,7 +64,7 @@ describe('pane state', () => {
     expect(s.phase).toBe('checked');
     expect(visibleGroups(s).map((g) => g.group.label)).toEqual(['合计及单位行', '甲', '乙']);
     expect(cellsOf(s)).toEqual(['B2:error', 'E4:error', 'G4:error', 'G4:warning', 'G6:warning']);
-    expect(severityCounts(s)).toEqual({ error: 3, warning: 2, info: 0 });
+    expect(severityCounts(s)).toEqual({ error: 3, warning: 2, info: 0, accepted: 0 });
   });
 
   test('no table: a check outcome with no findings view', () => {

@@ -205,7 +205,7 @@ describe('task pane', () => {
     );
     const names = focusables.map((n) => n.dataset.action ?? n.dataset.filter ?? n.getAttribute('role') ?? n.tagName.toLowerCase());
     expect(names).toEqual([
-      'check', 'write-indicators', 'clear-marks', 'error', 'warning', 'info', 'previous', 'next', 'locate', 'option', 'summary',
+      'check', 'write-indicators', 'clear-marks', 'error', 'warning', 'info', 'previous', 'next', 'locate', 'accept', 'option', 'summary',
     ]);
     expect(q('[role="listbox"]').getAttribute('aria-label')).toBe('问题列表');
   });
@@ -344,6 +344,7 @@ describe('task pane', () => {
       actions: {
         runCheck: async () => ({
           kind: 'ok', sheet: 'Sheet1', marked: { cells: 0, notes: 0 }, plan: { sheet: 'Sheet1', marks: [], addressChunks: { error: [], warning: [], info: [] } },
+          accepted: [[]], hashes: {},
           tables: [{
             sheet: 'Sheet1', range: 'A1:G5', unit: '万元', columns: {}, rows: [], findings: [],
             summary: { projects: 1, indicators: 1, errors: 0, warnings: 0, infos: 0 },
@@ -539,6 +540,7 @@ describe('task pane', () => {
 function okOutcome(findings: Finding[]): CheckOutcome {
   return {
     kind: 'ok', sheet: 'Sheet1', marked: { cells: 0, notes: 0 }, plan: { sheet: 'Sheet1', marks: [], addressChunks: { error: [], warning: [], info: [] } },
+    accepted: [findings.map(() => null)], hashes: {},
     tables: [{
       sheet: 'Sheet1', range: 'A1:G5', unit: '万元', columns: {}, rows: [], findings, indicators: [],
       summary: { projects: 1, indicators: 1, errors: 0, warnings: 0, infos: 0 },
