@@ -11,6 +11,7 @@ import { HostError, type HostCapabilities, type SheetWorkbook } from '../host/wo
 import { apiLevel, type ApiLevel, type IsSetSupported } from './api-level';
 import { writeIndicatorSheet } from './indicator-writer';
 import { Marker, notesMode, type ExcelMarkResult } from './marks';
+import { parseRangeAddress, rectAddress } from './addresses';
 import { hostError } from './messages';
 import { readActiveSheet, TooLargeError, type ExcelRun } from './read-sheet';
 import { RecordStore, type DocumentSettings } from './record';
@@ -76,7 +77,7 @@ export class ExcelWorkbook implements SheetWorkbook {
     }
   }
 
-  /** Two round trips for all sheets: used ranges, then the first `rows` rows of each. */
+  /** Three round trips for all sheets: names, used ranges, then the first `rows` rows of each. */
   async sheetHeads(rows: number, except: string): Promise<Grid[]> {
     try {
       return await this.options.run(async (ctx) => {
@@ -85,24 +86,21 @@ export class ExcelWorkbook implements SheetWorkbook {
         await ctx.sync();
         const used = sheets.items
           .filter((ws) => ws.name !== except)
-          .map((ws) => ({ ws, range: ws.getUsedRangeOrNullObject(true).load(['isNullObject', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']) }));
+          .map((ws) => ({ ws, range: (this.api.v1_2 ? ws.getUsedRange(true) : ws.getUsedRange()).load('address') }));
         await ctx.sync();
-        const heads = used
-          .filter((u) => !u.range.isNullObject)
-          .map((u) => ({
-            name: u.ws.name,
-            top: u.range.rowIndex + 1,
-            left: u.range.columnIndex + 1,
-            range: u.ws
-              .getRangeByIndexes(u.range.rowIndex, u.range.columnIndex, Math.min(rows, u.range.rowCount), u.range.columnCount)
-              .load(['values', 'text']),
-          }));
+        const heads = used.map((u) => {
+          const r = parseRangeAddress(u.range.address) ?? { top: 1, left: 1, bottom: 1, right: 1 };
+          const head = { ...r, bottom: Math.min(r.bottom, r.top + rows - 1) };
+          return { name: u.ws.name, top: head.top, left: head.left, range: u.ws.getRange(rectAddress(head)).load(['values', 'text']) };
+        });
         await ctx.sync();
         return heads.map((h) => ({
           sheet: h.name,
           top: h.top,
           left: h.left,
-          cells: h.range.values.map((row, r) => row.map((v, c) => ({ value: v === '' ? null : (v as string | number | boolean), text: h.range.text[r][c] }))),
+          cells: h.range.values.map((row, r) =>
+            row.map((v, c) => (v === '' || v === null ? null : { value: v as string | number | boolean, text: h.range.text[r][c] })),
+          ),
         }));
       });
     } catch (e) {

@@ -535,6 +535,61 @@ describe('task pane', () => {
     await flush();
     expect(opts()).toHaveLength(LIST_SLICE * 4);
   });
+
+  test('已确认: accept with a reason, shown greyed under its own filter and unmarked; a changed cell brings it back; undoable', async () => {
+    const { wb, pane } = await mountChecked();
+    const acceptedFilter = q<HTMLButtonElement>('button[data-filter="accepted"]');
+    expect(acceptedFilter.hidden).toBe(true);
+    opts().find((o) => o.dataset.cell === 'E5')?.click();
+    await flush();
+    q<HTMLInputElement>('[data-role="accept-reason"]').value = '其他资金暂未落实，已与财政沟通';
+    btn('accept').click();
+    await flush();
+    expect(wb.acceptances).toEqual([
+      expect.objectContaining({ sheet: 'Sheet1', cell: 'E5', rule: 'amount-not-number', indicator: null, reason: '其他资金暂未落实，已与财政沟通' }),
+    ]);
+    // re-checked: the cell is no longer marked, the finding is greyed and counted apart
+    expect(wb.plans).toHaveLength(2);
+    expect(wb.plans[1].marks.map((m) => m.cell)).not.toContain('E5');
+    const e5 = opts().find((o) => o.dataset.cell === 'E5');
+    expect(e5?.dataset.accepted).toBe('true');
+    expect(e5?.classList.contains('bc-accepted')).toBe(true);
+    expect(acceptedFilter.hidden).toBe(false);
+    expect(acceptedFilter.textContent).toBe('已确认 1');
+    expect(q('button[data-filter="error"]').textContent).toBe('错误 2');
+    expect(q('[data-role="detail"]').textContent).toContain('其他资金暂未落实，已与财政沟通');
+    // its own filter
+    acceptedFilter.click();
+    expect(cellsOf()).not.toContain('E5');
+    acceptedFilter.click();
+    // a later check keeps it accepted
+    btn('check').click();
+    await flush();
+    expect(pane.snapshot().visible.find((v) => v.cell === 'E5')?.accepted).toBe(true);
+    // the cell's text is no longer the accepted one: the finding is back, and marked (the fake core
+    // flags only the text 'abc', so the stored hash is made stale; the real edit is in the browser test)
+    wb.acceptances = wb.acceptances.map((a) => ({ ...a, hash: 'stale' }));
+    btn('check').click();
+    await flush();
+    expect(pane.snapshot().visible.find((v) => v.cell === 'E5')?.accepted).toBe(false);
+    expect(wb.plans.at(-1)?.marks.map((m) => m.cell)).toContain('E5');
+  });
+
+  test('已确认 can be withdrawn: the finding is marked again', async () => {
+    const { wb, pane } = await mountChecked();
+    opts().find((o) => o.dataset.cell === 'G4')?.click();
+    await flush();
+    btn('accept').click();
+    await flush();
+    expect(pane.snapshot().visible.find((v) => v.cell === 'G4')?.accepted).toBe(true);
+    expect(root.querySelector('button[data-action="apply-fix"]')).toBeNull(); // no fix offered on an accepted finding
+    btn('unaccept').click();
+    await flush();
+    expect(wb.acceptances).toEqual([]);
+    expect(pane.snapshot().visible.find((v) => v.cell === 'G4')?.accepted).toBe(false);
+    expect(wb.plans.at(-1)?.marks.map((m) => m.cell)).toContain('G4');
+    expect(q('[data-role="status"]').textContent).toContain('已撤销对单元格 G4 的确认');
+  });
 });
 
 function okOutcome(findings: Finding[]): CheckOutcome {
