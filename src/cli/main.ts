@@ -11,6 +11,7 @@ import { checkWorkbook } from '../core/check';
 import type { Grid } from '../core/grid';
 import type { Locale } from '../core/messages/locale';
 import type { Report } from '../core/report';
+import { isOpenError, markAccepted, readWorkbookAcceptances } from './acceptances';
 import { annotateWorkbook } from './annotate';
 import { parseArgs, preferredLocale, type CliOptions } from './args';
 import { reportJson, stringify, unusableJson, type Json } from './json-report';
@@ -119,8 +120,10 @@ async function checkFile(file: string, o: CliOptions): Promise<FileOutcome> {
   const grids = selectSheets(all, o.sheets, file, msg);
   const { tables } = checkWorkbook(grids, { file, locale: o.locale });
   if (tables.length === 0) throw new UnusableInput(msg.noTable(file, listForMessage(grids.map((g) => g.sheet))));
+  // What the clerk accepted in Excel (已确认) is reported as such and does not fail the run.
+  markAccepted(tables, grids, readWorkbookAcceptances(await readInput(file, msg)));
   const report = { file, tables };
-  const status = tables.some((t) => t.findings.some((f) => f.severity === 'error')) ? EXIT_ERRORS : EXIT_OK;
+  const status = tables.some((t) => t.findings.some(isOpenError)) ? EXIT_ERRORS : EXIT_OK;
   const outcome: FileOutcome = { file, status, report };
   if (o.out !== undefined) {
     const marks = annotateWorkbook(workbook, tables, o.locale);

@@ -28,6 +28,13 @@ export interface AcceptedMark {
   at: string;
 }
 
+/**
+ * Name of the add-in setting (Office.context.document.settings) that holds the list. Excel saves it
+ * in the file as `<we:property name="budgetCheck.accepted" value="…">` (xl/webextensions/), where the
+ * command line reads it.
+ */
+export const ACCEPTANCES_SETTING = 'budgetCheck.accepted';
+
 /** Longest reason kept: a note, not a document. */
 export const MAX_REASON_CHARS = 500;
 

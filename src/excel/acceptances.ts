@@ -3,12 +3,12 @@
  * settings (see record.ts for why there): saved with the workbook, read again after reopening, and
  * read by the command line from the file's web-extension part (src/cli/acceptances.ts).
  */
-import { parseAcceptances, serialiseAcceptances, type Acceptance } from '../core/acceptances';
+import { ACCEPTANCES_SETTING, parseAcceptances, serialiseAcceptances, type Acceptance } from '../core/acceptances';
 import type { AcceptanceStorage, SheetWorkbook } from '../host/workbook';
 import type { DocumentSettings } from './record';
 
-/** The settings key; the CLI looks for the same name. */
-export const ACCEPTANCES_KEY = 'budgetCheck.accepted';
+/** The settings key; the CLI looks for the same name (src/cli/acceptances.ts). */
+export const ACCEPTANCES_KEY = ACCEPTANCES_SETTING;
 
 export class AcceptanceStore implements AcceptanceStorage {
   constructor(private readonly settings: DocumentSettings) {}
