@@ -47,6 +47,8 @@ export interface PreviewHooks {
   load(bytes: ArrayBuffer, name: string): Promise<void>;
   /** Slows reading down per block of rows, to watch the progress bar. */
   setReadDelay(ms: number): void;
+  /** Types text into a cell of the active sheet, as a clerk editing it would. */
+  edit(cell: string, text: string): Promise<void>;
 }
 
 declare global {
@@ -185,6 +187,10 @@ function start(): void {
     pane: () => pane?.snapshot() ?? null,
     hover: (cell) => view.hover(cell),
     load: (bytes, name) => loadBytes(bytes, name),
+    edit: async (cell, text) => {
+      if (!wb) return;
+      await wb.setCellText(wb.activeSheet, cell, text, displayText(wb.sheet(wb.activeSheet)?.cells.get(cell)));
+    },
     setReadDelay: (ms) => {
       readDelay = ms;
       if (wb) wb.readDelayMs = ms;

@@ -22,7 +22,7 @@ import {
 } from './pane-state';
 import { MAX_REASON_CHARS } from '../core/acceptances';
 import { formatAmount } from './amount-format';
-import type { PaneStrings } from './strings';
+import type { PaneStrings, SummaryCounts } from './strings';
 
 /** Options drawn at once; the rest follow in slices of this size, one per macrotask. */
 export const LIST_SLICE = 60;
@@ -102,7 +102,7 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
     drawn = s;
     if (!prev || prev.busy !== s.busy || prev.progress !== s.progress) renderBusy(s);
     if (!prev || prev.message !== s.message || prev.busy !== s.busy) renderMessage(s, prev?.message !== s.message);
-    if (!prev || prev.outcome !== s.outcome) summaryEl.textContent = hasFindingsView(s) ? t.summary(summaryCounts(tablesOf(s))) : '';
+    if (!prev || prev.outcome !== s.outcome) summaryEl.textContent = hasFindingsView(s) ? t.summary(openCounts(s)) : '';
     if (!prev || prev.applied !== s.applied || prev.busy !== s.busy) renderFixes(s);
     const listChanged = !prev || prev.groups !== s.groups || prev.filters !== s.filters || prev.outcome !== s.outcome;
     if (listChanged) {
@@ -397,6 +397,12 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
     scrollToActive,
     destroy,
   };
+}
+
+/** The summary's counts leave the accepted findings out, as the filters and the marks do. */
+function openCounts(s: PaneState): SummaryCounts {
+  const c = severityCounts(s);
+  return { ...summaryCounts(tablesOf(s)), errors: c.error, warnings: c.warning, infos: c.info };
 }
 
 /** Amount figures read like the sheet shows them: with thousands separators. */

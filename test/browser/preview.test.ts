@@ -482,6 +482,43 @@ suite('preview in chromium', () => {
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toBe('image/png');
   });
+
+  test('已确认: a warning accepted with a reason is greyed and unmarked on every re-check, until its cell changes; it can be withdrawn', async () => {
+    await openDefective(page);
+    await runCheck(page);
+    const warning = (await pane(page))?.visible.find((f) => f.severity === 'warning');
+    expect(warning).toBeDefined();
+    if (!warning) return;
+    const onlyOne = ((await pane(page))?.visible ?? []).filter((f) => f.cell === warning.cell).length === 1;
+    await page.click(`[role="option"][data-key="${warning.key}"]`);
+    await page.fill('[data-role="accept-reason"]', '本项目无服务对象，已与财政局确认');
+    await page.click('button[data-action="accept"]');
+    await page.waitForSelector(`[role="option"][data-accepted="true"][data-cell="${warning.cell}"]`);
+    await waitIdle(page);
+    const after = await pane(page);
+    expect(after?.visible.find((f) => f.cell === warning.cell && f.rule === warning.rule)?.accepted).toBe(true);
+    expect(await page.isVisible('button[data-filter="accepted"]')).toBe(true);
+    expect(await page.textContent('[data-role="detail"]')).toContain('本项目无服务对象，已与财政局确认');
+    if (onlyOne) expect((await cell(page, warning.cell))?.fill).toBeNull();
+    await page.screenshot({ path: screenshotPath('10-accepted.png') });
+    // a later check: still accepted
+    await runCheck(page);
+    expect((await pane(page))?.visible.find((f) => f.cell === warning.cell && f.rule === warning.rule)?.accepted).toBe(true);
+    // withdraw, accept again, then edit the cell: the finding is back
+    await page.click(`[role="option"][data-cell="${warning.cell}"][data-accepted="true"]`);
+    await page.click('button[data-action="unaccept"]');
+    await waitIdle(page);
+    expect((await pane(page))?.visible.find((f) => f.cell === warning.cell && f.rule === warning.rule)?.accepted).toBe(false);
+    await page.click(`[role="option"][data-cell="${warning.cell}"]`);
+    await page.click('button[data-action="accept"]');
+    await waitIdle(page);
+    const text = (await cell(page, warning.cell))?.text ?? '';
+    await page.evaluate(([a, t]) => (window as unknown as W).__preview.edit(a, t), [warning.cell, `${text} `] as const);
+    await runCheck(page);
+    const back = (await pane(page))?.visible.find((f) => f.cell === warning.cell && f.rule === warning.rule);
+    expect(back?.accepted).toBe(false);
+    expect((await cell(page, warning.cell))?.fill).not.toBeNull();
+  });
 });
 
 /** Whether the element is inside its scrolling container's visible box (and the window's). */
