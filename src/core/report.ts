@@ -76,6 +76,9 @@ export interface Finding {
   /** Further cells involved (the parts of a sum), for hosts that want to show them. */
   related?: string[];
   fix?: Fix;
+  /** Internal (never in the JSON): which of the rule's messages this is, and the values it names. */
+  messageId?: string;
+  data?: unknown;
 }
 
 export interface TableSummary {
