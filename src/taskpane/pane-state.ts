@@ -12,7 +12,7 @@
  */
 import type { CheckOutcome } from '../app/actions';
 import type { AcceptedMark } from '../core/acceptances';
-import { type Finding, type Fix, type Severity, type TableReport } from '../core/report';
+import { compareFindings, type Finding, type Fix, type Severity, type TableReport } from '../core/report';
 import type { SummaryCounts } from './strings';
 
 export type Phase = 'unchecked' | 'checked' | 'fixed' | 'cleared';
@@ -71,12 +71,6 @@ export interface PaneState {
   readonly applied: readonly AppliedFix[];
   readonly message: PaneMessage | null;
 }
-
-/**
- * The pane's order inside one project: by row, then errors before warnings before infos, then by
- * indicator. (When the core's one finding order lands in report.ts, this follows it.)
- */
-const PANE_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function initialState(): PaneState {
   return {
@@ -291,12 +285,8 @@ export function groupFindings(
     for (const o of order) if (!o.tableLevel) for (const e of o.group.entries) if (e.finding.row < o.row) o.row = e.finding.row;
     order.sort((a, b) => a.row - b.row);
     for (const { group } of order) {
-      group.entries.sort(
-        (a, b) =>
-          a.finding.row - b.finding.row ||
-          PANE_RANK[a.finding.severity] - PANE_RANK[b.finding.severity] ||
-          (a.finding.indicator ?? 0) - (b.finding.indicator ?? 0),
-      );
+      // The core's one finding order (report.ts), inside each group.
+      group.entries.sort((a, b) => compareFindings(a.finding, b.finding));
       groups.push(group);
     }
   });
