@@ -240,12 +240,15 @@ export class GridView {
     const last = tbody.children[drawnRows] as HTMLElement | undefined;
     if (!first || !last || drawnRows <= 0) return;
     const px = (last.offsetTop + last.offsetHeight - first.offsetTop) / drawnRows;
-    if (!(px > 0) || Math.abs(px - this.rowPx) < 0.5) return;
+    if (!(px > 0) || Math.abs(px - this.rowPx) < 0.5 || !tbody.isConnected) return;
     this.rowPx = px;
+    // Resizing the top spacer moves the drawn rows: scroll by as much, so what is in view stays.
+    const before = first.offsetTop;
     for (const sp of tbody.querySelectorAll<HTMLElement>('tr.pv-spacer')) {
       const td = sp.firstElementChild as HTMLElement | null;
       if (td) td.style.height = `${Number(sp.dataset.rows) * px}px`;
     }
+    this.scroller.scrollTop += first.offsetTop - before;
   }
 
   /** The row at the top of the scrolled view: drawn rows are looked up, spacer space is estimated. */
