@@ -105,6 +105,18 @@ export function culpritText(c: CulpritData | null): Text {
   };
 }
 
+/** The likely wrong cell's own finding: its value, what the other figures imply, the sums it breaks. */
+export function culpritOwnText(d: { culprit: CulpritData; unit: '万元' | '元'; sums: string[] }): Text {
+  const c = d.culprit;
+  const name = rowName(c.row.name, c.row.row);
+  const [zhU, enU] = [UNIT_LABEL['zh-CN'][d.unit], UNIT_LABEL['en-US'][d.unit]];
+  const [now, expected] = [displayCents(c.cents), displayCents(c.expectedCents)];
+  return {
+    'zh-CN': `“${name['zh-CN']}”的${ROLE_LABEL['zh-CN'][c.role]}为 ${now} ${zhU}，按其他数字应为 ${expected} ${zhU}：它使 ${d.sums.join('、')} 处的合计不相等，改正它即可同时消除这些差异。`,
+    'en-US': `${ROLE_LABEL['en-US'][c.role]} of "${name['en-US']}" reads ${now} ${enU}; the other figures say ${expected} ${enU}: it breaks the sums at ${d.sums.join(', ')}, and correcting it clears them all.`,
+  };
+}
+
 export function join(...texts: Text[]): Text {
   return { 'zh-CN': texts.map((t) => t['zh-CN']).join(''), 'en-US': texts.map((t) => t['en-US']).join('') };
 }
