@@ -34,6 +34,8 @@ export interface CliMessages {
   tableLevel: string;
   severity: Record<Severity, string>;
   findingLocation(cell: string, indicator: number | null): string;
+  /** Whether a finding's message already names item `indicator`. */
+  namesItem(message: string, indicator: number): boolean;
   noTablesInFile: string;
   annotated(out: string, cells: number, indicators: number): string;
 }
@@ -82,9 +84,10 @@ const zh: CliMessages = {
   tableHeading: (s, r, u) => `工作表“${s}” ${r} · 单位：${u}`,
   tableSummary: (p, i, e, w, n) => `${p} 个项目 · ${i} 条指标 · 错误 ${e} · 警告 ${w} · 提示 ${n}`,
   noFindings: '  未发现问题。',
-  tableLevel: '合计与单位行',
+  tableLevel: '合计及单位行',
   severity: { error: '错误', warning: '警告', info: '提示' },
   findingLocation: (c, i) => (i === null ? c : `${c} 第${i}条`),
+  namesItem: (m, i) => m.includes(`第 ${i} 条指标`),
   noTablesInFile: '  （没有找到表格）',
   annotated: (o, c, i) => `已写入标注副本：${o}（标记 ${c} 个单元格，指标明细 ${i} 行）`,
 };
@@ -147,6 +150,7 @@ const en: CliMessages = {
   tableLevel: 'Total and unit rows',
   severity: { error: 'Error', warning: 'Warning', info: 'Info' },
   findingLocation: (c, i) => (i === null ? c : `${c} item ${i}`),
+  namesItem: (m, i) => new RegExp(`\\bIndicator ${i}\\b`).test(m),
   noTablesInFile: '  (no table found)',
   annotated: (o, c, i) => `Annotated copy written: ${o} (${c} cells marked, ${i} indicator rows)`,
 };

@@ -87,11 +87,11 @@ export function columnText(d: SumData): Text {
   };
 }
 
-export function roundingText(d: SumData): Text {
-  const t = String(d.tolerance / 100);
+/** Said as a clerk says it: the bound itself (`d.tolerance`) is in the data, not in the words. */
+export function roundingText(_d: SumData): Text {
   return {
-    'zh-CN': `差额在四舍五入允许范围（±${t}）内，可能为四舍五入，一般无需修改。`,
-    'en-US': ` Within the rounding tolerance (±${t}): probably rounding, usually fine.`,
+    'zh-CN': '差额在四舍五入误差以内，一般无需修改。',
+    'en-US': ' The difference is within rounding error; usually fine.',
   };
 }
 
