@@ -6,16 +6,15 @@
  */
 import { promises as fsp, readFileSync, statSync } from 'fs';
 import * as path from 'path';
-import type ExcelJS from 'exceljs';
 import { checkWorkbook } from '../core/check';
 import type { Grid } from '../core/grid';
 import type { Locale } from '../core/messages/locale';
 import type { Report } from '../core/report';
-import { annotateWorkbook } from './annotate';
 import { parseArgs, preferredLocale, type CliOptions } from './args';
 import { reportJson, stringify, unusableJson, type Json } from './json-report';
 import { cliMessages, type CliMessages } from './messages';
-import { gridHasData, loadWorkbook, WorkbookReadError, workbookGrids } from './read-xlsx';
+import { openGrids, UnreadableWorkbook } from './open-workbook';
+import { gridHasData, loadWorkbook } from './read-xlsx';
 import { reportText } from './text-report';
 
 export interface Writable {
@@ -65,13 +64,12 @@ async function readInput(file: string, msg: CliMessages): Promise<Buffer> {
   }
 }
 
-async function openWorkbook(file: string, msg: CliMessages): Promise<ExcelJS.Workbook> {
+async function openWorkbook(file: string, msg: CliMessages): Promise<{ data: Buffer; grids: Grid[] }> {
   const data = await readInput(file, msg);
   try {
-    return await loadWorkbook(data);
+    return { data, grids: await openGrids(file, data, msg) };
   } catch (e) {
-    if (e instanceof WorkbookReadError && e.reason === 'ole') throw new UnusableInput(msg.oldOrEncrypted(file));
-    throw new UnusableInput(msg.notWorkbook(file));
+    throw e instanceof UnreadableWorkbook ? new UnusableInput(e.message) : e;
   }
 }
 
@@ -113,8 +111,7 @@ interface FileOutcome {
 
 async function checkFile(file: string, o: CliOptions): Promise<FileOutcome> {
   const msg = cliMessages(o.locale);
-  const workbook = await openWorkbook(file, msg);
-  const all = workbookGrids(workbook);
+  const { data, grids: all } = await openWorkbook(file, msg);
   if (all.length === 0 || !all.some(gridHasData)) throw new UnusableInput(msg.emptyWorkbook(file));
   const grids = selectSheets(all, o.sheets, file, msg);
   const { tables } = checkWorkbook(grids, { file, locale: o.locale });
@@ -123,6 +120,11 @@ async function checkFile(file: string, o: CliOptions): Promise<FileOutcome> {
   const status = tables.some((t) => t.findings.some((f) => f.severity === 'error')) ? EXIT_ERRORS : EXIT_OK;
   const outcome: FileOutcome = { file, status, report };
   if (o.out !== undefined) {
+    // ExcelJS (and the writer over it) load only when a copy is written.
+    const workbook = await loadWorkbook(data).catch(() => {
+      throw new UnusableInput(msg.notWorkbook(file));
+    });
+    const { annotateWorkbook } = await import('./annotate');
     const marks = annotateWorkbook(workbook, tables, o.locale);
     try {
       const buf = await workbook.xlsx.writeBuffer();

@@ -22,6 +22,9 @@ export interface CliMessages {
   unreadable(file: string, reason: string): string;
   notWorkbook(file: string): string;
   oldOrEncrypted(file: string): string;
+  otherFormat(file: string, format: string): string;
+  zipBomb(file: string): string;
+  beyondLimits(file: string): string;
   emptyWorkbook(file: string): string;
   sheetMissing(file: string, sheet: string, available: readonly string[]): string;
   noTable(file: string, sheets: readonly string[]): string;
@@ -73,6 +76,9 @@ const zh: CliMessages = {
   notWorkbook: (f) => `不是有效的 Excel 工作簿（.xlsx）：${f}`,
   oldOrEncrypted: (f) =>
     `不是有效的 Excel 工作簿（.xlsx）：${f}（可能是旧版 .xls 或设置了打开密码的文件，请在 Excel 中另存为 .xlsx 后再检查）`,
+  otherFormat: (f, k) => `这是 ${k} 文件，不是 Excel 工作簿：${f}（请在原软件中另存为 .xlsx 后再检查）`,
+  zipBomb: (f) => `文件解压后过大，疑似压缩炸弹，已拒绝读取：${f}`,
+  beyondLimits: (f) => `文件中的行号或列号超出 Excel 的范围（1,048,576 行、16,384 列），不是有效的工作簿：${f}`,
   emptyWorkbook: (f) => `工作簿是空的，没有任何数据：${f}`,
   sheetMissing: (f, s, a) => `${f} 中没有名为“${s}”的工作表（现有工作表：${list(a, '、') || '无'}）`,
   noTable: (f, s) =>
@@ -125,6 +131,9 @@ const en: CliMessages = {
   notWorkbook: (f) => `not a valid Excel workbook (.xlsx): ${f}`,
   oldOrEncrypted: (f) =>
     `not a valid Excel workbook (.xlsx): ${f} (perhaps an old .xls or a password-protected file; save it as .xlsx in Excel first)`,
+  otherFormat: (f, k) => `this is a ${k} file, not an Excel workbook: ${f} (save it as .xlsx first)`,
+  zipBomb: (f) => `the file inflates to an excessive size (a suspected zip bomb); refused: ${f}`,
+  beyondLimits: (f) => `a row or column number is beyond Excel's limits (1,048,576 rows, 16,384 columns); not a valid workbook: ${f}`,
   emptyWorkbook: (f) => `the workbook is empty, it holds no data: ${f}`,
   sheetMissing: (f, s, a) =>
     `${f} has no sheet named "${s}" (sheets: ${a.map((x) => `"${x}"`).join(', ') || 'none'})`,
