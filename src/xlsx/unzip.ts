@@ -15,10 +15,14 @@ export interface UnzipLimits {
   ratioFloor: number;
 }
 
+/**
+ * Real workbooks inflate 5–20× (XML compresses well but not endlessly); deflate's ceiling is
+ * ~1,000×. 16 MB of XML from a file 100× smaller is a bomb, not a budget table.
+ */
 export const DEFAULT_LIMITS: UnzipLimits = {
-  maxTotal: 768 * 1024 * 1024,
-  maxRatio: 200,
-  ratioFloor: 64 * 1024 * 1024,
+  maxTotal: 640 * 1024 * 1024,
+  maxRatio: 100,
+  ratioFloor: 16 * 1024 * 1024,
 };
 
 /** Receives one part's inflated bytes in order; `end` once the part is complete. */
