@@ -43,7 +43,7 @@ export function buildXlsx(sheets: SheetSpec[], extra: { sharedStrings?: string[]
     );
   });
   Object.assign(files, extra.parts ?? {});
-  return zipSync(files);
+  return zipSync(files, { level: 1 });
 }
 
 /** A styles part with the given cell formats: [numFmtId, indent?]; custom codes from 164. */
