@@ -13,6 +13,7 @@ import type { Report } from '../core/report';
 import { parseArgs, preferredLocale, type CliOptions } from './args';
 import { reportJson, stringify, unusableJson, type Json } from './json-report';
 import { cliMessages, type CliMessages } from './messages';
+import { anyDirectory } from './batch/files';
 import { openGrids, UnreadableWorkbook } from './open-workbook';
 import { gridHasData, loadWorkbook } from './read-xlsx';
 import { reportText } from './text-report';
@@ -159,6 +160,11 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
       return EXIT_OK;
     }
     if (o.out !== undefined && sameFile(o.out, o.files[0])) return fail(msg.outIsInput(o.out));
+    if (o.summary !== undefined && o.files.some((f) => sameFile(o.summary as string, f))) return fail(msg.outIsInput(o.summary));
+    if (o.summary !== undefined || (o.out === undefined && (await anyDirectory(o.files)))) {
+      const { runBatch } = await import('./batch/run');
+      return await runBatch(o, io);
+    }
 
     const outcomes: FileOutcome[] = [];
     for (const file of o.files) {
