@@ -123,7 +123,8 @@ async function checkFile(file: string, o: CliOptions): Promise<FileOutcome> {
   if (o.out !== undefined) {
     // ExcelJS (and the writer over it) load only when a copy is written.
     const workbook = await loadWorkbook(data).catch(() => {
-      throw new UnusableInput(msg.notWorkbook(file));
+      // A legacy .xls can be checked but not copied: ExcelJS writes .xlsx from .xlsx only.
+      throw new UnusableInput(/\.xls$/i.test(file) ? msg.oldOrEncrypted(file) : msg.notWorkbook(file));
     });
     const { annotateWorkbook } = await import('./annotate');
     const marks = annotateWorkbook(workbook, tables, o.locale);
