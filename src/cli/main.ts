@@ -32,7 +32,7 @@ export const EXIT_ERRORS = 1;
 export const EXIT_UNUSABLE = 2;
 
 /** A failure with a message for the clerk: the input (or an argument) cannot be used. */
-class UnusableInput extends Error {}
+export class UnusableInput extends Error {}
 
 /** First line of an unexpected error, short: stderr gets one line and never a stack. */
 function oneLine(e: unknown): string {
@@ -102,7 +102,7 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-interface FileOutcome {
+export interface FileOutcome {
   file: string;
   status: number;
   report?: Report & { file: string };
@@ -110,7 +110,8 @@ interface FileOutcome {
   annotated?: { out: string; cells: number; indicatorRows: number };
 }
 
-async function checkFile(file: string, o: CliOptions): Promise<FileOutcome> {
+/** One file checked (the batch's workers call this too); throws UnusableInput with the reason. */
+export async function checkFile(file: string, o: CliOptions): Promise<FileOutcome> {
   const msg = cliMessages(o.locale);
   const { data, grids: all } = await openWorkbook(file, msg);
   if (all.length === 0 || !all.some(gridHasData)) throw new UnusableInput(msg.emptyWorkbook(file));

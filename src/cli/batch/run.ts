@@ -19,10 +19,6 @@ export interface BatchIo {
   stderr: TtyWritable;
 }
 
-interface TableCounts {
-  tables?: { summary?: { errors?: number; warnings?: number } }[];
-}
-
 export async function runBatch(o: CliOptions, io: BatchIo): Promise<number> {
   const msg = cliMessages(o.locale);
   const { files } = await expandInputs(o.files, o.summary ? [o.summary] : []);
@@ -40,7 +36,7 @@ export async function runBatch(o: CliOptions, io: BatchIo): Promise<number> {
     worst = Math.max(worst, r.code);
     summary?.add(r);
     progress.tick(r.code);
-    waiting.set(index, o.format === 'json' ? jsonLine(r) : lineFor(r, msg));
+    waiting.set(index, o.format === 'json' ? (r.json ?? JSON.stringify({ file: r.file, error: r.error ?? '', tables: [] })) : lineFor(r, msg));
     if (!waiting.has(nextOut)) return;
     if (progress.active) io.stderr.write('\r\u001b[K');
     for (let line = waiting.get(nextOut); line !== undefined; line = waiting.get(nextOut)) {
@@ -50,7 +46,7 @@ export async function runBatch(o: CliOptions, io: BatchIo): Promise<number> {
     if (progress.active && nextOut < files.length) io.stderr.write(progress.line());
   };
   const jobs = o.jobs ?? Math.max(1, availableParallelism());
-  await checkAll(files, { jobs, locale: o.locale, sheets: o.sheets, crashed: (f, why) => msg.internal(`${f}: ${why}`) }, onResult);
+  await checkAll(files, { jobs, locale: o.locale, sheets: o.sheets, json: o.format === 'json', crashed: (f, why) => msg.internal(`${f}: ${why}`) }, onResult);
   progress.finish();
   if (summary && o.summary) {
     try {
@@ -65,31 +61,13 @@ export async function runBatch(o: CliOptions, io: BatchIo): Promise<number> {
   return worst;
 }
 
-/** One report per line (JSON Lines); an unusable file as `{"file", "error", "tables": []}`. */
-function jsonLine(r: FileResult): string {
-  if (r.report) {
-    try {
-      return JSON.stringify(JSON.parse(r.report));
-    } catch {
-      // Falls through to the error object: the line stays valid JSON.
-    }
-  }
-  return JSON.stringify({ file: r.file, error: r.error ?? '', tables: [] });
-}
-
 function lineFor(r: FileResult, msg: ReturnType<typeof cliMessages>): string {
-  if (!r.report) return msg.batchFailed(r.file, r.error ?? '');
+  if (!r.tables) return msg.batchFailed(r.file, r.error ?? '');
   let errors = 0;
   let warnings = 0;
-  let tables = 0;
-  try {
-    for (const t of (JSON.parse(r.report) as TableCounts).tables ?? []) {
-      tables++;
-      errors += t.summary?.errors ?? 0;
-      warnings += t.summary?.warnings ?? 0;
-    }
-  } catch {
-    // The report is the CLI's own JSON; a parse failure would only lose the counts.
+  for (const t of r.tables) {
+    errors += t.errors;
+    warnings += t.warnings;
   }
-  return msg.batchLine(r.file, tables, errors, warnings);
+  return msg.batchLine(r.file, r.tables.length, errors, warnings);
 }

@@ -8,24 +8,6 @@ import type ExcelJS from 'exceljs';
 import type { Locale } from '../../core/messages/locale';
 import type { FileResult } from './check-one';
 
-interface JsonFinding {
-  rule?: string;
-  severity?: string;
-  cell?: string;
-  project?: string | null;
-  indicator?: number | null;
-  message?: string;
-  accepted?: boolean;
-}
-
-interface JsonTable {
-  sheet?: string;
-  unit?: string;
-  summary?: { projects?: number; indicators?: number; errors?: number; warnings?: number; accepted?: number };
-  rows?: { kind?: string; name?: string }[];
-  findings?: JsonFinding[];
-}
-
 const LABELS = {
   'zh-CN': {
     tables: '汇总',
@@ -71,39 +53,14 @@ export class Summary {
     const sorted = this.results.slice().sort((a, b) => a.file.localeCompare(b.file, 'zh-CN'));
     for (const r of sorted) {
       const link = { text: L.open, hyperlink: encodeURI(path.relative(base, path.resolve(r.file)).split(path.sep).join('/')) };
-      const parsed = parse(r.report);
-      if (!parsed || parsed.length === 0) {
+      if (!r.tables || r.tables.length === 0) {
         tables.addRow([r.file, '', '', '', null, null, null, null, null, link, clip(r.error ?? L.noTable)]);
         continue;
       }
-      for (const t of parsed) {
-        const units = (t.rows ?? []).filter((x) => x.kind === 'unit' && x.name).map((x) => x.name as string);
-        const fs = t.findings ?? [];
-        const accepted = t.summary?.accepted ?? fs.filter((f) => f.accepted === true).length;
-        tables.addRow([
-          r.file,
-          t.sheet ?? '',
-          clip(units.join('、')),
-          t.unit ?? '',
-          t.summary?.projects ?? 0,
-          t.summary?.indicators ?? 0,
-          t.summary?.errors ?? 0,
-          t.summary?.warnings ?? 0,
-          accepted,
-          link,
-          '',
-        ]);
-        for (const f of fs) {
-          findings.addRow([
-            r.file,
-            t.sheet ?? '',
-            f.cell ?? '',
-            L.severity[f.severity ?? ''] ?? f.severity ?? '',
-            clip(f.project ?? ''),
-            f.indicator ?? null,
-            clip(f.message ?? ''),
-            f.rule ?? '',
-          ]);
+      for (const t of r.tables) {
+        tables.addRow([r.file, t.sheet, clip(t.units.join('、')), t.unit, t.projects, t.indicators, t.errors, t.warnings, t.accepted, link, '']);
+        for (const f of t.findings) {
+          findings.addRow([r.file, t.sheet, f.cell, L.severity[f.severity] ?? f.severity, clip(f.project ?? ''), f.indicator, clip(f.message), f.rule]);
         }
       }
     }
@@ -118,14 +75,4 @@ function header(ws: ExcelJS.Worksheet, names: string[], widths: number[]): void 
   row.font = { bold: true, color: { argb: 'FFFFFFFF' } };
   row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF4472C4' } };
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-}
-
-function parse(report: string | undefined): JsonTable[] | null {
-  if (!report) return null;
-  try {
-    const o = JSON.parse(report) as { tables?: JsonTable[] };
-    return Array.isArray(o.tables) ? o.tables : null;
-  } catch {
-    return null;
-  }
 }
