@@ -14,7 +14,12 @@ import { builtInSample } from './sample-data';
 import { PREVIEW_STRINGS } from './strings';
 import { injectPreviewStyles } from './styles';
 import { loadErrorText } from './load-error';
-import { loadXlsx, XlsxLoadError } from './xlsx-loader';
+
+/** The reader is a separate chunk, fetched when the first workbook is opened (bundle size). */
+const xlsxLoader = (): Promise<typeof import('./xlsx-loader')> => import(/* webpackChunkName: "xlsx-reader" */ './xlsx-loader');
+async function loadXlsx(bytes: ArrayBuffer): Promise<PreviewSheet[]> {
+  return (await xlsxLoader()).loadXlsx(bytes);
+}
 
 export const SAMPLE_URL = 'examples/sample.xlsx';
 
@@ -126,10 +131,15 @@ function start(): void {
     source.textContent = t.loading;
     try {
       const sheets = await loadXlsx(bytes);
+      // What was accepted (已确认) in Excel comes with the file, as the command line reads it.
+      const { readWorkbookAcceptances } = await import(/* webpackChunkName: "xlsx-reader" */ '../cli/acceptances');
       show(sheets, name);
+      if (wb) wb.acceptances = readWorkbookAcceptances(new Uint8Array(bytes));
     } catch (e) {
-      const reason = e instanceof XlsxLoadError ? e.reason : 'other';
-      if (!(e instanceof XlsxLoadError)) console.error(e);
+      const mod = await xlsxLoader().catch(() => null);
+      const known = mod !== null && e instanceof mod.XlsxLoadError;
+      const reason = known ? (e as InstanceType<NonNullable<typeof mod>['XlsxLoadError']>).reason : 'other';
+      if (!known) console.error(e);
       loadError.textContent = loadErrorText(reason, name, locale, t.loadFailed);
       loadError.hidden = false;
       source.textContent = sourceName ? t.loaded(sourceName) : '';

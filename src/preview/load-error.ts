@@ -5,7 +5,7 @@
 import { cliMessages } from '../cli/messages';
 import type { Locale } from '../core/messages/locale';
 
-export type LoadFailure = 'not-xlsx' | 'xls' | 'corrupt' | 'empty' | 'other';
+export type LoadFailure = 'not-xlsx' | 'xls' | 'corrupt' | 'empty' | 'too-large' | 'other';
 
 export function loadErrorText(reason: LoadFailure, file: string, locale: Locale, other: string): string {
   const m = cliMessages(locale);
@@ -17,6 +17,8 @@ export function loadErrorText(reason: LoadFailure, file: string, locale: Locale,
       return m.oldOrEncrypted(file);
     case 'empty':
       return m.emptyWorkbook(file);
+    case 'too-large':
+      return m.zipBomb(file);
     default:
       return other;
   }

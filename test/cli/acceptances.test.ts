@@ -8,7 +8,7 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { readWorkbookAcceptances } from '../../src/cli/acceptances';
-import { loadWorkbook, workbookGrids } from '../../src/cli/read-xlsx';
+import { readGrids } from '../../src/cli/read-xlsx';
 import { ACCEPTANCES_SETTING, cellHash, serialiseAcceptances, type Acceptance } from '../../src/core/acceptances';
 import { FIXTURES, run, tempDir } from './helpers';
 
@@ -52,7 +52,7 @@ beforeAll(async () => {
   const report = JSON.parse(r.stdout) as { tables: { sheet: string; findings: JsonFinding[] }[] };
   sheet = report.tables[0].sheet;
   errors = report.tables[0].findings.filter((f) => f.severity === 'error');
-  const grid = workbookGrids(await loadWorkbook(readFileSync(DEFECTS))).find((g) => g.sheet === sheet);
+  const grid = readGrids(readFileSync(DEFECTS)).find((g) => g.sheet === sheet);
   if (!grid) throw new Error('no grid');
   hashOf = (cell) => cellHash(grid, cell);
 });

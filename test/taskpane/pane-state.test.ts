@@ -63,8 +63,8 @@ describe('pane state', () => {
     const s = checked(initialState(), outcome(FINDINGS), '合计及单位行');
     expect(s.phase).toBe('checked');
     expect(visibleGroups(s).map((g) => g.group.label)).toEqual(['合计及单位行', '甲', '乙']);
-    // compareFindings: row, then indicator (the cell's own findings first), then the most severe
-    expect(cellsOf(s)).toEqual(['B2:error', 'E4:error', 'G4:warning', 'G4:error', 'G6:warning']);
+    // compareFindings: down the sheet, left to right, then a cell's most severe first
+    expect(cellsOf(s)).toEqual(['B2:error', 'E4:error', 'G4:error', 'G4:warning', 'G6:warning']);
     expect(severityCounts(s)).toEqual({ error: 3, warning: 2, info: 0, accepted: 0 });
   });
 
@@ -98,14 +98,13 @@ describe('pane state', () => {
 
   test('apply fix → fixed; the re-check keeps the place in the list; undoing the last fix → checked', () => {
     let s = checked(initialState(), outcome(FINDINGS), 't');
-    s = activated(s, visibleEntries(s)[2].key); // G4 warning, the fixable one
+    s = activated(s, visibleEntries(s)[3].key); // G4 warning, the fixable one
     expect(activeEntry(s)?.finding.fix).toBeDefined();
     s = fixApplied(s, 'S', fix);
     expect(s.phase).toBe('fixed');
     s = checked(s, outcome(FINDINGS.filter((f) => !f.fix)), 't', true);
     expect(s.phase).toBe('fixed');
-    expect(activeEntry(s)?.finding.severity).toBe('error'); // the next one (G4's error) took the fixed one's place
-    expect(activeEntry(s)?.finding.cell).toBe('G4');
+    expect(activeEntry(s)?.finding.cell).toBe('G6'); // the next one took the fixed one's place
     s = fixDropped(s, s.applied[0]);
     expect(s.phase).toBe('checked');
     expect(s.applied).toEqual([]);
