@@ -37,8 +37,13 @@ function firstText(grid: Grid, row: number): { text: string; count: number } {
 /** A title line: one or two cells, the first naming a 表 (`项目支出绩效目标表`, `…自评表`). */
 export function titleOf(grid: Grid, row: number): string | null {
   const { text, count } = firstText(grid, row);
-  if (!text || count > 3 || text.length > 60) return null;
-  return TITLE.test(labelKey(text)) ? text.replace(/\s+/g, ' ').trim() : null;
+  if (!text || count > 3) return null;
+  // `表十二 | 2023年一般性项目绩效目标表(一级项目)`: the title may follow a table number.
+  for (const [, cell] of rowEntries(grid, row)) {
+    const t = cellText(cell).trim();
+    if (t && t.length <= 60 && TITLE.test(labelKey(t))) return t.replace(/\s+/g, ' ');
+  }
+  return null;
 }
 
 function hasNameLabel(grid: Grid, row: number): boolean {
@@ -67,6 +72,8 @@ export function findFormBlocks(grid: Grid, rows: readonly number[], taken: (row:
   let pendingTitle: { row: number; text: string } | null = null;
   let inGrid: { header: GridHeader; kind: 'annual' | 'period'; rows: GridRow[] } | null = null;
   let gridRows: number[] = [];
+  /** Rows seen since the last block closed (a department table's fields above its grid). */
+  let loose: number[] = [];
 
   const closeGrid = () => {
     if (current && inGrid) {
@@ -90,12 +97,13 @@ export function findFormBlocks(grid: Grid, rows: readonly number[], taken: (row:
       bottom: row,
       title: t ? t.text : null,
       titleRow: t ? t.row : null,
-      fieldRows: t ? [t.row] : [],
+      fieldRows: t ? [t.row, ...loose.filter((x) => x > t.row)] : [...loose],
       grids: [],
       left: Number.MAX_SAFE_INTEGER,
       right: 0,
     };
     pendingTitle = null;
+    loose = [];
   };
 
   for (const r of rows) {
@@ -118,6 +126,7 @@ export function findFormBlocks(grid: Grid, rows: readonly number[], taken: (row:
       // A title after a grid starts the next block; before any grid it belongs to this one.
       if (inGrid || !current) {
         close();
+        loose = [];
         pendingTitle = { row: r, text: title };
       } else {
         (current as FormBlock).title ??= title;
@@ -147,8 +156,9 @@ export function findFormBlocks(grid: Grid, rows: readonly number[], taken: (row:
         block.fieldRows.push(r);
         block.bottom = r;
       }
-    } else if (pendingTitle === null && !firstText(grid, r).text) {
-      continue;
+    } else {
+      loose.push(r);
+      if (loose.length > 8) loose.shift();
     }
   }
   close();

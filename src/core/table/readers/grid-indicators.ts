@@ -84,7 +84,8 @@ export function readTarget(value: CellText | null, cmp: CellText | null, unit: C
   const split = cmp !== null || unit !== null;
   const comparator = /^定量$/.test(c) ? '' : c;
   const ownUnit = split ? parseTargetValue(v.replace(PERCENT_WORD, '%')).unit : null;
-  const withUnit = u && !(ownUnit && ownUnit === u) && !v.endsWith(u) ? `${v}${u}` : v;
+  // A value with a unit of its own (`28.8万元` under `%`) keeps it: value-unit-mismatch reports the clash.
+  const withUnit = u && !ownUnit && !v.endsWith(u) ? `${v}${u}` : v;
   const written = split ? `${comparator}${withUnit}` : v;
   const parsed = parseTargetValue(written.replace(PERCENT_WORD, '%'), nameUnit);
   const target: TargetValue = { ...parsed, raw: written };

@@ -141,6 +141,9 @@ export function readListRows(grid: Grid, h: ListRowsHeader, headerRow: number, r
     if (c > right) right = c;
   }
   if (h.unit !== undefined && h.unit < left) left = h.unit;
+  // Explanation columns (指标方向性) belong to the table's range though they hold no role.
+  if (h.grid.right > right) right = h.grid.right;
+  if (h.grid.left < left) left = h.grid.left;
   const table: Table = {
     sheet: grid.sheet,
     header: { top: headerRow, bottom: h.grid.bottom, columns, unit: findUnitAbove(grid, rows, headerRow) },
