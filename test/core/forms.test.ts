@@ -6,6 +6,7 @@
  */
 import { checkSheet, checkWorkbook } from '../../src/core/check';
 import { gridFromValues } from '../../src/core/grid';
+import { indicatorSheet } from '../../src/core/indicator-sheet';
 import type { IndicatorJson, TableReport } from '../../src/core/report';
 import { FAMILIES, type ExpectedIndicator, type FamilyFixture } from '../fixtures/forms/families';
 
@@ -134,5 +135,16 @@ describe('forms in a workbook', () => {
       ['E5', '≥130万平方米'],
       ['E6', '≥42%'],
     ]);
+  });
+});
+
+describe('the 指标明细 sheet on forms', () => {
+  it('writes levels as the form names them, without codes, and links each row to its target cell', () => {
+    const f = FAMILIES.find((x) => x.id === 'L5') as FamilyFixture;
+    const sheet = indicatorSheet(checkSheet(gridOf(f)).tables);
+    expect(sheet.sources.map((s) => s.cell)).toEqual(['E6', 'E8', 'E9', 'E10', 'E11']);
+    const flat = sheet.rows.map((r) => r.join('|'));
+    expect(flat[0]).toContain('成本指标\n(0-20)分|经济成本指标|项目建设成本');
+    expect(flat.join('\n')).not.toContain('null');
   });
 });
