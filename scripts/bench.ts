@@ -22,6 +22,7 @@ import type { Grid } from '../src/core/grid';
 import { benchCli, benchPhases, buildCli, cliTable, memoryTable, phaseTable, tempDir, writeWorkbooks, type CliRow, type PhaseRow } from './bench/cli';
 import { benchExcel, CONFIGS, excelTable, WEB_LIMIT, type ExcelRow } from './bench/excel';
 import { benchRender, buildBundles, bundleTable, CHROMIUM, renderTable, type BundleRow, type RenderFigures } from './bench/pane';
+import { benchForms, FORM_BLOCKS, formGoal, formTable, type FormRow } from './bench/forms';
 
 export const SIZES = [100, 1000, 10000];
 const REFERENCE_PROJECTS = 9;
@@ -278,7 +279,15 @@ async function main(): Promise<void> {
     const rows = benchCore(sizes, quick);
     return { data: rows, table: coreTable(rows) };
   });
-  if (only) return;
+  let formRows: FormRow[] | undefined;
+  const forms = await section('Core on stacked forms (in process, median)', async () => {
+    formRows = benchForms(time, quick ? FORM_BLOCKS.slice(0, 1) : FORM_BLOCKS, quick);
+    return { data: formRows, table: formTable(formRows), note: 'The 金安 form (layouts.md L3, 8 indicators) repeated one below another on one sheet; each block is its own table.' };
+  });
+  if (only) {
+    console.log(`## Goals\n\n${goalsMarkdown([formGoal(formRows)])}`);
+    return;
+  }
 
   const dir = tempDir();
   let cliRows: CliRow[] | undefined;
@@ -367,11 +376,12 @@ async function main(): Promise<void> {
   });
 
   const g = goals({ cli: cliRows, phases: phaseRows, excel: excel.data, bundles: bundles.data, render: render?.data ?? null, renderSkipped });
+  g.push(formGoal(formRows));
   const goalsText = goalsMarkdown(g);
   const seconds = (performance.now() - t0) / 1000;
   console.log(`## Goals\n\n${goalsText}\n\nTotal ${seconds.toFixed(0)} s.`);
 
-  const sections = [core, cli, phases, excel, bundles, ...(render ? [render] : []), memory];
+  const sections = [core, forms, cli, phases, excel, bundles, ...(render ? [render] : []), memory];
   fs.mkdirSync(path.dirname(RAW), { recursive: true });
   fs.writeFileSync(
     RAW,

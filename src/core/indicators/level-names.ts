@@ -27,8 +27,21 @@ export function levelKey(written: string): string {
     .replace(/[（(][^()（）]*[)）]/g, '');
 }
 
-/** 一级 code by meaning: 产出 / 完成 → 1, 效益 / 效果 → 2, 满意 → 3, 成本 → 4. */
+const memo1 = new Map<string, string | null>();
+const memo2 = new Map<string, string | null>();
+const MAX_MEMO = 5000;
+
+/** 一级 code by meaning: 产出 / 完成 → 1, 效益 / 效果 → 2, 满意 → 3, 成本 → 4. Remembered per name. */
 export function level1CodeByName(written: string): string | null {
+  let c = memo1.get(written);
+  if (c === undefined) {
+    c = level1Code(written);
+    if (memo1.size < MAX_MEMO) memo1.set(written, c);
+  }
+  return c;
+}
+
+function level1Code(written: string): string | null {
   const k = levelKey(written);
   if (!k) return null;
   if (/满意/.test(k)) return '3';
@@ -43,6 +56,16 @@ export function level1CodeByName(written: string): string | null {
  * code decides which, when known.
  */
 export function level2CodeByName(written: string, level1: string | null): string | null {
+  const key = `${level1 ?? ''}\u0000${written}`;
+  let c = memo2.get(key);
+  if (c === undefined) {
+    c = level2Code(written, level1);
+    if (memo2.size < MAX_MEMO) memo2.set(key, c);
+  }
+  return c;
+}
+
+function level2Code(written: string, level1: string | null): string | null {
   const k = levelKey(written);
   if (!k) return null;
   if (/成本/.test(k)) {

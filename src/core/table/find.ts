@@ -7,9 +7,11 @@ import { buildModel, type TableModel } from '../model';
 import type { RejectedTable } from '../report';
 import { readTable } from './classify';
 import { locateHeader } from './locate';
-import { blockRange, fieldAreaWords, findFormBlocks } from './readers/form';
+import { FormScanner, blockRange, fieldAreaWords } from './readers/form';
 import { formModel } from './readers/form-model';
-import { listRowsHeaderAt, readListRows } from './readers/list-rows';
+import { listRowsHeaderFrom, readListRows } from './readers/list-rows';
+import { gridHeaderFrom } from './readers/indicator-grid';
+import { rowTexts } from './readers/row-texts';
 import { rejectionOf } from './reject';
 import { address } from '../grid';
 
@@ -42,22 +44,36 @@ export function findTables(grid: Grid): SheetTables {
     return false;
   };
   const rows = rowNumbers(grid);
-
+  const forms = new FormScanner(grid);
+  // One pass: each row's texts are computed once and asked every question (flat-list header? grid
+  // header? title? name label? signature?).
+  let skipTo = 0;
   for (const r of rows) {
-    if (taken(r)) continue;
-    const h = listRowsHeaderAt(grid, r);
-    if (!h) continue;
-    const model = readListRows(grid, h, r, rows);
-    spans.push([r, Math.max(model.table.bottom, h.grid.bottom)]);
+    if (r <= skipTo) continue;
+    if (taken(r)) {
+      forms.close();
+      continue;
+    }
+    const texts = rowTexts(grid, r);
+    const header = gridHeaderFrom(grid, r, texts);
+    const list = header ? listRowsHeaderFrom(texts, header) : null;
+    if (!list) {
+      forms.feed(r, texts, header);
+      continue;
+    }
+    forms.close();
+    const model = readListRows(grid, list, r, rows);
     const t = model.table;
-    const range = `${address(r, t.left)}:${address(Math.max(t.bottom, h.grid.bottom), t.right)}`;
-    const rejection = rejectionOf(model.title ?? null, [], h.grid.result && h.grid.score);
+    skipTo = Math.max(t.bottom, list.grid.bottom);
+    const range = `${address(r, t.left)}:${address(skipTo, t.right)}`;
+    const rejection = rejectionOf(model.title ?? null, [], list.grid.result && list.grid.score);
     if (rejection) rejected.push({ sheet: grid.sheet, range, kind: rejection.kind, reason: rejection.reason });
     else models.push(model);
   }
+  forms.close();
 
-  for (const block of findFormBlocks(grid, rows, taken)) {
-    const rejection = rejectionOf(block.title, fieldAreaWords(grid, block), block.grids.some((g) => g.header.result && g.header.score));
+  for (const block of forms.blocks) {
+    const rejection = rejectionOf(block.title, fieldAreaWords(block), block.grids.some((g) => g.header.result && g.header.score));
     if (rejection) {
       rejected.push({ sheet: grid.sheet, range: blockRange(block), kind: rejection.kind, reason: rejection.reason });
       continue;

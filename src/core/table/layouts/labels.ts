@@ -14,13 +14,30 @@ const TRADITIONAL: Record<string, string> = {
   續: '续', 響: '响', 務: '务', 對: '对', 象: '象', 劃: '划', 準: '准', 據: '据', 權: '权', 重: '重',
 };
 const TRADITIONAL_RE = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
+const TRADITIONAL_TEST = new RegExp(TRADITIONAL_RE.source);
 
 /**
  * A label as a key: no spaces or line breaks (`一级\n指标`, `项目 名称`), ASCII brackets, no colons,
  * no leading `其中` or ordinal (`(一)`, `1、`, `二、`), simplified characters.
  */
+const keys = new Map<string, string>();
+const MAX_KEYS = 20000;
+const NEEDS_WORK = /[\s\u3000（）:：]|^(其中|\*|★|\(|[一二三四五六七八九十\d]{1,2}[、.．])/;
+
 export function labelKey(text: string): string {
   if (!text || text.length > 80) return '';
+  // Every row of every form is matched against the labels, and sheets repeat the same texts: remember
+  // the keys (bounded: arbitrary sheets must not grow the table without end).
+  let k = keys.get(text);
+  if (k === undefined) {
+    k = computeKey(text);
+    if (keys.size < MAX_KEYS) keys.set(text, k);
+  }
+  return k;
+}
+
+function computeKey(text: string): string {
+  if (!NEEDS_WORK.test(text) && !TRADITIONAL_TEST.test(text)) return text;
   let k = text.replace(/[\s\u3000]/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/[:：]/g, '');
   k = k.replace(TRADITIONAL_RE, (c) => TRADITIONAL[c]);
   // `其中:财政拨款`, `(一)财政拨款小计`, `1、一般公共预算`, `二、自有资金`, `*指标值` (a required-field mark).
@@ -81,10 +98,22 @@ export const FIELD_LABELS: readonly FieldLabel[] = [
 ];
 
 /** The field a label names, or null. */
+const fields = new Map<string, FieldLabel | null>();
+
 export function fieldOf(key: string): FieldLabel | null {
   if (!key || key.length > 30) return null;
-  for (const f of FIELD_LABELS) if (f.pattern.test(key)) return f;
-  return null;
+  let hit = fields.get(key);
+  if (hit === undefined) {
+    hit = null;
+    for (const f of FIELD_LABELS) {
+      if (f.pattern.test(key)) {
+        hit = f;
+        break;
+      }
+    }
+    if (fields.size < MAX_KEYS) fields.set(key, hit);
+  }
+  return hit;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -119,10 +148,22 @@ export const GRID_LABELS: readonly { role: GridRole; pattern: RegExp }[] = [
   },
 ];
 
+const roles = new Map<string, GridRole | null>();
+
 export function gridRoleOf(key: string): GridRole | null {
   if (!key || key.length > 30) return null;
-  for (const g of GRID_LABELS) if (g.pattern.test(key)) return g.role;
-  return null;
+  let role = roles.get(key);
+  if (role === undefined) {
+    role = null;
+    for (const g of GRID_LABELS) {
+      if (g.pattern.test(key)) {
+        role = g.role;
+        break;
+      }
+    }
+    if (roles.size < MAX_KEYS) roles.set(key, role);
+  }
+  return role;
 }
 
 /** Words in a grid header (or the row above it) saying which indicator set it holds. */

@@ -3,7 +3,8 @@
  * right (`项目名称 | 雾炮车降尘抑尘服务`) or follows the label in the same cell (`年度资金总额: 16`,
  * `总额10606.7522万元`). Labels come from layouts/labels.ts; a cell that is itself a label is no value.
  */
-import { type Grid, address, cellText, rowEntries, type Cell } from '../../grid';
+import { type Grid, address, cellAt, type Cell } from '../../grid';
+import { type RowTexts, rowTexts } from './row-texts';
 import { type FieldLabel, type FormField, fieldOf, gridRoleOf, labelKey } from '../layouts/labels';
 
 export interface FieldHit {
@@ -27,26 +28,27 @@ function isLabel(text: string): FieldLabel | 'grid' | null {
   return gridRoleOf(k) ? 'grid' : null;
 }
 
-/** Every field written on the rows given, in sheet order. */
-export function readFields(grid: Grid, rows: readonly number[]): FieldHit[] {
+/** Every field written on the rows given (their texts, as the scan read them), in sheet order. */
+export function readFields(grid: Grid, rows: readonly number[], texts: ReadonlyMap<number, RowTexts>): FieldHit[] {
   const out: FieldHit[] = [];
   for (const r of rows) {
-    const entries = rowEntries(grid, r).filter(([, c]) => cellText(c).trim() !== '');
-    for (let i = 0; i < entries.length; i++) {
-      const [col, cell] = entries[i];
-      const text = cellText(cell).trim();
+    const t = texts.get(r) ?? rowTexts(grid, r);
+    const { cols } = t;
+    const words = t.texts;
+    for (let i = 0; i < cols.length; i++) {
+      const text = words[i];
       const f = fieldOf(labelKey(text));
       if (f) {
         if (f.field === 'label') continue;
         // The value: the next cell unless it is a label itself (`其他资金 | 当年其他资金`); `小计` between
         // a label and its figure (`一般公共预算拨款 | 小计 | 1800`) is skipped.
         let j = i + 1;
-        while (j < entries.length && /^小计$/.test(labelKey(cellText(entries[j][1])))) j++;
-        if (j >= entries.length) continue;
-        const [vc, vcell] = entries[j];
-        const vtext = cellText(vcell).trim();
+        while (j < cols.length && /^小计$/.test(labelKey(words[j]))) j++;
+        if (j >= cols.length) continue;
+        const vtext = words[j];
         if (isLabel(vtext)) continue;
-        out.push({ field: f.field, rank: f.rank, label: text, cell: address(r, vc), text: vtext, value: vcell });
+        const vcell = cellAt(grid, r, cols[j]) ?? { value: vtext };
+        out.push({ field: f.field, rank: f.rank, label: text, cell: address(r, cols[j]), text: vtext, value: vcell });
         i = j;
         continue;
       }
@@ -55,7 +57,7 @@ export function readFields(grid: Grid, rows: readonly number[]): FieldHit[] {
       const g = fieldOf(labelKey(m[1]));
       if (!g || g.field === 'label') continue;
       const vtext = m[2].trim();
-      out.push({ field: g.field, rank: g.rank, label: m[1], cell: address(r, col), text: vtext, value: { value: vtext } });
+      out.push({ field: g.field, rank: g.rank, label: m[1], cell: address(r, cols[i]), text: vtext, value: { value: vtext } });
     }
   }
   return out;

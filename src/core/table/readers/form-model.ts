@@ -4,7 +4,7 @@
  * (L3b) or from a separate 长期 grid (L10).
  */
 import { type Amount, type AmountRead, BLANK_AMOUNT } from '../../amounts';
-import { type Grid, cellText, columnName, rowEntries } from '../../grid';
+import { type Grid, columnName } from '../../grid';
 import { joinLines } from '../../indicators/normalise';
 import type { AmountLine, FormAmounts, ProjectModel, TableModel } from '../../model';
 import type { AmountRole } from '../../report';
@@ -57,11 +57,10 @@ function formAmounts(hits: readonly FieldHit[]): FormAmounts {
 }
 
 /** The unit of a form's amounts: a `单位：万元` line, `(万元)` in a label, the unit in a cell; else 万元. */
-function formUnit(grid: Grid, block: FormBlock, hits: readonly FieldHit[]): '万元' | '元' {
-  for (const r of block.fieldRows) {
-    for (const [, cell] of rowEntries(grid, r)) {
-      const t = cellText(cell);
-      const m = UNIT_LINE.exec(t) ?? UNIT_IN_LABEL.exec(t);
+function formUnit(block: FormBlock, hits: readonly FieldHit[]): '万元' | '元' {
+  for (const t of block.fieldTexts.values()) {
+    for (const text of t.texts) {
+      const m = UNIT_LINE.exec(text) ?? UNIT_IN_LABEL.exec(text);
       if (m) return m[1] as '万元' | '元';
     }
   }
@@ -120,7 +119,7 @@ function periodLookup(read: GridIndicators): PeriodLookup {
 }
 
 export function formModel(grid: Grid, block: FormBlock): TableModel {
-  const hits = readFields(grid, block.fieldRows);
+  const hits = readFields(grid, block.fieldRows, block.fieldTexts);
   const nameHit = bestField(hits, 'name', true);
   const unitHit = bestField(hits, 'unit') ?? bestField(hits, 'department');
   const amounts = formAmounts(hits);
@@ -131,7 +130,7 @@ export function formModel(grid: Grid, block: FormBlock): TableModel {
 
   const nameRow = nameHit ? Number(/\d+$/.exec(nameHit.cell)?.[0] ?? block.top) : block.top;
   const row = projectRow(nameRow, nameHit ? joinLines(nameHit.text).text.trim() : '', unitHit ? unitHit.text : null, amounts);
-  const unit = formUnit(grid, block, hits);
+  const unit = formUnit(block, hits);
   const columns = gridColumns(annualGrid.header);
   const table: Table = {
     sheet: grid.sheet,

@@ -2,12 +2,13 @@
  * The `form` reader (L3, L3b, L4a, L4b, L5, L6, L7, L8, L10): one block per project — an optional
  * title, header fields (name, units, amounts), then one or two indicator grids. Blocks may stand
  * one below another on a sheet at any offset; each becomes its own table. A block starts at a
- * project-name label (or a grid with none above it); one that is a self-evaluation or a department
- * table is returned as rejected, unchecked.
+ * project-name label (or at a grid with none above it) and ends at the next block, title or
+ * signature line. The scanner is fed the sheet's rows in order, each row's texts computed once.
  */
-import { type Grid, address, cellAt, cellText, rowEntries } from '../../grid';
+import { type Grid, address } from '../../grid';
 import { labelKey, fieldOf, FORM_END, TITLE, gridRoleOf } from '../layouts/labels';
-import { type GridHeader, type GridRow, gridHeaderAt, gridKind, readGridRows } from './indicator-grid';
+import { type GridHeader, type GridRow, gridKind, readGridRows } from './indicator-grid';
+import { type RowTexts, rowTexts } from './row-texts';
 
 export interface FormBlock {
   /** First row of the block (its title when it has one) and last row read. */
@@ -15,192 +16,178 @@ export interface FormBlock {
   bottom: number;
   title: string | null;
   titleRow: number | null;
-  /** Rows of the field area (title to the first grid). */
+  /** Rows of the field area (title to the first grid), with their texts. */
   fieldRows: number[];
+  fieldTexts: Map<number, RowTexts>;
   grids: { header: GridHeader; kind: 'annual' | 'period'; rows: GridRow[] }[];
   left: number;
   right: number;
 }
 
-function firstText(grid: Grid, row: number): { text: string; count: number } {
-  let text = '';
-  let count = 0;
-  for (const [, cell] of rowEntries(grid, row)) {
-    const t = cellText(cell).trim();
-    if (!t) continue;
-    if (!text) text = t;
-    count++;
-  }
-  return { text, count };
-}
-
-/** A title line: one or two cells, the first naming a 表 (`项目支出绩效目标表`, `…自评表`). */
-export function titleOf(grid: Grid, row: number): string | null {
-  const { text, count } = firstText(grid, row);
-  if (!text || count > 3) return null;
-  // `表十二 | 2023年一般性项目绩效目标表(一级项目)`: the title may follow a table number.
-  for (const [, cell] of rowEntries(grid, row)) {
-    const t = cellText(cell).trim();
-    if (t && t.length <= 60 && TITLE.test(labelKey(t))) return t.replace(/\s+/g, ' ');
+/** A title line: one to three cells, one naming a 表 (`项目支出绩效目标表`, `表十二 | …目标表(一级项目)`). */
+export function titleIn(row: RowTexts): string | null {
+  const { texts } = row;
+  if (!texts.length || texts.length > 3) return null;
+  for (const t of texts) {
+    if (t.length <= 60 && t.includes('表') && TITLE.test(labelKey(t))) return t.replace(/\s+/g, ' ');
   }
   return null;
 }
 
-function hasNameLabel(grid: Grid, row: number): boolean {
-  for (const [, cell] of rowEntries(grid, row)) {
-    const f = fieldOf(labelKey(cellText(cell)));
+export function titleOf(grid: Grid, row: number): string | null {
+  return titleIn(rowTexts(grid, row));
+}
+
+function nameLabelIn(row: RowTexts): boolean {
+  for (const t of row.texts) {
+    const f = fieldOf(labelKey(t));
     if (f && f.field === 'name') return true;
   }
   return false;
 }
 
-/** Where a grid's rows end: a signature or note line, a title, another block or grid. */
-function endsGrid(grid: Grid, row: number): boolean {
-  const { text } = firstText(grid, row);
+/** A signature or note line (`填表人:`, `…(盖章) 年 月 日`) or a title: where a grid's rows end. */
+export function endsGridIn(row: RowTexts): boolean {
+  const text = row.texts[0];
   if (!text) return false;
-  const k = labelKey(text);
-  return FORM_END.test(k) || FORM_END.test(text) || titleOf(grid, row) !== null;
+  return FORM_END.test(labelKey(text)) || FORM_END.test(text) || titleIn(row) !== null;
 }
 
-/**
- * Every form block among `rows` (the sheet's non-empty rows, ascending). `taken` rows belong to
- * tables of other layouts and are skipped.
- */
-export function findFormBlocks(grid: Grid, rows: readonly number[], taken: (row: number) => boolean): FormBlock[] {
-  const blocks: FormBlock[] = [];
-  let current: FormBlock | null = null;
-  let pendingTitle: { row: number; text: string } | null = null;
-  let inGrid: { header: GridHeader; kind: 'annual' | 'period'; rows: GridRow[] } | null = null;
-  let gridRows: number[] = [];
-  /** Rows seen since the last block closed (a department table's fields above its grid). */
-  let loose: number[] = [];
+type OpenGrid = { header: GridHeader; kind: 'annual' | 'period'; rows: GridRow[] };
 
-  const closeGrid = () => {
-    if (current && inGrid) {
-      inGrid.rows = readGridRows(grid, inGrid.header, gridRows);
-      current.grids.push(inGrid);
-      if (gridRows.length) current.bottom = Math.max(current.bottom, gridRows[gridRows.length - 1]);
+/** Feed rows top to bottom (`feed`), interrupt where another layout's table sits (`close`). */
+export class FormScanner {
+  readonly blocks: FormBlock[] = [];
+  private current: FormBlock | null = null;
+  private pendingTitle: { row: number; text: string; texts: RowTexts } | null = null;
+  private inGrid: OpenGrid | null = null;
+  private gridRows: number[] = [];
+  /** Rows seen while no block is open (a department table's fields above its grid); a few only. */
+  private loose: { row: number; texts: RowTexts }[] = [];
+
+  constructor(private readonly grid: Grid) {}
+
+  private widen(b: FormBlock, t: RowTexts): void {
+    if (!t.cols.length) return;
+    if (t.cols[0] < b.left) b.left = t.cols[0];
+    if (t.cols[t.cols.length - 1] > b.right) b.right = t.cols[t.cols.length - 1];
+  }
+
+  private addField(b: FormBlock, row: number, t: RowTexts): void {
+    b.fieldRows.push(row);
+    b.fieldTexts.set(row, t);
+    this.widen(b, t);
+  }
+
+  private closeGrid(): void {
+    const b = this.current;
+    const g = this.inGrid;
+    if (b && g) {
+      g.rows = readGridRows(this.grid, g.header, this.gridRows);
+      b.grids.push(g);
+      if (this.gridRows.length) b.bottom = Math.max(b.bottom, this.gridRows[this.gridRows.length - 1]);
     }
-    inGrid = null;
-    gridRows = [];
-  };
-  const close = () => {
-    closeGrid();
-    if (current && current.grids.length) blocks.push(current);
-    current = null;
-  };
-  const open = (row: number) => {
-    close();
-    const t: { row: number; text: string } | null = pendingTitle;
-    current = {
+    this.inGrid = null;
+    this.gridRows = [];
+  }
+
+  close(): void {
+    this.closeGrid();
+    if (this.current && this.current.grids.length) this.blocks.push(this.current);
+    this.current = null;
+  }
+
+  private open(row: number): FormBlock {
+    this.close();
+    const t = this.pendingTitle;
+    const b: FormBlock = {
       top: t ? t.row : row,
       bottom: row,
       title: t ? t.text : null,
       titleRow: t ? t.row : null,
-      fieldRows: t ? [t.row, ...loose.filter((x) => x > t.row)] : [...loose],
+      fieldRows: [],
+      fieldTexts: new Map(),
       grids: [],
       left: Number.MAX_SAFE_INTEGER,
       right: 0,
     };
-    pendingTitle = null;
-    loose = [];
-  };
+    if (t) this.addField(b, t.row, t.texts);
+    for (const l of this.loose) if (!t || l.row > t.row) this.addField(b, l.row, l.texts);
+    this.current = b;
+    this.pendingTitle = null;
+    this.loose = [];
+    return b;
+  }
 
-  for (const r of rows) {
-    if (taken(r)) {
-      close();
-      continue;
-    }
-    const header = gridHeaderAt(grid, r);
+  /** One row: its texts and, when it is one, the grid header it starts. */
+  feed(row: number, texts: RowTexts, header: GridHeader | null): void {
     if (header) {
-      if (!current) open(r);
-      closeGrid();
-      const block = current as unknown as FormBlock;
-      inGrid = { header, kind: gridKind(grid, header), rows: [] };
-      block.bottom = Math.max(block.bottom, header.bottom);
-      continue;
+      const b = this.current ?? this.open(row);
+      this.closeGrid();
+      this.inGrid = { header, kind: gridKind(this.grid, header), rows: [] };
+      b.bottom = Math.max(b.bottom, header.bottom);
+      this.widen(b, texts);
+      return;
     }
-    if (inGrid && r <= (inGrid as { header: GridHeader }).header.bottom) continue; // the sub-header
-    const title = titleOf(grid, r);
+    if (this.inGrid && row <= this.inGrid.header.bottom) return; // the sub-header
+    const title = titleIn(texts);
     if (title) {
       // A title after a grid starts the next block; before any grid it belongs to this one.
-      if (inGrid || !current) {
-        close();
-        loose = [];
-        pendingTitle = { row: r, text: title };
+      if (this.inGrid || !this.current) {
+        this.close();
+        this.loose = [];
+        this.pendingTitle = { row, text: title, texts };
       } else {
-        (current as FormBlock).title ??= title;
-        (current as FormBlock).fieldRows.push(r);
+        this.current.title ??= title;
+        this.addField(this.current, row, texts);
       }
-      continue;
+      return;
     }
-    if (hasNameLabel(grid, r) && (!current || inGrid || (current as FormBlock).grids.length)) {
-      open(r);
-      (current as unknown as FormBlock).fieldRows.push(r);
-      continue;
+    if (nameLabelIn(texts) && (!this.current || this.inGrid || this.current.grids.length)) {
+      this.addField(this.open(row), row, texts);
+      return;
     }
-    if (inGrid) {
-      if (endsGrid(grid, r)) {
-        closeGrid();
-        continue;
+    if (this.inGrid) {
+      if (endsGridIn(texts)) this.closeGrid();
+      else {
+        this.gridRows.push(row);
+        if (this.current) this.widen(this.current, texts);
       }
-      gridRows.push(r);
-      continue;
+      return;
     }
-    if (current) {
-      const block = current as FormBlock;
-      if (block.grids.length) {
+    const b = this.current;
+    if (b) {
+      if (b.grids.length) {
         // Below a closed grid: a second grid's label row (`年度绩效指标`) or signatures.
-        if (!endsGrid(grid, r)) block.fieldRows.push(r);
+        if (!endsGridIn(texts)) this.addField(b, row, texts);
       } else {
-        block.fieldRows.push(r);
-        block.bottom = r;
+        this.addField(b, row, texts);
+        b.bottom = row;
       }
     } else {
-      loose.push(r);
-      if (loose.length > 8) loose.shift();
+      this.loose.push({ row, texts });
+      if (this.loose.length > 8) this.loose.shift();
     }
-  }
-  close();
-  for (const b of blocks) extent(grid, b);
-  return blocks;
-}
-
-/** Leftmost and rightmost written columns of a block (for its range). */
-function extent(grid: Grid, b: FormBlock): void {
-  const rows = [...b.fieldRows, ...b.grids.flatMap((g) => [g.header.top, ...g.rows.map((x) => x.row)])];
-  for (const r of rows) {
-    for (const [c, cell] of rowEntries(grid, r)) {
-      if (!cellText(cell).trim()) continue;
-      if (c < b.left) b.left = c;
-      if (c > b.right) b.right = c;
-    }
-  }
-  if (b.left > b.right) {
-    b.left = grid.left;
-    b.right = grid.left;
   }
 }
 
 /** The block's range as A1:B2. */
 export function blockRange(b: FormBlock): string {
-  return `${address(b.top, b.left)}:${address(b.bottom, b.right)}`;
+  const left = b.left > b.right ? 1 : b.left;
+  const right = b.left > b.right ? 1 : b.right;
+  return `${address(b.top, left)}:${address(b.bottom, right)}`;
 }
 
-/** Does any field-area row carry a header word of the grid kind (used by the rejection check)? */
-export function fieldAreaWords(grid: Grid, b: FormBlock): string[] {
+/** The label words of a block's field area and grid headers (what the rejection check reads). */
+export function fieldAreaWords(b: FormBlock): string[] {
   const out: string[] = [];
-  for (const r of b.fieldRows) {
-    for (const [, cell] of rowEntries(grid, r)) {
-      const k = labelKey(cellText(cell));
+  for (const t of b.fieldTexts.values()) {
+    for (const text of t.texts) {
+      const k = labelKey(text);
       if (k && k.length <= 20) out.push(k);
     }
   }
-  for (const g of b.grids) {
-    for (let c = g.header.left; c <= g.header.right; c++) {
-      const k = labelKey(cellText(cellAt(grid, g.header.top, c)));
-      if (k && gridRoleOf(k)) out.push(k);
-    }
-  }
-  return out;
+  for (const g of b.grids) if (g.header.result) out.push('实际完成值');
+  for (const g of b.grids) if (g.header.score) out.push('得分');
+  return out.filter((k) => k !== '' && (gridRoleOf(k) !== null || k.length <= 20));
 }

@@ -4,6 +4,7 @@
  * side by side (long-term | annual), and its rows with 一级 / 二级 carried down merged or blank cells.
  */
 import { type Grid, address, cellAt, cellText, rowEntries } from '../../grid';
+import { type RowTexts, rowTexts } from './row-texts';
 import { ANNUAL_SET, PERIOD_SET, type GridRole, gridRoleOf, labelKey } from '../layouts/labels';
 
 export type SetKind = 'annual' | 'period';
@@ -33,11 +34,12 @@ export interface GridHeader {
   right: number;
 }
 
-function rolesOfRow(grid: Grid, row: number): Map<number, GridRole> {
+function rolesOfRow(row: RowTexts): Map<number, GridRole> {
   const out = new Map<number, GridRole>();
-  for (const [c, cell] of rowEntries(grid, row)) {
-    const role = gridRoleOf(labelKey(cellText(cell)));
-    if (role) out.set(c, role);
+  const { cols, texts } = row;
+  for (let i = 0; i < cols.length; i++) {
+    const role = gridRoleOf(labelKey(texts[i]));
+    if (role) out.set(cols[i], role);
   }
   return out;
 }
@@ -51,41 +53,26 @@ function setWords(grid: Grid, row: number, col: number | undefined): SetKind | n
   return null;
 }
 
-const memo = new WeakMap<Grid, Map<number, GridHeader | null>>();
-
 /** A header names 指标 somewhere: rows without it skip the label matching (most rows are data). */
-function mayBeHeader(grid: Grid, row: number): boolean {
-  let n = 0;
-  let named = false;
-  for (const [, cell] of rowEntries(grid, row)) {
-    const t = cellText(cell);
-    if (!t) continue;
-    n++;
-    if (!named && t.length <= 40 && /指[标標]|目标值|实现值|计划水平/.test(t)) named = true;
-  }
-  return n >= 3 && named;
+function mayBeHeader(row: RowTexts): boolean {
+  const { texts } = row;
+  if (texts.length < 3) return false;
+  for (const t of texts) if (t.length <= 40 && /指[标標]|目标值|实现值|计划水平/.test(t)) return true;
+  return false;
 }
 
-/**
- * The grid header at `row`, or null: a target value column and a 三级 (or 二级) column at least.
- * Remembered per grid: the list-rows and form readers both ask for every row.
- */
+/** The grid header at `row`, or null: a target value column and a 三级 (or 二级) column at least. */
 export function gridHeaderAt(grid: Grid, row: number): GridHeader | null {
-  let m = memo.get(grid);
-  if (!m) {
-    m = new Map();
-    memo.set(grid, m);
-  }
-  let h = m.get(row);
-  if (h === undefined) {
-    h = mayBeHeader(grid, row) ? readGridHeader(grid, row) : null;
-    m.set(row, h);
-  }
-  return h;
+  return gridHeaderFrom(grid, row, rowTexts(grid, row));
 }
 
-function readGridHeader(grid: Grid, row: number): GridHeader | null {
-  const roles = rolesOfRow(grid, row);
+/** `gridHeaderAt` for a row whose texts the caller already has. */
+export function gridHeaderFrom(grid: Grid, row: number, texts: RowTexts): GridHeader | null {
+  return mayBeHeader(texts) ? readGridHeader(grid, row, texts) : null;
+}
+
+function readGridHeader(grid: Grid, row: number, texts: RowTexts): GridHeader | null {
+  const roles = rolesOfRow(texts);
   if (roles.size < 3) return null;
   const cols = (role: GridRole) => {
     const out: number[] = [];
@@ -106,7 +93,7 @@ function readGridHeader(grid: Grid, row: number): GridHeader | null {
   }
   let bottom = row;
   // A sub-header under the value column: `上年度实际水平 | 本年度计划水平` — the plan is the target.
-  const below = rolesOfRow(grid, row + 1);
+  const below = rolesOfRow(rowTexts(grid, row + 1));
   const subValues: number[] = [];
   let subNever = false;
   for (const [c, r] of below) {

@@ -12,10 +12,11 @@ import type { AmountRead } from '../../amounts';
 import type { Columns } from '../locate';
 import type { Table, TableRow } from '../classify';
 import { readAmountText } from '../amount-text';
-import { FORM_END, labelKey } from '../layouts/labels';
-import { type GridHeader, gridHeaderAt, readGridRows } from './indicator-grid';
+import { labelKey } from '../layouts/labels';
+import { type GridHeader, gridHeaderFrom, readGridRows } from './indicator-grid';
 import { gridIndicators } from './grid-indicators';
-import { titleOf } from './form';
+import { endsGridIn, titleOf } from './form';
+import { type RowTexts, rowTexts } from './row-texts';
 
 export interface ListRowsHeader {
   grid: GridHeader;
@@ -27,20 +28,27 @@ export interface ListRowsHeader {
 
 /** A flat-list header: 项目名称 beside an indicator grid header on the same row. */
 export function listRowsHeaderAt(grid: Grid, row: number): ListRowsHeader | null {
+  const texts = rowTexts(grid, row);
+  return listRowsHeaderFrom(texts, gridHeaderFrom(grid, row, texts));
+}
+
+/** `listRowsHeaderAt` for a row whose texts and grid header the caller already has. */
+export function listRowsHeaderFrom(row: RowTexts, g: GridHeader | null): ListRowsHeader | null {
+  if (!g) return null;
   let name: number | undefined;
   let unit: number | undefined;
   let total: number | undefined;
   let goal: number | undefined;
-  for (const [c, cell] of rowEntries(grid, row)) {
-    const k = labelKey(cellText(cell));
+  for (let i = 0; i < row.cols.length; i++) {
+    const c = row.cols[i];
+    const k = labelKey(row.texts[i]);
     if (/^项目名称$/.test(k)) name = c;
     else if (/^(单位名称|预算单位|单位)$/.test(k)) unit = c;
     else if (/^(预算数|预算金额|项目金额|资金总额|年度预算)/.test(k)) total = c;
     else if (/^(年度目标|绩效目标|年度绩效目标)$/.test(k)) goal = c;
   }
   if (name === undefined) return null;
-  const g = gridHeaderAt(grid, row);
-  return g ? { grid: g, unit, name, total, goal } : null;
+  return { grid: g, unit, name, total, goal };
 }
 
 const BLANK: AmountRead = readAmount(null);
@@ -82,9 +90,8 @@ export function readListRows(grid: Grid, h: ListRowsHeader, headerRow: number, r
   let unitName: string | null = null;
   let bottom = h.grid.bottom;
   for (const r of below) {
-    const first = rowEntries(grid, r).find(([, c]) => cellText(c).trim() !== '');
-    const firstText = first ? cellText(first[1]).trim() : '';
-    if (FORM_END.test(labelKey(firstText)) || FORM_END.test(firstText) || titleOf(grid, r) || listRowsHeaderAt(grid, r)) break;
+    const t = rowTexts(grid, r);
+    if (endsGridIn(t) || listRowsHeaderFrom(t, gridHeaderFrom(grid, r, t))) break;
     bottom = r;
     const unitText = text(grid, r, h.unit);
     const name = text(grid, r, h.name);
