@@ -2,7 +2,10 @@
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
-const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'util', 'stream', 'buffer', 'zlib', 'http', 'https', 'url'];
+// Every Node built-in (fs, path, worker_threads…), with and without the `node:` prefix.
+const nodeBuiltins = require('module').builtinModules.filter((n) => !n.startsWith('_'));
+// The layers above the core, wherever the importing file sits inside src/core (test/core/boundary.test.ts).
+const hostLayers = ['excel', 'taskpane', 'preview', 'cli', 'host', 'commands', 'app'];
 
 module.exports = tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'build/', 'coverage/', 'test-output/', 'scratch/', 'test/stubs/'] },
@@ -42,11 +45,18 @@ module.exports = tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.flatMap((n) => [n, `node:${n}`]).concat(['exceljs']),
-          patterns: ['../excel/*', '../taskpane/*', '../preview/*', '../cli/*', '../host/*'],
+          paths: nodeBuiltins.flatMap((n) => [n, `node:${n}`]).concat(['exceljs', '@microsoft/office-js']),
+          patterns: [
+            { group: hostLayers.flatMap((d) => [`**/${d}`, `**/${d}/*`]), message: 'The core is pure: hosts call it, never the reverse.' },
+            { group: ['node:*'], message: 'No Node built-ins in the core.' },
+          ],
         },
       ],
-      'no-restricted-globals': ['error', 'Office', 'Excel', 'document', 'window', 'process', 'require'],
+      'no-restricted-globals': [
+        'error',
+        ...['Office', 'Excel', 'OfficeExtension', 'document', 'window', 'navigator', 'localStorage', 'self', 'HTMLElement'],
+        ...['process', 'require', 'module', 'Buffer', '__dirname', '__filename'],
+      ],
     },
   },
   {

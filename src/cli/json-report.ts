@@ -54,6 +54,8 @@ const LEVEL_KEYS = keys('code', 'name');
 const VALUE_KEYS = keys('raw', 'comparator', 'value', 'unit', 'text');
 const FINDING_KEYS = keys('rule', 'severity', 'cell', 'row', 'project', 'indicator', 'message', 'expected', 'actual');
 const FIX_KEYS = keys('cell', 'before', 'text');
+/** The finding's internal fields (which message, with what values) are for hosts and tests, not the report. */
+const FINDING_SKIP = keys(...FINDING_KEYS, 'messageId', 'data');
 
 function amountsJson(a: AmountStrings): JsonObject {
   const o: JsonObject = { total: opt(a.total), fiscal: opt(a.fiscal), specialAccount: opt(a.specialAccount), other: opt(a.other), carryover: opt(a.carryover) };
@@ -114,7 +116,7 @@ function findingJson(f: Finding): JsonObject {
     expected: req(f.expected),
     actual: req(f.actual),
   };
-  rest(o, f, FINDING_KEYS);
+  rest(o, f, FINDING_SKIP);
   // In its place among the unlisted fields, with its own keys in the doc's order.
   if (f.fix) o.fix = fixJson(f.fix);
   return o;

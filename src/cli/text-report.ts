@@ -3,7 +3,7 @@
  * those of the total and unit rows first.
  */
 import type { Locale } from '../core/messages/locale';
-import type { Finding, Report, TableReport } from '../core/report';
+import { compareFindings, type Finding, type Report, type TableReport } from '../core/report';
 import { cliMessages, colon } from './messages';
 
 export function findingLine(f: Finding, locale: Locale): string {
@@ -29,7 +29,8 @@ export function tableText(t: TableReport, locale: Locale): string[] {
   for (const [project, findings] of groups) {
     if (findings.length === 0) continue;
     lines.push(project ?? msg.tableLevel);
-    for (const f of findings) lines.push(findingLine(f, locale));
+    // The core's order already; sorting again keeps a report from any source in the same order.
+    for (const f of findings.sort(compareFindings)) lines.push(findingLine(f, locale));
   }
   return lines;
 }

@@ -7,7 +7,7 @@ import { formatCents } from './amounts';
 import type { Locale } from './messages/locale';
 import type { TableModel } from './model';
 import type { TargetValue } from './indicators/value';
-import { AMOUNT_ROLES, type AmountStrings, type ColumnRole, type Finding, type IndicatorJson, type RejectedTable, type Report, type ReportRow, type TableReport, type TargetValueJson } from './report';
+import { AMOUNT_ROLES, compareFindings, type AmountStrings, type ColumnRole, type Finding, type IndicatorJson, type RejectedTable, type Report, type ReportRow, type TableReport, type TargetValueJson } from './report';
 import { RULES, type Rule } from './rules';
 import { toFinding, type FindingInput } from './rules/rule';
 import type { Table, TableRow } from './table/classify';
@@ -58,12 +58,7 @@ function runRules(model: TableModel, rules: readonly Rule[], locale: Locale): Fi
     const report = (f: FindingInput) => findings.push(toFinding(rule, f, locale));
     rule.check({ model, unit: model.table.header.unit, report });
   }
-  // Stable order a clerk can follow: down the sheet, then by item, then most severe first.
-  const rank = { error: 0, warning: 1, info: 2 } as const;
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => a.f.row - b.f.row || (a.f.indicator ?? 0) - (b.f.indicator ?? 0) || rank[a.f.severity] - rank[b.f.severity] || a.i - b.i)
-    .map((x) => x.f);
+  return findings.sort(compareFindings);
 }
 
 function toReport(model: TableModel, rules: readonly Rule[], locale: Locale): TableReport {

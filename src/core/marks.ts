@@ -5,7 +5,7 @@
  * handful of calls.
  */
 import type { Finding, Severity, TableReport } from './report';
-import { SEVERITIES } from './report';
+import { SEVERITIES, SEVERITY_RANK } from './report';
 import type { Locale } from './messages/locale';
 
 /** Light fills that keep black text readable; chosen to differ from Excel's built-in styles. */
@@ -39,10 +39,8 @@ export interface MarksPlan {
   addressChunks: Record<Severity, string[]>;
 }
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 export function mostSevere(a: Severity, b: Severity): Severity {
-  return RANK[a] <= RANK[b] ? a : b;
+  return SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b;
 }
 
 export function chunkAddresses(cells: readonly string[], max = MAX_ADDRESS_CHARS): string[] {
@@ -79,7 +77,7 @@ export function marksPlan(tables: readonly TableReport[], sheet: string, locale:
       ? { error: 'Error: ', warning: 'Warning: ', info: 'Info: ' }
       : { error: '错误：', warning: '警告：', info: '提示：' };
   for (const m of marks) {
-    m.findings.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+    m.findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
     m.note = [NOTE_HEADER[locale], ...m.findings.map((f) => `${label[f.severity]}${f.message}`)].join('\n');
   }
   const addressChunks = {} as Record<Severity, string[]>;

@@ -105,6 +105,21 @@ export interface Finding {
   /** Further cells involved (the parts of a sum), for hosts that want to show them. */
   related?: string[];
   fix?: Fix;
+  /** Internal (never in the JSON): which of the rule's messages this is, and the values it names. */
+  messageId?: string;
+  data?: unknown;
+}
+
+/** Most severe first: the one rank every host sorts and filters by. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * The one order of findings, in the core and every host: down the sheet, then by item (the
+ * project's own findings before its items'), then most severe first. Ties keep the order the rules
+ * reported them in (Array.prototype.sort is stable).
+ */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.row - b.row || (a.indicator ?? 0) - (b.indicator ?? 0) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
 }
 
 export interface TableSummary {

@@ -1,6 +1,6 @@
 /** A2: on every row, 总计 = 财政拨款 + 财政专户拨款 + 其他资金 (blank = 0), within rounding tolerance. */
 import { defineRule } from './rule';
-import { reportSums } from './amount-sum-messages';
+import { rowSumMessages, reportSums } from './amount-sum-messages';
 
 export default defineRule({
   id: 'amount-row-sum',
@@ -12,6 +12,7 @@ export default defineRule({
     'zh-CN': '总计不等于财政拨款 + 财政专户拨款 + 其他资金',
     'en-US': 'Total ≠ fiscal appropriation + special account + other funds',
   },
+  messages: rowSumMessages,
   check(ctx) {
     reportSums(ctx, 'row');
   },

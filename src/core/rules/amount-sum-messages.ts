@@ -1,87 +1,64 @@
-/** Messages for sum findings: the total, the computed sum, the parts, the difference, the likely cause. */
-import { displayCents } from '../amounts';
-import { ROLE_LABEL, UNIT_LABEL } from '../messages/labels';
+/**
+ * Messages for sum findings (shared by amount-row-sum and amount-column-sum): the total, the computed
+ * sum, the parts, the difference, the likely cause. Their data are plain figures in cents, taken from
+ * the equation by `sumData`, so a test can assert them; the wording is in src/core/messages/sums.ts.
+ */
 import { formatCents } from '../amounts';
+import { defineMessages } from '../messages/define';
+import { columnText, culpritText, join, roundingText, rowText, type SumData, type SumRow } from '../messages/sums';
 import { analyseSums, relatedCells, type Culprit, type Equation } from './sums';
 import type { RuleContext } from './rule';
-import type { Text } from './rule';
 
-const MAX_PARTS_SHOWN = 12;
+/** amount-row-sum: 总计 ≠ 财政拨款 + 财政专户拨款 + 其他资金. */
+export const rowSumMessages = defineMessages({
+  mismatch: (d: SumData) => join(rowText(d), culpritText(d.culprit)),
+  rounding: (d: SumData) => join(rowText(d), roundingText(d)),
+});
 
-function partsList(eq: Equation): string {
-  const shown = eq.parts.slice(0, MAX_PARTS_SHOWN).map((p) => displayCents(p.amount.cents));
-  if (eq.parts.length > MAX_PARTS_SHOWN) shown.push('…');
-  return shown.join(' + ');
+/** amount-column-sum: a unit ≠ Σ its projects, 合计 ≠ Σ units. */
+export const columnSumMessages = defineMessages({
+  mismatch: (d: SumData) => join(columnText(d), culpritText(d.culprit)),
+  rounding: (d: SumData) => join(columnText(d), roundingText(d)),
+});
+
+function sumRow(r: Equation['row']): SumRow {
+  return { name: r.name, row: r.row, kind: r.kind };
 }
 
-function signed(cents: number): string {
-  return `${cents > 0 ? '+' : ''}${displayCents(cents)}`;
-}
-
-function tolerance(eq: Equation): string {
-  // Fractional cents are possible (½·10⁻²·5 = 0.025): show the bound exactly.
-  return String(eq.tolerance / 100);
-}
-
-function who(eq: Equation, zh: boolean): string {
-  const n = eq.row.name || (zh ? `第 ${eq.row.row} 行` : `row ${eq.row.row}`);
-  return eq.row.kind === 'total' ? (zh ? '合计' : 'Grand total') : zh ? `“${n}”` : `"${n}"`;
-}
-
-function culpritText(c: Culprit | undefined, eq: Equation): Text | null {
-  if (!c) return null;
-  const expected = displayCents(c.term.amount.cents - c.delta);
-  const zhRole = ROLE_LABEL['zh-CN'][c.term.role];
-  const enRole = ROLE_LABEL['en-US'][c.term.role];
-  const same = c.term.cell === eq.total.cell;
+/** The plain figures a sum message names, from the equation and its likely culprit. */
+export function sumData(eq: Equation, unit: '万元' | '元', c: Culprit | undefined): SumData {
   return {
-    'zh-CN': `最可能填错的是 ${c.term.cell}（${c.term.row.name || `第 ${c.term.row.row} 行`}的${zhRole}）：现为 ${displayCents(c.term.amount.cents)}，按其他数字应为 ${expected}${same ? '' : '；改正它即可同时消除相关的合计差异'}。`,
-    'en-US': `The cell most likely wrong is ${c.term.cell} (${enRole} of "${c.term.row.name || `row ${c.term.row.row}`}"): it reads ${displayCents(c.term.amount.cents)}, the other figures say ${expected}.`,
+    row: sumRow(eq.row),
+    role: eq.role,
+    unit,
+    total: eq.total.amount.cents,
+    sum: eq.sum,
+    diff: eq.diff,
+    parts: eq.parts.map((p) => ({ role: p.role, cents: p.amount.cents })),
+    partsKind: eq.partsKind ?? null,
+    tolerance: eq.tolerance,
+    culprit: c
+      ? {
+          cell: c.term.cell,
+          row: sumRow(c.term.row),
+          role: c.term.role,
+          cents: c.term.amount.cents,
+          expectedCents: c.term.amount.cents - c.delta,
+          isTotal: c.term.cell === eq.total.cell,
+        }
+      : null,
   };
-}
-
-export function sumMessage(eq: Equation, unit: '万元' | '元', culprit: Culprit | undefined): Text {
-  const zhU = UNIT_LABEL['zh-CN'][unit];
-  const enU = UNIT_LABEL['en-US'][unit];
-  const total = displayCents(eq.total.amount.cents);
-  const sum = displayCents(eq.sum);
-  const diff = signed(eq.diff);
-  let zh: string;
-  let en: string;
-  if (eq.kind === 'row') {
-    const parts = eq.parts.map((p) => `${ROLE_LABEL['zh-CN'][p.role]} ${displayCents(p.amount.cents)}`).join(' + ');
-    const partsEn = eq.parts.map((p) => `${ROLE_LABEL['en-US'][p.role]} ${displayCents(p.amount.cents)}`).join(' + ');
-    zh = `${who(eq, true)}的总计为 ${total} ${zhU}，但 ${parts} = ${sum} ${zhU}，相差 ${diff} ${zhU}。`;
-    en = `${who(eq, false)}: Total is ${total} ${enU}, but ${partsEn} = ${sum} ${enU}; difference ${diff} ${enU}.`;
-  } else {
-    const zhRole = ROLE_LABEL['zh-CN'][eq.role];
-    const enRole = ROLE_LABEL['en-US'][eq.role];
-    const kids = eq.partsKind === 'unit' ? '各单位' : '所属各项目';
-    const kidsEn = eq.partsKind === 'unit' ? 'units' : 'projects';
-    zh = `${who(eq, true)}“${zhRole}”为 ${total} ${zhU}，${kids}之和为 ${sum} ${zhU}（${partsList(eq)}），相差 ${diff} ${zhU}。`;
-    const n = eq.parts.length;
-    const whose = eq.row.kind === 'total' ? 'the grand total' : who(eq, false);
-    en = `${enRole} of ${whose} is ${total} ${enU}; the sum of its ${n} ${n === 1 ? kidsEn.replace(/s$/, '') : kidsEn} is ${sum} ${enU} (${partsList(eq)}); difference ${diff} ${enU}.`;
-  }
-  if (eq.status === 'rounding') {
-    zh += `差额在四舍五入允许范围（±${tolerance(eq)}）内，可能为四舍五入，一般无需修改。`;
-    en += ` Within the rounding tolerance (±${tolerance(eq)}): probably rounding, usually fine.`;
-  } else {
-    const c = culpritText(culprit, eq);
-    if (c) {
-      zh += c['zh-CN'];
-      en += ` ${c['en-US']}`;
-    }
-  }
-  return { 'zh-CN': zh, 'en-US': en };
 }
 
 /** Reports every broken (or rounding-gap) equation of one kind: shared by the row and column sum rules. */
 export function reportSums({ model, unit, report }: RuleContext, kind: Equation['kind']): void {
   const { equations, culprits } = analyseSums(model);
+  const m = kind === 'row' ? rowSumMessages : columnSumMessages;
   for (const eq of equations) {
     if (eq.kind !== kind || eq.status === 'ok') continue;
     const c = culprits.get(eq);
+    // A rounding gap names no culprit: culprits are only sought among broken sums.
+    const data = sumData(eq, unit, eq.status === 'rounding' ? undefined : c);
     report({
       cell: eq.total.cell,
       row: eq.row.row,
@@ -91,7 +68,7 @@ export function reportSums({ model, unit, report }: RuleContext, kind: Equation[
       expected: formatCents(eq.sum),
       actual: formatCents(eq.total.amount.cents),
       related: relatedCells(eq, c),
-      message: sumMessage(eq, unit, c),
+      message: eq.status === 'rounding' ? m.rounding(data) : m.mismatch(data),
     });
   }
 }

@@ -8,7 +8,34 @@
 import { type Amount, displayCents, formatCents, toleranceCents } from '../amounts';
 import type { AmountLine, ProjectModel } from '../model';
 import { labelKey } from '../table/layouts/labels';
-import { defineRule, type FindingInput } from './rule';
+import { defineMessages, defineRule, type FindingInput } from './rule';
+
+interface SumData {
+  name: string;
+  label: string;
+  total: string;
+  parts: string;
+  sum: string;
+  gap: string;
+  unit: string;
+  /** The likely wrong cell's label, when both sums point at it. */
+  culprit: string | null;
+}
+
+const m = defineMessages({
+  sum: (d: SumData) => ({
+    'zh-CN': `项目“${d.name}”的${d.label} ${d.total} 不等于 ${d.parts} = ${d.sum}，相差 ${d.gap}${d.unit}。${d.culprit ? `很可能是${d.culprit}填错了（另一处合计也差同样的数）。` : ''}`,
+    'en-US': `Project "${d.name}": ${d.label} ${d.total} is not the sum of its parts ${d.sum} (off by ${d.gap}).${d.culprit ? ` ${d.culprit} is the likely cause (another sum is off by the same amount).` : ''}`,
+  }),
+  rounding: (d: SumData) => ({
+    'zh-CN': `项目“${d.name}”的${d.label} ${d.total} 与 ${d.parts} = ${d.sum} 相差 ${d.gap}${d.unit}，在四舍五入误差之内。`,
+    'en-US': `Project "${d.name}": ${d.label} ${d.total} and the sum of its parts ${d.sum} differ by ${d.gap}, within rounding.`,
+  }),
+  partOverTotal: (d: { name: string; part: string; amount: string; total: string; totalAmount: string; unit: string }) => ({
+    'zh-CN': `项目“${d.name}”的${d.part} ${d.amount}${d.unit}大于${d.total} ${d.totalAmount}${d.unit}：其中的一部分不能超过总额。`,
+    'en-US': `Project "${d.name}": ${d.part} ${d.amount} exceeds ${d.total} ${d.totalAmount}.`,
+  }),
+});
 
 interface Term {
   line: AmountLine;
@@ -59,10 +86,16 @@ function reportSum(p: ProjectModel, s: Sum, report: Report, culprit: Term | null
   const total = displayCents(s.total.amount.cents);
   const partsSum = displayCents(s.total.amount.cents - s.diff);
   const gap = displayCents(Math.abs(s.diff));
-  const cause =
-    culprit && s.status === 'error'
-      ? { zh: `很可能是${label(culprit)}填错了（另一处合计也差同样的数）。`, en: ` ${label(culprit)} is the likely cause (another sum is off by the same amount).` }
-      : { zh: '', en: '' };
+  const data: SumData = {
+    name: p.row.name,
+    label: label(s.total),
+    total,
+    parts: partsText(s.parts),
+    sum: partsSum,
+    gap,
+    unit,
+    culprit: culprit && s.status === 'error' ? label(culprit) : null,
+  };
   report({
     cell: s.total.line.cell,
     row: p.row.row,
@@ -72,16 +105,7 @@ function reportSum(p: ProjectModel, s: Sum, report: Report, culprit: Term | null
     expected: formatCents(s.total.amount.cents - s.diff),
     actual: formatCents(s.total.amount.cents),
     related: s.parts.map((x) => x.line.cell).filter((c) => c !== s.total.line.cell),
-    message: {
-      'zh-CN':
-        s.status === 'rounding'
-          ? `项目“${p.row.name}”的${label(s.total)} ${total} 与 ${partsText(s.parts)} = ${partsSum} 相差 ${gap}${unit}，在四舍五入误差之内。`
-          : `项目“${p.row.name}”的${label(s.total)} ${total} 不等于 ${partsText(s.parts)} = ${partsSum}，相差 ${gap}${unit}。${cause.zh}`,
-      'en-US':
-        s.status === 'rounding'
-          ? `Project "${p.row.name}": ${label(s.total)} ${total} and the sum of its parts ${partsSum} differ by ${gap}, within rounding.`
-          : `Project "${p.row.name}": ${label(s.total)} ${total} is not the sum of its parts ${partsSum} (off by ${gap}).${cause.en}`,
-    },
+    message: s.status === 'rounding' ? m.rounding(data) : m.sum(data),
   });
 }
 
@@ -95,6 +119,7 @@ export default defineRule({
     'zh-CN': '表单的资金总额不等于财政拨款 + 上年结转 + 其他资金，或财政拨款不等于其明细之和',
     'en-US': "A form's total ≠ fiscal + carry-over + other funds, or fiscal ≠ its budget lines",
   },
+  messages: m,
   check({ model, report, unit }) {
     for (const p of model.projects) {
       const a = p.extra?.amounts;
@@ -121,10 +146,14 @@ export default defineRule({
           expected: `≤ ${formatCents(total.amount.cents)}`,
           actual: formatCents(part.amount.cents),
           related: [total.line.cell],
-          message: {
-            'zh-CN': `项目“${p.row.name}”的${label(part)} ${displayCents(part.amount.cents)}${unit}大于${label(total)} ${displayCents(total.amount.cents)}${unit}：其中的一部分不能超过总额。`,
-            'en-US': `Project "${p.row.name}": ${label(part)} ${displayCents(part.amount.cents)} exceeds ${label(total)} ${displayCents(total.amount.cents)}.`,
-          },
+          message: m.partOverTotal({
+            name: p.row.name,
+            part: label(part),
+            amount: displayCents(part.amount.cents),
+            total: label(total),
+            totalAmount: displayCents(total.amount.cents),
+            unit,
+          }),
         });
       }
     }

@@ -1,6 +1,18 @@
 /** S7: every item states its 年度指标值 (the value the year is judged against). */
-import { defineRule } from './rule';
-import { at, nth } from './util';
+import { nth } from '../messages/words';
+import { defineMessages, defineRule } from './rule';
+import { at } from './util';
+
+const m = defineMessages({
+  noKeyword: (d: { ordinal: number; name: string }) => ({
+    'zh-CN': `${nth(d.ordinal)['zh-CN']}“${d.name}”缺少“年度指标值:…”。`,
+    'en-US': `${nth(d.ordinal)['en-US']} "${d.name}" has no 年度指标值 (annual target).`,
+  }),
+  empty: (d: { ordinal: number; name: string }) => ({
+    'zh-CN': `${nth(d.ordinal)['zh-CN']}“${d.name}”的年度指标值为空。`,
+    'en-US': `${nth(d.ordinal)['en-US']} "${d.name}": the annual target is empty.`,
+  }),
+});
 
 export default defineRule({
   id: 'indicator-annual-missing',
@@ -9,23 +21,13 @@ export default defineRule({
   family: 'structure',
   severity: 'error',
   description: { 'zh-CN': '缺少年度指标值', 'en-US': 'Annual target value missing' },
+  messages: m,
   check({ model, report }) {
     for (const p of model.projects) {
       for (const it of p.parsed.items) {
         if (!it.level1 || it.annual) continue;
-        const n = nth(it);
-        const keyword = it.problems.includes('no-annual-keyword');
-        report({
-          ...at(p, it),
-          message: {
-            'zh-CN': keyword
-              ? `${n.zh}“${it.name}”缺少“年度指标值:…”。`
-              : `${n.zh}“${it.name}”的年度指标值为空。`,
-            'en-US': keyword
-              ? `${n.en} "${it.name}" has no 年度指标值 (annual target).`
-              : `${n.en} "${it.name}": the annual target is empty.`,
-          },
-        });
+        const data = { ordinal: it.ordinal, name: it.name };
+        report({ ...at(p, it), message: it.problems.includes('no-annual-keyword') ? m.noKeyword(data) : m.empty(data) });
       }
     }
   },

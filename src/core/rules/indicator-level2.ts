@@ -1,7 +1,29 @@
 /** S4: a 二级 present, known, under its 一级 (first digit = 一级 code), with a matching name. */
 import { judgeLevel1, judgeLevel2 } from '../indicators/framework';
-import { defineRule } from './rule';
-import { at, nth } from './util';
+import { nth } from '../messages/words';
+import { defineMessages, defineRule } from './rule';
+import { at } from './util';
+
+const m = defineMessages({
+  /** `level1`: the 一级 as written (`1-产出指标`). */
+  missing: (d: { ordinal: number; level1: string }) => ({
+    'zh-CN': `${nth(d.ordinal)['zh-CN']}缺少二级指标（如“11-数量指标”），一级指标“${d.level1}”后应紧跟二级指标。`,
+    'en-US': `${nth(d.ordinal)['en-US']}: the level-2 indicator (e.g. "11-数量指标") is missing after "${d.level1}".`,
+  }),
+  /** `meant`: the known 二级 the written name denotes, if any. */
+  unknown: (d: { ordinal: number; written: string; meant: { code: string; name: string } | null }) => ({
+    'zh-CN': `${nth(d.ordinal)['zh-CN']}的二级指标“${d.written}”代码未知${d.meant ? `；“${d.meant.name}”的代码是 ${d.meant.code}` : ''}。`,
+    'en-US': `${nth(d.ordinal)['en-US']}: unknown level-2 code "${d.written}"${d.meant ? `; "${d.meant.name}" is code ${d.meant.code}` : ''}.`,
+  }),
+  nameMismatch: (d: { ordinal: number; written: string; code: string; codeMeans: string; name: string; nameCode: string | null }) => ({
+    'zh-CN': `${nth(d.ordinal)['zh-CN']}的二级指标“${d.written}”代码与名称不符：代码 ${d.code} 是“${d.codeMeans}”${d.nameCode ? `，“${d.name}”的代码是 ${d.nameCode}` : ''}。`,
+    'en-US': `${nth(d.ordinal)['en-US']}: level-2 "${d.written}" — code ${d.code} is "${d.codeMeans}"${d.nameCode ? `, "${d.name}" is code ${d.nameCode}` : ''}.`,
+  }),
+  notUnder: (d: { ordinal: number; written: string; level1: string; level1Code: string }) => ({
+    'zh-CN': `${nth(d.ordinal)['zh-CN']}的二级指标“${d.written}”不属于一级指标“${d.level1}”（二级代码的首位应为一级代码 ${d.level1Code}）。`,
+    'en-US': `${nth(d.ordinal)['en-US']}: level-2 "${d.written}" is not under level-1 "${d.level1}" (its first digit must be ${d.level1Code}).`,
+  }),
+});
 
 export default defineRule({
   id: 'indicator-level2',
@@ -13,6 +35,7 @@ export default defineRule({
     'zh-CN': '二级指标缺失、代码未知、不属于其一级指标，或代码与名称不符',
     'en-US': 'Level-2 missing, unknown, not under its level 1, or code and name disagree',
   },
+  messages: m,
   check({ model, report }) {
     for (const p of model.projects) {
       for (const it of p.parsed.items) {
@@ -23,15 +46,10 @@ export default defineRule({
         const entry = verdict?.entry;
         // The usual case: a known 二级 with its own name, under its 一级. Nothing to build.
         if (l2 && entry && verdict?.nameOk && l2.code[0] === l1.code) continue;
-        const n = nth(it);
+        const ordinal = it.ordinal;
+        const level1 = `${l1.code}-${l1.name}`;
         if (!l2) {
-          report({
-            ...at(p, it),
-            message: {
-              'zh-CN': `${n.zh}缺少二级指标（如“11-数量指标”），一级指标“${l1.code}-${l1.name}”后应紧跟二级指标。`,
-              'en-US': `${n.en}: the level-2 indicator (e.g. "11-数量指标") is missing after "${l1.code}-${l1.name}".`,
-            },
-          });
+          report({ ...at(p, it), message: m.missing({ ordinal, level1 }) });
           continue;
         }
         const written = `${l2.code}-${l2.name}`;
@@ -40,23 +58,23 @@ export default defineRule({
           report({
             ...at(p, it),
             actual: written,
-            message: {
-              'zh-CN': `${n.zh}的二级指标“${written}”代码未知${meant ? `；“${meant.name}”的代码是 ${meant.code}` : ''}。`,
-              'en-US': `${n.en}: unknown level-2 code "${written}"${meant ? `; "${meant.name}" is code ${meant.code}` : ''}.`,
-            },
+            message: m.unknown({ ordinal, written, meant: meant ? { code: meant.code, name: meant.name } : null }),
           });
           continue;
         }
         if (!verdict?.nameOk) {
-          const meant = verdict?.byName;
           report({
             ...at(p, it),
             actual: written,
             expected: `${entry.code}-${entry.name}`,
-            message: {
-              'zh-CN': `${n.zh}的二级指标“${written}”代码与名称不符：代码 ${l2.code} 是“${entry.name}”${meant ? `，“${l2.name}”的代码是 ${meant.code}` : ''}。`,
-              'en-US': `${n.en}: level-2 "${written}" — code ${l2.code} is "${entry.name}"${meant ? `, "${l2.name}" is code ${meant.code}` : ''}.`,
-            },
+            message: m.nameMismatch({
+              ordinal,
+              written,
+              code: l2.code,
+              codeMeans: entry.name,
+              name: l2.name,
+              nameCode: verdict?.byName?.code ?? null,
+            }),
           });
           continue;
         }
@@ -67,11 +85,8 @@ export default defineRule({
         if (v1.entry && l2.code[0] !== l1.code && l2.code[0] !== meant?.code) {
           report({
             ...at(p, it),
-            actual: `${l1.code}-${l1.name}；${written}`,
-            message: {
-              'zh-CN': `${n.zh}的二级指标“${written}”不属于一级指标“${l1.code}-${l1.name}”（二级代码的首位应为一级代码 ${l1.code}）。`,
-              'en-US': `${n.en}: level-2 "${written}" is not under level-1 "${l1.code}-${l1.name}" (its first digit must be ${l1.code}).`,
-            },
+            actual: `${level1}；${written}`,
+            message: m.notUnder({ ordinal, written, level1, level1Code: l1.code }),
           });
         }
       }

@@ -1,6 +1,15 @@
 /** S6: the same 三级 name twice in one project is usually a copy-and-paste slip. */
-import { defineRule } from './rule';
-import { at, nth } from './util';
+import { nth } from '../messages/words';
+import { defineMessages, defineRule } from './rule';
+import { at } from './util';
+
+const m = defineMessages({
+  /** `first`: the ordinal of the earlier item with the same name. */
+  duplicate: (d: { ordinal: number; name: string; first: number }) => ({
+    'zh-CN': `${nth(d.ordinal)['zh-CN']}“${d.name}”与第 ${d.first} 条指标名称重复，请确认是否重复填写。`,
+    'en-US': `${nth(d.ordinal)['en-US']} "${d.name}" repeats the name of indicator ${d.first}.`,
+  }),
+});
 
 export default defineRule({
   id: 'indicator-name-duplicate',
@@ -9,6 +18,7 @@ export default defineRule({
   family: 'structure',
   severity: 'warning',
   description: { 'zh-CN': '同一项目中三级指标名称重复', 'en-US': 'The same indicator name twice in one project' },
+  messages: m,
   check({ model, report }) {
     for (const p of model.projects) {
       const items = p.parsed.items;
@@ -22,14 +32,10 @@ export default defineRule({
         if (!firstAt) for (let j = 0; j < i; j++) if (keys[j] === key) { earlier = j; break; }
         if (earlier === i) continue;
         const it = items[i];
-        const n = nth(it);
         report({
           ...at(p, it),
           actual: it.name,
-          message: {
-            'zh-CN': `${n.zh}“${it.name}”与第 ${items[earlier].ordinal} 条指标名称重复，请确认是否重复填写。`,
-            'en-US': `${n.en} "${it.name}" repeats the name of indicator ${items[earlier].ordinal}.`,
-          },
+          message: m.duplicate({ ordinal: it.ordinal, name: it.name, first: items[earlier].ordinal }),
         });
       }
     }

@@ -1,6 +1,14 @@
 /** S5: every item names its 三级 indicator. */
-import { defineRule } from './rule';
-import { at, nth } from './util';
+import { nth } from '../messages/words';
+import { defineMessages, defineRule } from './rule';
+import { at } from './util';
+
+const m = defineMessages({
+  empty: (d: { ordinal: number }) => ({
+    'zh-CN': `${nth(d.ordinal)['zh-CN']}缺少三级指标名称（二级指标之后、“实施周期指标值”之前应写明指标名称）。`,
+    'en-US': `${nth(d.ordinal)['en-US']} has no level-3 name (it goes between the level-2 indicator and 实施周期指标值).`,
+  }),
+});
 
 export default defineRule({
   id: 'indicator-name-empty',
@@ -9,18 +17,12 @@ export default defineRule({
   family: 'structure',
   severity: 'error',
   description: { 'zh-CN': '三级指标名称为空', 'en-US': 'Empty level-3 indicator name' },
+  messages: m,
   check({ model, report }) {
     for (const p of model.projects) {
       for (const it of p.parsed.items) {
         if (!it.level1 || it.name !== '') continue; // the parser trims names: blank means empty
-        const n = nth(it);
-        report({
-          ...at(p, it),
-          message: {
-            'zh-CN': `${n.zh}缺少三级指标名称（二级指标之后、“实施周期指标值”之前应写明指标名称）。`,
-            'en-US': `${n.en} has no level-3 name (it goes between the level-2 indicator and 实施周期指标值).`,
-          },
-        });
+        report({ ...at(p, it), message: m.empty({ ordinal: it.ordinal }) });
       }
     }
   },

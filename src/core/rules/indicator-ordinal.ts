@@ -1,6 +1,29 @@
 /** S2: items are numbered 1..n without gap, repeat or disorder. */
-import { defineRule } from './rule';
+import type { Message } from '../messages/define';
+import { defineMessages, defineRule } from './rule';
 import { at } from './util';
+
+const m = defineMessages({
+  repeat: (d: { ordinal: number }) => ({
+    'zh-CN': `指标编号 ${d.ordinal} 重复出现。`,
+    'en-US': `Indicator number ${d.ordinal} appears twice.`,
+  }),
+  /** `missing`: `4` or a range `4–6`, the numbers that come later in the cell. */
+  swap: (d: { ordinal: number; missing: string }) => ({
+    'zh-CN': `指标编号顺序错乱：${d.ordinal} 排在 ${d.missing} 之前。`,
+    'en-US': `Indicator numbers out of order: ${d.ordinal} comes before ${d.missing}.`,
+  }),
+  /** `missing`: `4` or a range `4–6`, the numbers that never come. */
+  gap: (d: { ordinal: number; missing: string }) => ({
+    'zh-CN': `指标编号跳号：缺少第 ${d.missing} 条（编号直接到了 ${d.ordinal}）。`,
+    'en-US': `Indicator numbering skips ${d.missing} (goes to ${d.ordinal}).`,
+  }),
+  /** `previous`: the number the item follows. */
+  after: (d: { ordinal: number; previous: number }) => ({
+    'zh-CN': `指标编号顺序错乱：第 ${d.previous} 条之后是 ${d.ordinal}。`,
+    'en-US': `Indicator numbers out of order: ${d.ordinal} follows ${d.previous}.`,
+  }),
+});
 
 export default defineRule({
   id: 'indicator-ordinal',
@@ -9,6 +32,7 @@ export default defineRule({
   family: 'structure',
   severity: 'warning',
   description: { 'zh-CN': '指标编号不是 1、2、3…连续编号', 'en-US': 'Indicator numbers are not 1..n' },
+  messages: m,
   check({ model, report }) {
     for (const p of model.projects) {
       let expected = 1;
@@ -16,35 +40,31 @@ export default defineRule({
       const swapped = new Set<number>();
       for (let i = 0; i < list.length; i++) {
         const it = list[i];
-        let zh: string | null = null;
-        let en: string | null = null;
+        const ordinal = it.ordinal;
+        let message: Message | null = null;
         // A repeat is always below the next expected number: only then look back (items are few).
         let repeat = false;
-        if (it.ordinal < expected) for (let j = 0; j < i && !repeat; j++) repeat = list[j].ordinal === it.ordinal;
+        if (ordinal < expected) for (let j = 0; j < i && !repeat; j++) repeat = list[j].ordinal === ordinal;
         if (repeat) {
-          zh = `指标编号 ${it.ordinal} 重复出现。`;
-          en = `Indicator number ${it.ordinal} appears twice.`;
-        } else if (it.ordinal > expected) {
-          const missing = it.ordinal - 1 === expected ? `${expected}` : `${expected}–${it.ordinal - 1}`;
+          message = m.repeat({ ordinal });
+        } else if (ordinal > expected) {
+          const missing = ordinal - 1 === expected ? `${expected}` : `${expected}–${ordinal - 1}`;
           // `1、3、2`: the "missing" numbers come later, so this is one swap, not a gap plus a swap.
           let later = true;
-          for (let k = expected; k < it.ordinal && later; k++) later = list.slice(i + 1).some((x) => x.ordinal === k);
+          for (let k = expected; k < ordinal && later; k++) later = list.slice(i + 1).some((x) => x.ordinal === k);
           if (later) {
-            zh = `指标编号顺序错乱：${it.ordinal} 排在 ${missing} 之前。`;
-            en = `Indicator numbers out of order: ${it.ordinal} comes before ${missing}.`;
-            for (let k = expected; k < it.ordinal; k++) swapped.add(k);
+            message = m.swap({ ordinal, missing });
+            for (let k = expected; k < ordinal; k++) swapped.add(k);
           } else {
-            zh = `指标编号跳号：缺少第 ${missing} 条（编号直接到了 ${it.ordinal}）。`;
-            en = `Indicator numbering skips ${missing} (goes to ${it.ordinal}).`;
+            message = m.gap({ ordinal, missing });
           }
-        } else if (it.ordinal < expected && swapped.has(it.ordinal)) {
+        } else if (ordinal < expected && swapped.has(ordinal)) {
           // Already reported as part of the swap above.
-        } else if (it.ordinal < expected) {
-          zh = `指标编号顺序错乱：第 ${expected - 1} 条之后是 ${it.ordinal}。`;
-          en = `Indicator numbers out of order: ${it.ordinal} follows ${expected - 1}.`;
+        } else if (ordinal < expected) {
+          message = m.after({ ordinal, previous: expected - 1 });
         }
-        if (zh && en) report({ ...at(p, it), actual: String(it.ordinal), expected: String(expected), message: { 'zh-CN': zh, 'en-US': en } });
-        if (it.ordinal >= expected) expected = it.ordinal + 1;
+        if (message) report({ ...at(p, it), actual: String(ordinal), expected: String(expected), message });
+        if (ordinal >= expected) expected = ordinal + 1;
         // `1、1、3、`: the repeated number took the missing slot (the next item goes on from it), so
         // the one slip is reported once, as a repeat, not again as a gap before 3.
         else if (repeat && list[i + 1]?.ordinal === expected + 1) expected++;

@@ -1,6 +1,14 @@
 /** S7: items normally state the 实施周期指标值 too; its absence is worth a look. */
-import { defineRule } from './rule';
-import { at, nth } from './util';
+import { nth } from '../messages/words';
+import { defineMessages, defineRule } from './rule';
+import { at } from './util';
+
+const m = defineMessages({
+  missing: (d: { ordinal: number; name: string }) => ({
+    'zh-CN': `${nth(d.ordinal)['zh-CN']}“${d.name}”缺少实施周期指标值。`,
+    'en-US': `${nth(d.ordinal)['en-US']} "${d.name}" has no 实施周期指标值 (period target).`,
+  }),
+});
 
 export default defineRule({
   id: 'indicator-period-missing',
@@ -9,18 +17,12 @@ export default defineRule({
   family: 'structure',
   severity: 'warning',
   description: { 'zh-CN': '缺少实施周期指标值', 'en-US': 'Implementation-period target value missing' },
+  messages: m,
   check({ model, report }) {
     for (const p of model.projects) {
       for (const it of p.parsed.items) {
         if (!it.level1 || it.period) continue;
-        const n = nth(it);
-        report({
-          ...at(p, it),
-          message: {
-            'zh-CN': `${n.zh}“${it.name}”缺少实施周期指标值。`,
-            'en-US': `${n.en} "${it.name}" has no 实施周期指标值 (period target).`,
-          },
-        });
+        report({ ...at(p, it), message: m.missing({ ordinal: it.ordinal, name: it.name }) });
       }
     }
   },

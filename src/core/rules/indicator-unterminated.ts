@@ -1,6 +1,14 @@
 /** Format: each item ends with `。`; a missing one is added mechanically. */
-import { defineRule } from './rule';
-import { at, nth, spanFix } from './util';
+import { nth } from '../messages/words';
+import { defineMessages, defineRule } from './rule';
+import { at, spanFix } from './util';
+
+const m = defineMessages({
+  unterminated: (d: { ordinal: number; name: string }) => ({
+    'zh-CN': `${nth(d.ordinal)['zh-CN']}“${d.name}”末尾缺少“。”。`,
+    'en-US': `${nth(d.ordinal)['en-US']} "${d.name}" does not end with "。".`,
+  }),
+});
 
 export default defineRule({
   id: 'indicator-unterminated',
@@ -9,6 +17,7 @@ export default defineRule({
   family: 'structure',
   severity: 'info',
   description: { 'zh-CN': '指标条目末尾缺少“。”', 'en-US': 'An indicator item without its final "。"' },
+  messages: m,
   check({ model, report }) {
     for (const p of model.projects) {
       for (const it of p.parsed.items) {
@@ -20,15 +29,7 @@ export default defineRule({
         // An item closed with `；` (or `;`) gets that replaced by `。`, not `；。`.
         const last = text[end - 1];
         const fix = spanFix(p, { start: end - 1, end }, last === '；' || last === ';' ? '。' : `${last}。`);
-        const n = nth(it);
-        report({
-          ...at(p, it),
-          ...(fix ? { fix } : {}),
-          message: {
-            'zh-CN': `${n.zh}“${it.name}”末尾缺少“。”。`,
-            'en-US': `${n.en} "${it.name}" does not end with "。".`,
-          },
-        });
+        report({ ...at(p, it), ...(fix ? { fix } : {}), message: m.unterminated({ ordinal: it.ordinal, name: it.name }) });
       }
     }
   },

@@ -2,10 +2,17 @@
  * Weights (权重 / 指标权重 / 分值) of a project's indicators sum to 100 — or to 90 where the form
  * leaves the 10 points of 预算执行率 unshown (井研, 潼南, 奉节's `年度绩效目标(90分)`).
  */
-import { defineRule } from './rule';
+import { defineMessages, defineRule } from './rule';
 import { at } from './util';
 
 const BUDGET_EXECUTION = /预算执行率/;
+
+const m = defineMessages({
+  weights: (d: { name: string; sum: number; execution: boolean }) => ({
+    'zh-CN': `项目“${d.name}”的指标权重合计为 ${d.sum}，应为 100${d.execution ? '' : '（未列预算执行率时为 90）'}。`,
+    'en-US': `Project "${d.name}": the indicator weights sum to ${d.sum}; they should sum to 100${d.execution ? '' : ' (90 without a 预算执行率 line)'}.`,
+  }),
+});
 
 export default defineRule({
   id: 'indicator-weight-sum',
@@ -17,6 +24,7 @@ export default defineRule({
     'zh-CN': '指标权重（分值）合计不是 100（未列预算执行率时为 90）',
     'en-US': 'Indicator weights that do not sum to 100 (90 without a 预算执行率 line)',
   },
+  messages: m,
   check({ model, report }) {
     for (const p of model.projects) {
       const items = p.parsed.items.filter((it) => it.source?.weight !== undefined);
@@ -36,10 +44,7 @@ export default defineRule({
         indicator: null,
         expected: execution ? '100' : '100 或 90',
         actual: String(sum),
-        message: {
-          'zh-CN': `项目“${p.row.name}”的指标权重合计为 ${sum}，应为 100${execution ? '' : '（未列预算执行率时为 90）'}。`,
-          'en-US': `Project "${p.row.name}": the indicator weights sum to ${sum}; they should sum to 100${execution ? '' : ' (90 without a 预算执行率 line)'}.`,
-        },
+        message: m.weights({ name: p.row.name, sum, execution }),
       });
     }
   },

@@ -1,6 +1,14 @@
 /** P2: for a count or amount with ≥ or =, the year is a share of the period: 年度 ≤ 实施周期. */
-import { defineRule } from './rule';
-import { at, isRateName, nth } from './util';
+import { nth } from '../messages/words';
+import { defineMessages, defineRule } from './rule';
+import { at, isRateName } from './util';
+
+const m = defineMessages({
+  exceeds: (d: { ordinal: number; name: string; period: string; annual: string }) => ({
+    'zh-CN': `${nth(d.ordinal)['zh-CN']}“${d.name}”的年度指标值“${d.annual}”大于实施周期指标值“${d.period}”；年度目标应是实施周期目标的一部分。`,
+    'en-US': `${nth(d.ordinal)['en-US']} "${d.name}": the annual target "${d.annual}" exceeds the period target "${d.period}"; the year is a share of the period.`,
+  }),
+});
 
 export default defineRule({
   id: 'period-annual-exceeds',
@@ -12,6 +20,7 @@ export default defineRule({
     'zh-CN': '数量或金额的年度指标值大于实施周期指标值',
     'en-US': 'An annual count or amount above the period count',
   },
+  messages: m,
   check({ model, report }) {
     for (const p of model.projects) for (const it of p.parsed.items) {
       const a = it.period;
@@ -21,14 +30,10 @@ export default defineRule({
       if (a.unit === '%' || isRateName(it.name)) continue; // rates are not shares of a period
       const lower = (c: string | null) => c === '≥' || c === '=' || c === '>';
       if (!lower(a.comparator) || !lower(b.comparator) || b.value <= a.value) continue;
-      const n = nth(it);
       report({
         ...at(p, it),
         actual: `${a.raw} / ${b.raw}`,
-        message: {
-          'zh-CN': `${n.zh}“${it.name}”的年度指标值“${b.raw}”大于实施周期指标值“${a.raw}”；年度目标应是实施周期目标的一部分。`,
-          'en-US': `${n.en} "${it.name}": the annual target "${b.raw}" exceeds the period target "${a.raw}"; the year is a share of the period.`,
-        },
+        message: m.exceeds({ ordinal: it.ordinal, name: it.name, period: a.raw, annual: b.raw }),
       });
     }
   },

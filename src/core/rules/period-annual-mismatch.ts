@@ -1,7 +1,19 @@
 /** P1: the 实施周期 and 年度 values of one item measure the same thing: same unit, same direction. */
 import type { Comparator } from '../report';
-import { defineRule } from './rule';
-import { at, nth } from './util';
+import { nth } from '../messages/words';
+import { defineMessages, defineRule } from './rule';
+import { at } from './util';
+
+const m = defineMessages({
+  unit: (d: { ordinal: number; name: string; period: string; annual: string }) => ({
+    'zh-CN': `${nth(d.ordinal)['zh-CN']}“${d.name}”的实施周期指标值“${d.period}”与年度指标值“${d.annual}”单位不一致。`,
+    'en-US': `${nth(d.ordinal)['en-US']} "${d.name}": period target "${d.period}" and annual target "${d.annual}" have different units.`,
+  }),
+  direction: (d: { ordinal: number; name: string; period: string; annual: string }) => ({
+    'zh-CN': `${nth(d.ordinal)['zh-CN']}“${d.name}”的实施周期指标值“${d.period}”与年度指标值“${d.annual}”比较方向相反。`,
+    'en-US': `${nth(d.ordinal)['en-US']} "${d.name}": period target "${d.period}" and annual target "${d.annual}" have opposite comparators.`,
+  }),
+});
 
 function direction(c: Comparator | null): 'up' | 'down' | 'eq' | null {
   if (c === '≥' || c === '>') return 'up';
@@ -19,6 +31,7 @@ export default defineRule({
     'zh-CN': '实施周期指标值与年度指标值的单位或比较方向不一致',
     'en-US': 'Period and annual targets with different units or comparator directions',
   },
+  messages: m,
   check({ model, report }) {
     for (const p of model.projects) for (const it of p.parsed.items) {
       const a = it.period;
@@ -30,16 +43,8 @@ export default defineRule({
       // `≥4人` against `4人` is the same direction loosely; only opposite bounds are a finding.
       const opposite = (da === 'up' && db === 'down') || (da === 'down' && db === 'up');
       if (!unitDiffers && !opposite) continue;
-      const n = nth(it);
-      const what = unitDiffers ? { zh: '单位不一致', en: 'different units' } : { zh: '比较方向相反', en: 'opposite comparators' };
-      report({
-        ...at(p, it),
-        actual: `${a.raw} / ${b.raw}`,
-        message: {
-          'zh-CN': `${n.zh}“${it.name}”的实施周期指标值“${a.raw}”与年度指标值“${b.raw}”${what.zh}。`,
-          'en-US': `${n.en} "${it.name}": period target "${a.raw}" and annual target "${b.raw}" have ${what.en}.`,
-        },
-      });
+      const data = { ordinal: it.ordinal, name: it.name, period: a.raw, annual: b.raw };
+      report({ ...at(p, it), actual: `${a.raw} / ${b.raw}`, message: unitDiffers ? m.unit(data) : m.direction(data) });
     }
   },
 });

@@ -1,7 +1,14 @@
 /** S9: every project states its 绩效目标. */
 import { address } from '../grid';
 import { isBlankText } from '../text';
-import { defineRule } from './rule';
+import { defineMessages, defineRule } from './rule';
+
+const m = defineMessages({
+  empty: (d: { project: string }) => ({
+    'zh-CN': `项目“${d.project}”未填写绩效目标。`,
+    'en-US': `Project "${d.project}" has no performance goal.`,
+  }),
+});
 
 export default defineRule({
   id: 'project-goal-empty',
@@ -10,6 +17,7 @@ export default defineRule({
   family: 'structure',
   severity: 'error',
   description: { 'zh-CN': '项目未填写绩效目标', 'en-US': 'A project row with an empty performance goal' },
+  messages: m,
   check({ model, report }) {
     if (model.table.columns.goal === undefined) return;
     for (const p of model.projects) {
@@ -19,10 +27,7 @@ export default defineRule({
         row: p.row.row,
         project: p.row.name,
         indicator: null,
-        message: {
-          'zh-CN': `项目“${p.row.name}”未填写绩效目标。`,
-          'en-US': `Project "${p.row.name}" has no performance goal.`,
-        },
+        message: m.empty({ project: p.row.name }),
       });
     }
   },

@@ -1,6 +1,13 @@
 /** S8: projects normally carry a 满意度 indicator; without one a person should look. */
-import { defineRule } from './rule';
+import { defineMessages, defineRule } from './rule';
 import { at, level1Code } from './util';
+
+const m = defineMessages({
+  missing: (d: { project: string }) => ({
+    'zh-CN': `项目“${d.project}”没有满意度指标（3-满意度指标），请确认是否需要设置。`,
+    'en-US': `Project "${d.project}" has no satisfaction indicator (3-满意度指标); check whether one is needed.`,
+  }),
+});
 
 export default defineRule({
   id: 'project-no-satisfaction',
@@ -9,17 +16,12 @@ export default defineRule({
   family: 'structure',
   severity: 'warning',
   description: { 'zh-CN': '项目没有满意度指标', 'en-US': 'A project without a satisfaction indicator' },
+  messages: m,
   check({ model, report }) {
     for (const p of model.projects) {
       if (p.parsed.items.length === 0) continue;
       if (p.parsed.items.some((it) => level1Code(it) === '3')) continue;
-      report({
-        ...at(p, null),
-        message: {
-          'zh-CN': `项目“${p.row.name}”没有满意度指标（3-满意度指标），请确认是否需要设置。`,
-          'en-US': `Project "${p.row.name}" has no satisfaction indicator (3-满意度指标); check whether one is needed.`,
-        },
-      });
+      report({ ...at(p, null), message: m.missing({ project: p.row.name }) });
     }
   },
 });

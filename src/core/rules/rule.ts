@@ -1,22 +1,25 @@
 /**
  * What a rule is (as in markdownlint / ESLint): a stable kebab-case id, a version, a default
- * severity, a one-line description in both languages, and one function that reports findings.
+ * severity, a one-line description in both languages, its messages as data (defineMessages), and
+ * one function that reports findings.
  */
-import type { Locale } from '../messages/locale';
+import type { AnyMessages, Message } from '../messages/define';
+import type { Locale, Text } from '../messages/locale';
 import type { Finding, Fix, Severity } from '../report';
 import type { TableModel } from '../model';
 
 export type Family = 'amounts' | 'structure' | 'values' | 'period';
 
-/** A message in both languages; the report carries the one for the chosen locale. */
-export type Text = Record<Locale, string>;
+export type { Text } from '../messages/locale';
+export { defineMessages } from '../messages/define';
 
 export interface FindingInput {
   cell: string;
   row: number;
   project: string | null;
   indicator: number | null;
-  message: Text;
+  /** One of the rule's own messages: `m.gap({ missing, next })` (ids and data reach the finding). */
+  message: Message;
   /** Defaults to the rule's severity (a rounding gap within tolerance reports `info`). */
   severity?: Severity;
   expected?: string;
@@ -39,6 +42,8 @@ export interface Rule {
   family: Family;
   severity: Severity;
   description: Text;
+  /** Everything the rule can say (its defineMessages block), listed with it as ESLint's meta.messages. */
+  messages: AnyMessages;
   check(ctx: RuleContext): void;
 }
 
@@ -55,7 +60,9 @@ export function toFinding(rule: Rule, f: FindingInput, locale: Locale): Finding 
     row: f.row,
     project: f.project,
     indicator: f.indicator,
-    message: f.message[locale],
+    message: f.message.text[locale],
+    messageId: f.message.messageId,
+    data: f.message.data,
   };
   if (f.expected !== undefined) out.expected = f.expected;
   if (f.actual !== undefined) out.actual = f.actual;

@@ -5,8 +5,10 @@ import { type ProjectModel, type TableModel, projectCell } from '../model';
 import type { ParsedIndicator, Span } from '../indicators/parse';
 import type { TargetValue } from '../indicators/value';
 import { judgeLevel1 } from '../indicators/framework';
+import type { ShownValue, Which } from '../messages/words';
 import type { FindingInput } from './rule';
 
+export type { Which } from '../messages/words';
 
 /** Where an indicator finding points: the project's own 绩效指标 cell, the item's ordinal. */
 export function at(p: ProjectModel, it: ParsedIndicator | null): Pick<FindingInput, 'cell' | 'row' | 'project' | 'indicator'> {
@@ -16,17 +18,6 @@ export function at(p: ProjectModel, it: ParsedIndicator | null): Pick<FindingInp
   return { cell: projectCell(p), row: p.row.row, project: p.row.name, indicator: it ? it.ordinal : null };
 }
 
-/** 第 3 条 / item 3: how messages name an indicator. */
-export function nth(it: ParsedIndicator): { zh: string; en: string } {
-  return { zh: `第 ${it.ordinal} 条指标`, en: `Indicator ${it.ordinal}` };
-}
-
-/** Quote untrusted text in a message, shortened so a note stays readable. */
-export function quote(s: string, max = 60): string {
-  const t = s.length > max ? `${s.slice(0, max)}…` : s;
-  return `“${t}”`;
-}
-
 /**
  * A fix replacing a span of the joined text with `replacement` in the project's own cell, or null
  * when the span reaches into a continuation row (the text lives in another cell: no automatic fix).
@@ -34,13 +25,6 @@ export function quote(s: string, max = 60): string {
 export function spanFix(p: ProjectModel, span: Span, replacement: string): Fix | null {
   return spansFix(p, [{ span, text: replacement }]);
 }
-
-export type Which = 'period' | 'annual';
-
-export const WHICH_LABEL: Record<Which, { zh: string; en: string }> = {
-  period: { zh: '实施周期指标值', en: 'period target' },
-  annual: { zh: '年度指标值', en: 'annual target' },
-};
 
 export interface ValueEntry {
   which: Which;
@@ -74,20 +58,9 @@ export function failingValues(
   return out;
 }
 
-/** `年度指标值“≥90%”` / `实施周期指标值和年度指标值均为“≥90%”` / both quoted when they differ. */
-export function describeValues(entries: ValueEntry[]): { zh: string; en: string } {
-  if (entries.length === 1) {
-    const e = entries[0];
-    return { zh: `${WHICH_LABEL[e.which].zh}“${e.value.raw}”`, en: `the ${WHICH_LABEL[e.which].en} "${e.value.raw}"` };
-  }
-  const [a, b] = entries;
-  if (a.value.raw === b.value.raw) {
-    return { zh: `实施周期指标值和年度指标值均为“${a.value.raw}”`, en: `the target "${a.value.raw}" (period and annual)` };
-  }
-  return {
-    zh: `实施周期指标值“${a.value.raw}”和年度指标值“${b.value.raw}”`,
-    en: `the period target "${a.value.raw}" and the annual target "${b.value.raw}"`,
-  };
+/** The failing values as a message names them (its data: plain values, no parser objects). */
+export function shownValues(entries: readonly ValueEntry[]): ShownValue[] {
+  return entries.map((e) => ({ which: e.which, raw: e.value.raw }));
 }
 
 export function rawOf(entries: ValueEntry[]): string {

@@ -3,8 +3,9 @@
  * of a project cannot exceed what it is given. Per-unit costs (`元/人`, `万/月`) are never compared.
  */
 import { displayCents } from '../amounts';
-import { defineRule } from './rule';
-import { at, nth } from './util';
+import { nth } from '../messages/words';
+import { defineMessages, defineRule } from './rule';
+import { at } from './util';
 
 /** Cents of the table's unit for a target in 万元 or 元; null for other units. */
 function centsOf(value: number, unit: string, tableUnit: '万元' | '元'): number | null {
@@ -16,6 +17,13 @@ function centsOf(value: number, unit: string, tableUnit: '万元' | '元'): numb
   return Math.round((tableUnit === '万元' ? yuan / 10000 : yuan) * 100);
 }
 
+const m = defineMessages({
+  overBudget: (d: { ordinal: number; name: string; raw: string; budget: string; unit: string }) => ({
+    'zh-CN': `${nth(d.ordinal)['zh-CN']}“${d.name}”的目标“${d.raw}”超过项目预算 ${d.budget}${d.unit}，请核对金额或单位。`,
+    'en-US': `${nth(d.ordinal)['en-US']} "${d.name}": the target "${d.raw}" exceeds the project's budget of ${d.budget} ${d.unit}.`,
+  }),
+});
+
 export default defineRule({
   id: 'value-cost-over-budget',
   version: 1,
@@ -23,6 +31,7 @@ export default defineRule({
   family: 'values',
   severity: 'warning',
   description: { 'zh-CN': '成本指标的目标值超过项目预算', 'en-US': "A cost target above the project's own budget" },
+  messages: m,
   check({ model, report, unit }) {
     for (const p of model.projects) {
       const total = p.row.amounts.total;
@@ -35,15 +44,11 @@ export default defineRule({
         if (v.comparator !== '≤' && v.comparator !== '=' && v.comparator !== '<') continue;
         const cents = centsOf(v.value, v.unit, unit);
         if (cents === null || cents <= total.amount.cents) continue;
-        const n = nth(it);
         report({
           ...at(p, it),
           actual: v.raw,
           expected: `≤ ${displayCents(total.amount.cents)}${unit}`,
-          message: {
-            'zh-CN': `${n.zh}“${it.name}”的目标“${v.raw}”超过项目预算 ${displayCents(total.amount.cents)}${unit}，请核对金额或单位。`,
-            'en-US': `${n.en} "${it.name}": the target "${v.raw}" exceeds the project's budget of ${displayCents(total.amount.cents)} ${unit}.`,
-          },
+          message: m.overBudget({ ordinal: it.ordinal, name: it.name, raw: v.raw, budget: displayCents(total.amount.cents), unit }),
         });
       }
     }

@@ -1,6 +1,17 @@
 /** V5: a number without a unit, where the name's brackets give none either (`≥25` of what?). */
-import { defineRule } from './rule';
-import { at, describeValues, failingValues, nth, rawOf } from './util';
+import { describeValues, nth, type ShownValue } from '../messages/words';
+import { defineMessages, defineRule } from './rule';
+import { at, failingValues, rawOf, shownValues } from './util';
+
+const m = defineMessages({
+  noUnit: (d: { ordinal: number; name: string; values: ShownValue[] }) => {
+    const v = describeValues(d.values);
+    return {
+      'zh-CN': `${nth(d.ordinal)['zh-CN']}“${d.name}”的${v['zh-CN']}，没有计量单位（如 %、个、次），名称中也未注明单位。`,
+      'en-US': `${nth(d.ordinal)['en-US']} "${d.name}": ${v['en-US']} has no unit (%, 个, 次…) and the name gives none.`,
+    };
+  },
+});
 
 export default defineRule({
   id: 'value-no-unit',
@@ -9,17 +20,13 @@ export default defineRule({
   family: 'values',
   severity: 'warning',
   description: { 'zh-CN': '数值没有计量单位，指标名称中也没有', 'en-US': 'A number with no unit, and none in the name' },
+  messages: m,
   check({ model, report }) {
     for (const [p, it, entries] of failingValues(model, (v) => v.shape === 'quantity' && v.unit === null)) {
-      const n = nth(it);
-      const d = describeValues(entries);
       report({
         ...at(p, it),
         actual: rawOf(entries),
-        message: {
-          'zh-CN': `${n.zh}“${it.name}”的${d.zh}，没有计量单位（如 %、个、次），名称中也未注明单位。`,
-          'en-US': `${n.en} "${it.name}": ${d.en} has no unit (%, 个, 次…) and the name gives none.`,
-        },
+        message: m.noUnit({ ordinal: it.ordinal, name: it.name, values: shownValues(entries) }),
       });
     }
   },

@@ -22,11 +22,16 @@ describe('amount-column-sum', () => {
     const fs = findings(fourProjects('101.51'));
     expect(keys(fs)).toEqual(['amount-column-sum@B3#-:info', 'amount-column-sum@C3#-:info']);
     const f = fs.find((x) => x.cell === 'B3')!;
-    expect(f.message).toContain('“总计”为 101.51 万元');
-    expect(f.message).toContain('所属各项目之和为 101.50 万元（10.25 + 20.50 + 30.75 + 40.00）');
-    expect(f.message).toContain('相差 +0.01 万元');
-    expect(f.message).toContain('±0.025');
-    expect(f.message).toContain('可能为四舍五入');
+    expect(f.messageId).toBe('rounding');
+    expect(f.data).toMatchObject({
+      role: 'total',
+      total: 10151,
+      sum: 10150,
+      diff: 1,
+      parts: [1025, 2050, 3075, 4000].map((cents) => ({ role: 'total', cents })),
+      partsKind: 'project',
+      tolerance: 2.5,
+    });
     expect(f.expected).toBe('101.50');
     expect(f.actual).toBe('101.51');
     expect(f.related).toEqual(['B4', 'B5', 'B6', 'B7']);
@@ -36,8 +41,8 @@ describe('amount-column-sum', () => {
     const grid = fourProjects('101.60');
     expect(keys(findings(grid))).toEqual(['amount-column-sum@B3#-:error', 'amount-column-sum@C3#-:error']);
     const f = findings(grid).find((x) => x.cell === 'C3')!;
-    expect(f.message).toContain('相差 +0.10 万元');
-    expect(f.message).not.toContain('四舍五入');
+    expect(f.messageId).toBe('mismatch');
+    expect(f.data).toMatchObject({ diff: 10 });
   });
 
   it('reports 合计 against the units, naming the total, the sum, the parts and the difference', () => {
@@ -51,7 +56,8 @@ describe('amount-column-sum', () => {
       cell: 'C2',
       indicator: null,
       project: null,
-      mentions: ['合计“财政拨款”为 36.60 万元', '各单位之和为 63.60 万元（63.60）', '相差 -27.00 万元'],
+      messageId: 'mismatch',
+      data: { row: { kind: 'total' }, role: 'fiscal', total: 3660, sum: 6360, diff: -2700, parts: [{ cents: 6360 }], partsKind: 'unit' },
     });
   });
 

@@ -14,7 +14,8 @@ describe('amount-negative', () => {
       cell: 'E4',
       indicator: null,
       project: '口岸广域网运作经费',
-      mentions: ['口岸广域网运作经费', '其他资金', '-2.00'],
+      messageId: 'negative',
+      data: { name: '口岸广域网运作经费', role: 'other', amount: '-2.00' },
     });
     expect(f.actual).toBe('-2.00');
   });
@@ -23,7 +24,7 @@ describe('amount-negative', () => {
     const grid = tableGrid({ projects: [{ amounts: ['-1648.49', '-1648.49', null, null] }], total: ['0.00', '0.00', null, null], unit: ['0.00', '0.00', null, null] });
     const f = byRule(grid, 'amount-negative')[0];
     expect(f.actual).toBe('-1648.49');
-    expect(f.message).toContain('-1,648.49');
+    expect(f.data).toMatchObject({ amount: '-1,648.49' });
   });
 
   it('reports an accounting-style (2.00) as negative too', () => {

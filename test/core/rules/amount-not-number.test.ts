@@ -17,17 +17,17 @@ describe('amount-not-number', () => {
       cell: 'C4',
       indicator: null,
       project: '机构运行辅助经费',
-      mentions: ['机构运行辅助经费', '财政拨款', '“abc”', '不是数字'],
+      messageId: 'notNumber',
+      data: { name: '机构运行辅助经费', role: 'fiscal', text: 'abc' },
     });
     expect(f.actual).toBe('abc');
     // The row sum of row 4 and the unit's 财政拨款 column sum cannot be checked: skipped by design.
     expect(keys(findings(grid))).toEqual(['amount-not-number@C4#-:error']);
-    expect(expectOne(grid, { rule: 'amount-not-number', severity: 'error', cell: 'C4', indicator: null }, 'en-US').message).toContain('"abc"');
   });
 
   it('reports an error value such as #VALUE!', () => {
     const grid = tableGrid({ projects: [{ amounts: ['10.00', { error: '#VALUE!' } as never, null, null] }], total: ['10.00', '10.00', null, null], unit: ['10.00', '10.00', null, null] });
-    expectOne(grid, { rule: 'amount-not-number', severity: 'error', cell: 'C4', indicator: null, mentions: ['#VALUE!', '错误值'] });
+    expectOne(grid, { rule: 'amount-not-number', severity: 'error', cell: 'C4', indicator: null, messageId: 'errorValue', data: { text: '#VALUE!' } });
   });
 
   it('accepts text amounts with separators, blanks and `-`', () => {

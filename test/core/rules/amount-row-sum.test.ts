@@ -14,25 +14,33 @@ describe('amount-row-sum', () => {
       cell: 'B4',
       indicator: null,
       project: '车检场口岸单位经费',
-      mentions: ['总计为 1,152.00 万元', '财政拨款 1,100.00 + 财政专户拨款 40.00 + 其他资金 2.00', '= 1,142.00 万元', '相差 +10.00 万元'],
+      messageId: 'mismatch',
+      data: {
+        row: { name: '车检场口岸单位经费', kind: 'project' },
+        unit: '万元',
+        total: 115200,
+        sum: 114200,
+        diff: 1000,
+        parts: [
+          { role: 'fiscal', cents: 110000 },
+          { role: 'specialAccount', cents: 4000 },
+          { role: 'other', cents: 200 },
+        ],
+      },
     });
     expect(f.expected).toBe('1142.00');
     expect(f.actual).toBe('1152.00');
     expect(f.related).toEqual(['C4', 'D4', 'E4']);
     // The unit's 总计 (1,142.00) against the project's (1,152.00) breaks too: a second, honest finding.
     expect(keys(findings(grid))).toEqual(['amount-column-sum@B3#-:error', 'amount-row-sum@B4#-:error']);
-    const en = expectOne(grid, { rule: 'amount-row-sum', severity: 'error', cell: 'B4', indicator: null }, 'en-US');
-    expect(en.message).toContain('Total is 1,152.00');
-    expect(en.message).toContain('difference +10.00');
   });
 
   it('a 0.01 gap over three two-decimal parts is info (tolerance ½·0.01·4 = 0.02), under the same rule id', () => {
     const grid = tableGrid({ projects: [{ amounts: ['10.01', '5.00', '3.00', '2.00'] }], total: ['10.01', '5.00', '3.00', '2.00'], unit: ['10.01', '5.00', '3.00', '2.00'] });
     const fs = findings(grid);
     expect(keys(fs)).toEqual(['amount-row-sum@B2#-:info', 'amount-row-sum@B3#-:info', 'amount-row-sum@B4#-:info']);
-    expect(fs[2].message).toContain('相差 +0.01 万元');
-    expect(fs[2].message).toContain('四舍五入');
-    expect(fs[2].message).toContain('±0.02');
+    expect(fs[2].messageId).toBe('rounding');
+    expect(fs[2].data).toMatchObject({ diff: 1, tolerance: 2 });
   });
 
   it('a 0.10 gap on the same row is an error', () => {

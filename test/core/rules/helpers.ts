@@ -125,8 +125,10 @@ export interface Expected {
   cell: string;
   indicator: number | null;
   project?: string | null;
-  /** Words the message must contain (the values it names). */
-  mentions?: string[];
+  /** Which of the rule's messages (its defineMessages block); the wording is test/core/rules/messages.test.ts's. */
+  messageId?: string;
+  /** The values the message names (a partial match: list the ones the test is about). */
+  data?: Record<string, unknown>;
 }
 
 /** The one finding of `rule` on the grid, checked against `want`. */
@@ -141,7 +143,8 @@ export function expectOne(grid: Grid, want: Expected, locale: Locale = 'zh-CN'):
     indicator: want.indicator,
   });
   if (want.project !== undefined) expect(f.project).toBe(want.project);
-  for (const m of want.mentions ?? []) expect(f.message).toContain(m);
+  if (want.messageId !== undefined) expect(f.messageId).toBe(want.messageId);
+  if (want.data !== undefined) expect(f.data).toMatchObject(want.data);
   return f;
 }
 

@@ -9,7 +9,8 @@ describe('indicator-level1', () => {
       severity: 'error',
       cell: 'G4',
       indicator: 4,
-      mentions: ['第 4 条指标', '“1-效益指标”', '代码 1 是“产出指标”', '“效益指标”的代码是 2'],
+      messageId: 'nameMismatch',
+      data: { ordinal: 4, written: '1-效益指标', code: '1', codeMeans: '产出指标', name: '效益指标', nameCode: '2' },
     });
     expect(f.expected).toBe('1-产出指标');
     expect(keys(findings(grid))).toEqual(['indicator-level1@G4#4:error']);
@@ -22,7 +23,7 @@ describe('indicator-level1', () => {
 
   it('reports an unknown 一级 code, listing the known ones', () => {
     const grid = oneProject(withItem4('5-管理指标', '41-经济成本指标', '制度健全性', '健全'));
-    expectOne(grid, { rule: 'indicator-level1', severity: 'error', cell: 'G4', indicator: 4, mentions: ['“5-管理指标”代码未知', '1-产出指标、2-效益指标、3-满意度指标、4-成本指标'] });
+    expectOne(grid, { rule: 'indicator-level1', severity: 'error', cell: 'G4', indicator: 4, messageId: 'unknown', data: { ordinal: 4, written: '5-管理指标' } });
   });
 
   it('accepts the four 一级 with or without the 指标 suffix', () => {

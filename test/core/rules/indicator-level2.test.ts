@@ -9,7 +9,8 @@ describe('indicator-level2', () => {
       severity: 'error',
       cell: 'G4',
       indicator: 4,
-      mentions: ['第 4 条指标', '“12-质量指标”不属于一级指标“2-效益指标”', '首位应为一级代码 2'],
+      messageId: 'notUnder',
+      data: { ordinal: 4, written: '12-质量指标', level1: '2-效益指标', level1Code: '2' },
     });
     expect(keys(findings(grid))).toEqual(['indicator-level2@G4#4:error']);
   });
@@ -20,14 +21,15 @@ describe('indicator-level2', () => {
       severity: 'error',
       cell: 'G4',
       indicator: 4,
-      mentions: ['“12-数量指标”代码与名称不符', '代码 12 是“质量指标”', '“数量指标”的代码是 11'],
+      messageId: 'nameMismatch',
+      data: { ordinal: 4, written: '12-数量指标', code: '12', codeMeans: '质量指标', name: '数量指标', nameCode: '11' },
     });
     expect(f.expected).toBe('12-质量指标');
   });
 
   it('reports a missing 二级', () => {
     const grid = oneProject(`${VALID_INDICATORS}4、1-产出指标；验收合格项目数；实施周期指标值:≥5个；年度指标值:≥5个。`);
-    expectOne(grid, { rule: 'indicator-level2', severity: 'error', cell: 'G4', indicator: 4, mentions: ['缺少二级指标', '“1-产出指标”'] });
+    expectOne(grid, { rule: 'indicator-level2', severity: 'error', cell: 'G4', indicator: 4, messageId: 'missing', data: { ordinal: 4, level1: '1-产出指标' } });
   });
 
   it('accepts 二级 names with or without 指标 and the known variants', () => {

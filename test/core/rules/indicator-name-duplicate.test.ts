@@ -8,7 +8,8 @@ describe('indicator-name-duplicate', () => {
       severity: 'warning',
       cell: 'G4',
       indicator: 4,
-      mentions: ['第 4 条指标“巡查次数”', '与第 1 条指标名称重复'],
+      messageId: 'duplicate',
+      data: { ordinal: 4, name: '巡查次数', first: 1 },
     });
     expect(f.actual).toBe('巡查次数');
   });

@@ -8,7 +8,8 @@ describe('indicator-name-empty', () => {
       severity: 'error',
       cell: 'G4',
       indicator: 4,
-      mentions: ['第 4 条指标', '缺少三级指标名称'],
+      messageId: 'empty',
+      data: { ordinal: 4 },
     });
   });
 

@@ -8,7 +8,8 @@ describe('indicator-unparsed', () => {
       severity: 'error',
       cell: 'G4',
       indicator: null,
-      mentions: ['绩效指标无法识别', '“详见项目申报书附件”'],
+      messageId: 'noItems',
+      data: { text: '详见项目申报书附件' },
     });
   });
 
@@ -18,7 +19,8 @@ describe('indicator-unparsed', () => {
       severity: 'error',
       cell: 'G4',
       indicator: null,
-      mentions: ['第 1 个字起', '“指标如下：”'],
+      messageId: 'leftover',
+      data: { text: '指标如下：', position: 1 },
     });
     expect(f.actual).toBe('指标如下：');
   });
@@ -26,7 +28,7 @@ describe('indicator-unparsed', () => {
   it('reports an item that runs into the next one (missing 。 and number) once, at that item', () => {
     const broken = `${OUTPUT_ITEM}${BENEFIT_ITEM}3、3-满意度指标；31-服务对象满意度；就餐人员满意度；实施周期指标值:≥90%；年度指标值:≥90%；年度指标值:≥95%。`;
     const grid = oneProject(broken);
-    expectOne(grid, { rule: 'indicator-unparsed', severity: 'error', cell: 'G4', indicator: 3, mentions: ['第 3 条指标', '年度指标值里混入了下一条指标的内容'] });
+    expectOne(grid, { rule: 'indicator-unparsed', severity: 'error', cell: 'G4', indicator: 3, messageId: 'swallowed', data: { ordinal: 3 } });
     // The swallowed text is not judged again as a value (no satisfaction-not-percent knock-on).
     expect(keys(findings(grid))).toEqual(['indicator-unparsed@G4#3:error']);
   });
@@ -36,7 +38,7 @@ describe('indicator-unparsed', () => {
   });
   it('reports text after an item’s final 。 as an error with its position, and judges the value without it', () => {
     const text = `${VALID_INDICATORS}备注：以上指标由办公室负责统计`;
-    const f = expectOne(oneProject(text), { rule: 'indicator-unparsed', severity: 'error', cell: 'G4', indicator: 3, mentions: ['不属于任何指标的文字', '备注：以上指标由办公室负责统计', `第 ${text.indexOf('备注') + 1} 个字起`] });
+    const f = expectOne(oneProject(text), { rule: 'indicator-unparsed', severity: 'error', cell: 'G4', indicator: 3, messageId: 'extra', data: { ordinal: 3, text: '备注：以上指标由办公室负责统计', position: text.indexOf('备注') + 1 } });
     expect(f.actual).toBe('备注：以上指标由办公室负责统计');
     expect(keys(findings(oneProject(text)))).toEqual(['indicator-unparsed@G4#3:error']);
   });

@@ -5,7 +5,7 @@ describe('indicator-unterminated', () => {
   it('reports the last item without 。 as info; the fix adds it; applying it removes the finding', () => {
     const text = OUTPUT_ITEM + BENEFIT_ITEM + SATISFACTION_ITEM.replace(/。$/, '');
     const grid = oneProject(text);
-    const f = expectOne(grid, { rule: 'indicator-unterminated', severity: 'info', cell: 'G4', indicator: 3, mentions: ['第 3 条指标“口岸查验单位对保障工作的满意度”', '末尾缺少“。”'] });
+    const f = expectOne(grid, { rule: 'indicator-unterminated', severity: 'info', cell: 'G4', indicator: 3, messageId: 'unterminated', data: { ordinal: 3, name: '口岸查验单位对保障工作的满意度' } });
     expect(f.fix).toEqual({ cell: 'G4', before: text, text: VALID_INDICATORS });
     expect(findings(applyFix(grid, f.fix!))).toEqual([]);
   });

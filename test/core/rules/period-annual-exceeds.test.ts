@@ -9,7 +9,8 @@ describe('period-annual-exceeds', () => {
       severity: 'warning',
       cell: 'G4',
       indicator: 4,
-      mentions: ['第 4 条指标“巡查批次”', '年度指标值“≥24次”大于实施周期指标值“≥12次”'],
+      messageId: 'exceeds',
+      data: { ordinal: 4, name: '巡查批次', period: '≥12次', annual: '≥24次' },
     });
     expect(f.actual).toBe('≥12次 / ≥24次');
     expect(keys(findings(grid))).toEqual(['period-annual-exceeds@G4#4:warning']);

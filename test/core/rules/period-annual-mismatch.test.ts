@@ -9,7 +9,8 @@ describe('period-annual-mismatch', () => {
       severity: 'warning',
       cell: 'G4',
       indicator: 4,
-      mentions: ['第 4 条指标“组织卫生知识培训数”', '实施周期指标值“1次”', '年度指标值“1个”', '单位不一致'],
+      messageId: 'unit',
+      data: { ordinal: 4, name: '组织卫生知识培训数', period: '1次', annual: '1个' },
     });
     expect(f.actual).toBe('1次 / 1个');
     expect(keys(findings(grid))).toEqual(['period-annual-mismatch@G4#4:warning']);
@@ -21,7 +22,8 @@ describe('period-annual-mismatch', () => {
       severity: 'warning',
       cell: 'G4',
       indicator: 4,
-      mentions: ['比较方向相反'],
+      messageId: 'direction',
+      data: { period: '≥1次', annual: '≤1次' },
     });
   });
 

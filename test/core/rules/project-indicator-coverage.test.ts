@@ -8,7 +8,8 @@ describe('project-indicator-coverage', () => {
       severity: 'error',
       cell: 'G4',
       indicator: null,
-      mentions: ['“口岸车检场配套设施维修维护”', '没有效益指标（2-效益指标）'],
+      messageId: 'missing',
+      data: { project: '口岸车检场配套设施维修维护', missing: ['benefit'] },
     });
   });
 
@@ -18,7 +19,8 @@ describe('project-indicator-coverage', () => {
       severity: 'error',
       cell: 'G4',
       indicator: null,
-      mentions: ['产出指标（1-产出指标）和效益指标（2-效益指标）'],
+      messageId: 'missing',
+      data: { missing: ['output', 'benefit'] },
     });
   });
 

@@ -10,7 +10,8 @@ describe('project-indicators-empty', () => {
       cell: 'G4',
       indicator: null,
       project: '口岸车检场配套设施维修维护',
-      mentions: ['口岸车检场配套设施维修维护', '未填写绩效指标'],
+      messageId: 'empty',
+      data: { project: '口岸车检场配套设施维修维护' },
     });
     expect(keys(findings(grid))).toEqual(['project-indicators-empty@G4#-:error']);
   });

@@ -23,15 +23,14 @@ describe('likely wrong cell', () => {
     const [row] = byRule(typo, 'amount-row-sum');
     const [column] = byRule(typo, 'amount-column-sum');
     for (const f of [row, column]) {
-      expect(f.message).toContain('最可能填错的是 C5（口岸车检场水电费的财政拨款）：现为 24.00，按其他数字应为 42.00');
+      expect(f.data).toMatchObject({
+        culprit: { cell: 'C5', row: { name: '口岸车检场水电费' }, role: 'fiscal', cents: 2400, expectedCents: 4200 },
+      });
       expect(f.related).toContain('C5');
       expect(new Set(f.related).size).toBe(f.related!.length);
     }
-    expect(row.message).toContain('“口岸车检场水电费”的总计为 42.00 万元，但 财政拨款 24.00');
-    expect(column.message).toContain('“财政拨款”为 63.60 万元，所属各项目之和为 45.60 万元（21.60 + 24.00），相差 +18.00 万元');
-    const [en] = byRule(typo, 'amount-row-sum', 'en-US');
-    expect(en.message).toContain('The cell most likely wrong is C5');
-    expect(en.message).toContain('the other figures say 42.00');
+    expect(row.data).toMatchObject({ row: { name: '口岸车检场水电费' }, total: 4200, parts: [{ role: 'fiscal', cents: 2400 }, { cents: 0 }, { cents: 0 }] });
+    expect(column.data).toMatchObject({ role: 'fiscal', total: 6360, sum: 4560, diff: 1800, parts: [{ cents: 2160 }, { cents: 2400 }] });
   });
 
   it('a wrong 合计 总计 names the 合计 cell itself in both its row and its column finding', () => {
@@ -45,7 +44,7 @@ describe('likely wrong cell', () => {
     const fs = findings(grid);
     expect(keys(fs)).toEqual(['amount-column-sum@B2#-:error', 'amount-row-sum@B2#-:error']);
     for (const f of fs) {
-      expect(f.message).toContain('最可能填错的是 B2（合计的总计）：现为 63.70，按其他数字应为 63.60');
+      expect(f.data).toMatchObject({ culprit: { cell: 'B2', row: { kind: 'total' }, role: 'total', cents: 6370, expectedCents: 6360, isTotal: true } });
       expect(f.related).not.toContain('B2');
     }
   });
@@ -57,6 +56,6 @@ describe('likely wrong cell', () => {
       total: ['31.00', '30.00', null, null],
       unit: ['30.50', '30.00', null, null],
     });
-    for (const f of findings(grid)) expect(f.message).not.toContain('最可能填错');
+    for (const f of findings(grid)) expect(f.data).toMatchObject({ culprit: null });
   });
 });

@@ -15,7 +15,16 @@ describe('value-comparator-form', () => {
       severity: 'warning',
       cell: 'G4',
       indicator: 4,
-      mentions: ['第 4 条指标“项目验收合格率”', `均为“${written}”`, `应写作“${canonical}”`],
+      messageId: 'comparator',
+      data: {
+        ordinal: 4,
+        name: '项目验收合格率',
+        values: [
+          { which: 'period', raw: written },
+          { which: 'annual', raw: written },
+        ],
+        want: [canonical],
+      },
     });
     expect(f.expected).toBe(`${canonical} / ${canonical}`);
     expect(f.fix).toEqual({ cell: 'G4', before: text, text: withItem4('1-产出指标', '12-质量指标', '项目验收合格率', canonical) });
@@ -26,7 +35,7 @@ describe('value-comparator-form', () => {
 
   it('fixes two different values of one item in one go', () => {
     const grid = oneProject(withItem4('1-产出指标', '12-质量指标', '项目验收合格率', '不低于90%', '95%以上'));
-    const f = expectOne(grid, { rule: 'value-comparator-form', severity: 'warning', cell: 'G4', indicator: 4, mentions: ['“不低于90%”', '“95%以上”', '“≥90%”、“≥95%”'] });
+    const f = expectOne(grid, { rule: 'value-comparator-form', severity: 'warning', cell: 'G4', indicator: 4, messageId: 'comparator', data: { values: [{ which: 'period', raw: '不低于90%' }, { which: 'annual', raw: '95%以上' }], want: ['≥90%', '≥95%'] } });
     expect(f.fix!.text).toBe(withItem4('1-产出指标', '12-质量指标', '项目验收合格率', '≥90%', '≥95%'));
     expect(findings(applyFix(grid, f.fix!))).toEqual([]);
   });

@@ -8,7 +8,8 @@ describe('value-cost-lower-bound', () => {
       severity: 'warning',
       cell: 'G4',
       indicator: 4,
-      mentions: ['第 4 条指标“车检场设施维修单价”', '均为“≥500元”', '上限（≤）'],
+      messageId: 'lowerBound',
+      data: { ordinal: 4, name: '车检场设施维修单价', values: [{ which: 'period', raw: '≥500元' }, { which: 'annual', raw: '≥500元' }] },
     });
   });
 

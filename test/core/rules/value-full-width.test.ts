@@ -10,7 +10,8 @@ describe('value-full-width', () => {
       severity: 'info',
       cell: 'G4',
       indicator: 4,
-      mentions: ['第 4 条指标“项目验收合格率”', '均为“≥９０％”', '半角“≥90%”'],
+      messageId: 'fullWidth',
+      data: { ordinal: 4, name: '项目验收合格率', values: [{ which: 'period', raw: '≥９０％' }, { which: 'annual', raw: '≥９０％' }], halfWidth: ['≥90%'] },
     });
     expect(f.fix).toEqual({ cell: 'G4', before: text, text: withItem4('1-产出指标', '12-质量指标', '项目验收合格率', '≥90%') });
     expect(findings(applyFix(grid, f.fix!))).toEqual([]);

@@ -9,7 +9,8 @@ describe('value-no-number', () => {
       severity: 'error',
       cell: 'G4',
       indicator: 4,
-      mentions: ['第 4 条指标“组织参加或举办共建活动数”', '年度指标值“≥”', '缺少数值'],
+      messageId: 'noNumber',
+      data: { ordinal: 4, name: '组织参加或举办共建活动数', values: [{ which: 'annual', raw: '≥' }] },
     });
     expect(f.actual).toBe('≥');
     expect(keys(findings(grid))).toEqual(['value-no-number@G4#4:error']);
@@ -21,7 +22,8 @@ describe('value-no-number', () => {
       severity: 'error',
       cell: 'G4',
       indicator: 4,
-      mentions: ['均为“≥%”'],
+      messageId: 'noNumber',
+      data: { values: [{ which: 'period', raw: '≥%' }, { which: 'annual', raw: '≥%' }] },
     });
   });
 

@@ -9,7 +9,8 @@ describe('value-percent-over-100', () => {
       severity: 'error',
       cell: 'G4',
       indicator: 4,
-      mentions: ['第 4 条指标“就餐人员满意度”', '均为“120%”', '超过 100%'],
+      messageId: 'over100',
+      data: { ordinal: 4, name: '就餐人员满意度', values: [{ which: 'period', raw: '120%' }, { which: 'annual', raw: '120%' }] },
     });
     expect(f.expected).toBe('≤100%');
     expect(keys(findings(grid))).toEqual(['value-percent-over-100@G4#4:error']);
@@ -21,7 +22,8 @@ describe('value-percent-over-100', () => {
       severity: 'error',
       cell: 'G4',
       indicator: 4,
-      mentions: ['实施周期指标值“≥105%”'],
+      messageId: 'over100',
+      data: { values: [{ which: 'period', raw: '≥105%' }] },
     });
   });
 

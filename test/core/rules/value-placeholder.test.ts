@@ -9,7 +9,8 @@ describe('value-placeholder', () => {
       severity: 'error',
       cell: 'G4',
       indicator: 4,
-      mentions: ['第 4 条指标“供水保障月数”', '实施周期指标值和年度指标值均为“≥**个月”', '模板占位符'],
+      messageId: 'placeholder',
+      data: { ordinal: 4, name: '供水保障月数', values: [{ which: 'period', raw: '≥**个月' }, { which: 'annual', raw: '≥**个月' }] },
     });
     expect(f.actual).toBe('≥**个月 / ≥**个月');
     expect(keys(findings(grid))).toEqual(['value-placeholder@G4#4:error']);
@@ -21,7 +22,8 @@ describe('value-placeholder', () => {
       severity: 'error',
       cell: 'G4',
       indicator: 4,
-      mentions: ['年度指标值“XX%”'],
+      messageId: 'placeholder',
+      data: { values: [{ which: 'annual', raw: 'XX%' }] },
     });
   });
 

@@ -8,7 +8,8 @@ describe('value-qualitative-count', () => {
       severity: 'warning',
       cell: 'G4',
       indicator: 4,
-      mentions: ['第 4 条指标“文明口岸建设”', '均为“正常开展”', '数量指标'],
+      messageId: 'qualitative',
+      data: { ordinal: 4, name: '文明口岸建设', values: [{ which: 'period', raw: '正常开展' }, { which: 'annual', raw: '正常开展' }] },
     });
   });
 

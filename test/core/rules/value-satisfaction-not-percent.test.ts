@@ -8,7 +8,8 @@ describe('value-satisfaction-not-percent', () => {
       severity: 'warning',
       cell: 'G4',
       indicator: 4,
-      mentions: ['第 4 条指标“就餐人员满意度”', '均为“满意”', '应为百分比'],
+      messageId: 'notPercent',
+      data: { ordinal: 4, name: '就餐人员满意度', values: [{ which: 'period', raw: '满意' }, { which: 'annual', raw: '满意' }] },
     });
   });
 

@@ -1,0 +1,41 @@
+/** The one order of findings (compareFindings) and the one severity rank, as check() applies them. */
+import { check } from '../../src/core/check';
+import { compareFindings, SEVERITIES, SEVERITY_RANK, type Finding, type Severity } from '../../src/core/report';
+import { oneProject, withItem4 } from './rules/helpers';
+
+function finding(row: number, indicator: number | null, severity: Severity, rule = 'r'): Finding {
+  return { rule, severity, cell: `G${row}`, row, project: null, indicator, message: '' };
+}
+
+describe('compareFindings', () => {
+  it('ranks error, warning, info in that order, the order SEVERITIES lists', () => {
+    expect([...SEVERITIES].sort((a, b) => SEVERITY_RANK[a] - SEVERITY_RANK[b])).toEqual(['error', 'warning', 'info']);
+  });
+
+  it('orders down the sheet, then by item (the project’s own first), then most severe first', () => {
+    const shuffled = [
+      finding(5, null, 'warning'),
+      finding(4, 2, 'info'),
+      finding(4, 2, 'error'),
+      finding(4, 1, 'warning'),
+      finding(4, null, 'info'),
+      finding(3, 7, 'warning'),
+    ];
+    const sorted = [...shuffled].sort(compareFindings).map((f) => `${f.row}#${f.indicator ?? '-'}:${f.severity}`);
+    expect(sorted).toEqual(['3#7:warning', '4#-:info', '4#1:warning', '4#2:error', '4#2:info', '5#-:warning']);
+  });
+
+  it('keeps the rules’ order for findings it ranks equal', () => {
+    const fs = [finding(4, 1, 'error', 'b'), finding(4, 1, 'error', 'a'), finding(4, 1, 'error', 'c')];
+    expect([...fs].sort(compareFindings).map((f) => f.rule)).toEqual(['b', 'a', 'c']);
+  });
+
+  it('is the order check() reports in', () => {
+    // Item 4 breaks several rules at once, of all three severities, next to project-level findings.
+    const grid = oneProject(withItem4('1-效益指标', '12-质量指标', '项目验收合格率', '＞＝９０％', 'XX%'));
+    const [table] = check(grid);
+    expect(table.findings.length).toBeGreaterThan(2);
+    expect(new Set(table.findings.map((f) => f.severity)).size).toBeGreaterThan(1);
+    expect([...table.findings].sort(compareFindings)).toEqual(table.findings);
+  });
+});
