@@ -148,3 +148,31 @@ describe('the 指标明细 sheet on forms', () => {
     expect(flat.join('\n')).not.toContain('null');
   });
 });
+
+describe('a province not in the doc', () => {
+  it('reads the same fields in another order and wording: inline labels, traditional characters, columns reordered', () => {
+    const n = null;
+    const rows = [
+      ['智慧养老服务项目绩效目标申报表', n, n, n, n],
+      ['项目名称：智慧养老服务', n, '项目执行单位', '某区民政局', n],
+      ['预算金额（万元）', '150', '其中：财政拨款', '120', n],
+      ['其中：单位资金', '30', n, n, n],
+      ['分值', '目標值', '指標名稱', '二級指標', '一級指標'],
+      ['30', '≥500人', '服务老人数', '数量指标', '产出指标'],
+      ['30', '≥95%', '服务及时率', '时效指标', n],
+      ['20', '有效提升', '养老服务水平', '社会效益指标', '效益指标'],
+      ['20', '≥90%', '老人满意度', '服务对象满意度指标', '满意度指标'],
+    ];
+    const { tables } = checkSheet(gridFromValues('Sheet1', rows));
+    expect(tables).toHaveLength(1);
+    const [t] = tables;
+    expect(t.rows[0]).toMatchObject({ name: '智慧养老服务', unit: '某区民政局', amounts: { total: '150.00', fiscal: '120.00', other: '30.00' } });
+    expect(t.indicators.map(tuple)).toEqual([
+      ['B6', '产出指标', '数量指标', '服务老人数', '≥500人', '≥', 500, '人', null, null, 30],
+      ['B7', '产出指标', '时效指标', '服务及时率', '≥95%', '≥', 95, '%', null, null, 30],
+      ['B8', '效益指标', '社会效益指标', '养老服务水平', '有效提升', null, null, null, '有效提升', null, 20],
+      ['B9', '满意度指标', '服务对象满意度指标', '老人满意度', '≥90%', '≥', 90, '%', null, null, 20],
+    ]);
+    expect(t.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});

@@ -111,7 +111,10 @@ function readGridHeader(grid: Grid, row: number, texts: RowTexts): GridHeader | 
   };
   const sets: ValueSet[] = [];
   let prev = 0;
-  for (const v of values) {
+  // One set: its columns in whatever order the form puts them. Two sets: each value column takes
+  // the 二级 / 三级 columns just left of it (the long-term set, then the annual one).
+  if (values.length === 1) sets.push({ kind: 'annual', level2: level2s[0], level3: level3s[0], value: values[0] });
+  else for (const v of values) {
     const level3 = first(level3s, v, prev);
     const level2 = first(level2s, level3 ?? v, prev);
     sets.push({ kind: 'annual', level2, level3: level3 ?? (sets.length ? undefined : level3s[0]), value: v });
