@@ -18,7 +18,7 @@ export interface FieldHit {
   value: Cell;
 }
 
-const INLINE = /^(.{2,24}?)[:：]\s*(\S.*)$/s;
+const INLINE = /^([^\n]{2,24}?)[:：]\s*(\S[\s\S]*)$/;
 const GLUED = /^([^\d\s:：]{2,12}?)(\d[\d,.]*\s*(?:万元|万|元)?)$/;
 
 function isLabel(text: string): FieldLabel | 'grid' | null {
