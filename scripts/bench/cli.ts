@@ -15,6 +15,12 @@ import { buildCleanExport, scaledReference, toXlsxBuffer } from '../make-fixture
 const ROOT = path.resolve(__dirname, '../..');
 const HOOK = path.join(__dirname, 'rss-hook.js');
 const BARE = path.join(__dirname, 'bare-read.js');
+const FLOOR = path.join(__dirname, 'bare-floor.js');
+/**
+ * The CLI as it was before src/xlsx (ExcelJS reader), for the "≤ 0.6× today's CLI" ratio: a
+ * directory holding that version's compiled `build/cli/main.js` (see docs/performance.md).
+ */
+const BASELINE = process.env.BENCH_BASELINE_CLI;
 const CLI = path.join(ROOT, 'bin', 'budget-check.js');
 const REFERENCE_PROJECTS = 9;
 
@@ -94,10 +100,18 @@ export interface CliRow {
   bareCpuMs: number;
   cliMaxRssMb: number;
   bareMaxRssMb: number;
+  /** fflate + saxes over the same parts, no grid, no core (scripts/bench/bare-floor.js). */
+  floorMs: number;
+  textOverFloor: number;
+  jsonOverFloor: number;
+  /** The pre-src/xlsx CLI (BENCH_BASELINE_CLI), when given. */
+  baselineTextMs?: number;
+  baselineJsonMs?: number;
   /** Every run, for test-output/bench.json. */
   cli: ChildRun[];
   text: ChildRun[];
   bare: ChildRun[];
+  floor: ChildRun[];
 }
 
 const med = (xs: number[]): number => {
@@ -116,18 +130,32 @@ export function benchCli(files: readonly BenchFile[], runs: number): CliRow[] {
     const cliArgs = [CLI, f.file, '--format', 'json'];
     const textArgs = [CLI, f.file];
     const bareArgs = [BARE, f.file];
+    const floorArgs = [FLOOR, f.file];
+    const launcher = BASELINE ? path.join(os.tmpdir(), `budget-check-baseline-${process.pid}.js`) : '';
+    if (BASELINE) fs.writeFileSync(launcher, `require(${JSON.stringify(path.resolve(BASELINE, 'build', 'cli', 'main.js'))}).main(process.argv.slice(2)).then((c) => { process.exitCode = c; });\n`);
     // Exit 1 is "the table has errors": a normal outcome of a check.
     runChild(cliArgs, [0, 1]);
     runChild(textArgs, [0, 1]);
     runChild(bareArgs);
+    runChild(floorArgs);
     const cli: ChildRun[] = [];
     const text: ChildRun[] = [];
     const bare: ChildRun[] = [];
+    const floor: ChildRun[] = [];
+    const baseText: ChildRun[] = [];
+    const baseJson: ChildRun[] = [];
     for (let i = 0; i < runs; i++) {
       cli.push(runChild(cliArgs, [0, 1]));
       text.push(runChild(textArgs, [0, 1]));
       bare.push(runChild(bareArgs));
+      floor.push(runChild(floorArgs));
+      if (BASELINE) {
+        baseText.push(runChild([launcher, f.file], [0, 1]));
+        baseJson.push(runChild([launcher, f.file, '--format', 'json'], [0, 1]));
+      }
     }
+    if (BASELINE) fs.rmSync(launcher, { force: true });
+    const floorMs = med(floor.map((r) => r.ms));
     const cliMs = med(cli.map((r) => r.ms));
     const bareMs = med(bare.map((r) => r.ms));
     const textMs = med(text.map((r) => r.ms));
@@ -144,9 +172,14 @@ export function benchCli(files: readonly BenchFile[], runs: number): CliRow[] {
       bareCpuMs: med(bare.map((r) => r.cpuMs)),
       cliMaxRssMb: med(cli.map((r) => r.maxRssKb)) / 1024,
       bareMaxRssMb: med(bare.map((r) => r.maxRssKb)) / 1024,
+      floorMs,
+      textOverFloor: textMs / floorMs,
+      jsonOverFloor: cliMs / floorMs,
+      ...(BASELINE ? { baselineTextMs: med(baseText.map((r) => r.ms)), baselineJsonMs: med(baseJson.map((r) => r.ms)) } : {}),
       cli,
       text,
       bare,
+      floor,
     });
   }
   return rows;
@@ -155,13 +188,18 @@ export function benchCli(files: readonly BenchFile[], runs: number): CliRow[] {
 const n0 = (x: number): string => Math.round(x).toLocaleString('en-US');
 
 export function cliTable(rows: CliRow[]): string {
+  const base = rows.some((r) => r.baselineTextMs !== undefined);
   const lines = [
-    '| projects | .xlsx size | bare ExcelJS read (ms) | CLI, text report (ms) | text / bare | CLI `--format json` (ms) | json / bare | json CPU (ms) | bare CPU (ms) |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| projects | .xlsx size | bare floor read, fflate + saxes (ms) | bare ExcelJS read (ms) | CLI, text report (ms) | text / floor | CLI \`--format json\` (ms) | json / floor |${base ? ' previous CLI text / json (ms) | text / previous | json / previous |' : ''}`,
+    `|---:|---:|---:|---:|---:|---:|---:|---:|${base ? '---:|---:|---:|' : ''}`,
   ];
   for (const r of rows) {
+    const b =
+      r.baselineTextMs !== undefined && r.baselineJsonMs !== undefined
+        ? ` ${n0(r.baselineTextMs)} / ${n0(r.baselineJsonMs)} | ${(r.textMs / r.baselineTextMs).toFixed(2)}× | ${(r.cliMs / r.baselineJsonMs).toFixed(2)}× |`
+        : '';
     lines.push(
-      `| ${n0(r.projects)} | ${(r.fileBytes / 1024).toFixed(0)} KB | ${n0(r.bareMs)} | ${n0(r.textMs)} | ${r.textRatio.toFixed(2)}× | ${n0(r.cliMs)} | ${r.ratio.toFixed(2)}× | ${n0(r.cliCpuMs)} | ${n0(r.bareCpuMs)} |`,
+      `| ${n0(r.projects)} | ${(r.fileBytes / 1024).toFixed(0)} KB | ${n0(r.floorMs)} | ${n0(r.bareMs)} | ${n0(r.textMs)} | ${r.textOverFloor.toFixed(2)}× | ${n0(r.cliMs)} | ${r.jsonOverFloor.toFixed(2)}× |${b}`,
     );
   }
   return lines.join('\n');
@@ -201,7 +239,7 @@ export function benchPhases(files: readonly BenchFile[], runs: number): PhaseRow
 
 export function phaseTable(rows: PhaseRow[]): string {
   const lines = [
-    '| projects | start-up + require (ms) | ExcelJS load (ms) | cells → grid (ms) | core check (ms) | JSON report (ms) | write (ms) | JSON output |',
+    '| projects | start-up + require (ms) | read file (ms) | unzip + XML → grid (ms) | core check (ms) | JSON report (ms) | write (ms) | JSON output |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {

@@ -16,7 +16,7 @@ import webpack from 'webpack';
 const ROOT = path.resolve(__dirname, '../..');
 export const BENCH_DIST = path.join(ROOT, 'test-output', 'bench-dist');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const MEASURED_ENTRIES = ['taskpane', 'commands'];
+export const MEASURED_ENTRIES = ['taskpane', 'commands', 'preview'];
 const PAGE_ENTRY = 'bench-pane';
 
 export interface BundleRow {

@@ -13,13 +13,17 @@ export interface CliOptions {
   format: Format;
   locale: Locale;
   out?: string;
+  /** Batch review: the summary workbook to write (src/cli/batch). */
+  summary?: string;
+  /** Batch review: worker threads (default one per core). */
+  jobs?: number;
   help: boolean;
   version: boolean;
 }
 
 export type ParseResult = { ok: true; options: CliOptions } | { ok: false; locale: Locale; message: string };
 
-const VALUE_OPTIONS = new Set(['--sheet', '--format', '--lang', '--out']);
+const VALUE_OPTIONS = new Set(['--sheet', '--format', '--lang', '--out', '--summary', '--jobs']);
 const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
 
 /**
@@ -88,12 +92,20 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       case '--out':
         o.out = value;
         break;
+      case '--summary':
+        if (!/\.xlsx$/i.test(value)) return fail(msg.summaryNotXlsx(value));
+        o.summary = value;
+        break;
+      case '--jobs':
+        if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 64) return fail(msg.badJobs(value));
+        o.jobs = Number(value);
+        break;
     }
   }
   if (o.help || o.version) return { ok: true, options: o };
   if (o.files.length === 0) return fail(msg.noFiles);
   if (o.out !== undefined) {
-    if (o.files.length > 1) return fail(msg.outWithSeveralFiles);
+    if (o.files.length > 1 || o.summary !== undefined) return fail(msg.outWithSeveralFiles);
     if (!/\.xlsx$/i.test(o.out)) return fail(msg.outNotXlsx(o.out));
   }
   return { ok: true, options: o };

@@ -6,16 +6,16 @@
  */
 import { promises as fsp, readFileSync, statSync } from 'fs';
 import * as path from 'path';
-import type ExcelJS from 'exceljs';
 import { checkWorkbook } from '../core/check';
 import type { Grid } from '../core/grid';
 import type { Locale } from '../core/messages/locale';
 import type { Report } from '../core/report';
-import { annotateWorkbook } from './annotate';
 import { parseArgs, preferredLocale, type CliOptions } from './args';
 import { reportJson, stringify, unusableJson, type Json } from './json-report';
 import { cliMessages, type CliMessages } from './messages';
-import { gridHasData, loadWorkbook, WorkbookReadError, workbookGrids } from './read-xlsx';
+import { anyDirectory } from './batch/files';
+import { openGrids, UnreadableWorkbook } from './open-workbook';
+import { gridHasData, loadWorkbook } from './read-xlsx';
 import { reportText } from './text-report';
 
 export interface Writable {
@@ -32,7 +32,7 @@ export const EXIT_ERRORS = 1;
 export const EXIT_UNUSABLE = 2;
 
 /** A failure with a message for the clerk: the input (or an argument) cannot be used. */
-class UnusableInput extends Error {}
+export class UnusableInput extends Error {}
 
 /** First line of an unexpected error, short: stderr gets one line and never a stack. */
 function oneLine(e: unknown): string {
@@ -65,13 +65,12 @@ async function readInput(file: string, msg: CliMessages): Promise<Buffer> {
   }
 }
 
-async function openWorkbook(file: string, msg: CliMessages): Promise<ExcelJS.Workbook> {
+async function openWorkbook(file: string, msg: CliMessages): Promise<{ data: Buffer; grids: Grid[] }> {
   const data = await readInput(file, msg);
   try {
-    return await loadWorkbook(data);
+    return { data, grids: await openGrids(file, data, msg) };
   } catch (e) {
-    if (e instanceof WorkbookReadError && e.reason === 'ole') throw new UnusableInput(msg.oldOrEncrypted(file));
-    throw new UnusableInput(msg.notWorkbook(file));
+    throw e instanceof UnreadableWorkbook ? new UnusableInput(e.message) : e;
   }
 }
 
@@ -103,7 +102,7 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-interface FileOutcome {
+export interface FileOutcome {
   file: string;
   status: number;
   report?: Report & { file: string };
@@ -111,10 +110,10 @@ interface FileOutcome {
   annotated?: { out: string; cells: number; indicatorRows: number };
 }
 
-async function checkFile(file: string, o: CliOptions): Promise<FileOutcome> {
+/** One file checked (the batch's workers call this too); throws UnusableInput with the reason. */
+export async function checkFile(file: string, o: CliOptions): Promise<FileOutcome> {
   const msg = cliMessages(o.locale);
-  const workbook = await openWorkbook(file, msg);
-  const all = workbookGrids(workbook);
+  const { data, grids: all } = await openWorkbook(file, msg);
   if (all.length === 0 || !all.some(gridHasData)) throw new UnusableInput(msg.emptyWorkbook(file));
   const grids = selectSheets(all, o.sheets, file, msg);
   const { tables, rejected } = checkWorkbook(grids, { file, locale: o.locale });
@@ -125,6 +124,12 @@ async function checkFile(file: string, o: CliOptions): Promise<FileOutcome> {
   const status = tables.some((t) => t.findings.some((f) => f.severity === 'error')) ? EXIT_ERRORS : EXIT_OK;
   const outcome: FileOutcome = { file, status, report };
   if (o.out !== undefined) {
+    // ExcelJS (and the writer over it) load only when a copy is written.
+    const workbook = await loadWorkbook(data).catch(() => {
+      // A legacy .xls can be checked but not copied: ExcelJS writes .xlsx from .xlsx only.
+      throw new UnusableInput(/\.xls$/i.test(file) ? msg.oldOrEncrypted(file) : msg.notWorkbook(file));
+    });
+    const { annotateWorkbook } = await import('./annotate');
     const marks = annotateWorkbook(workbook, tables, o.locale);
     try {
       const buf = await workbook.xlsx.writeBuffer();
@@ -159,6 +164,11 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
       return EXIT_OK;
     }
     if (o.out !== undefined && sameFile(o.out, o.files[0])) return fail(msg.outIsInput(o.out));
+    if (o.summary !== undefined && o.files.some((f) => sameFile(o.summary as string, f))) return fail(msg.outIsInput(o.summary));
+    if (o.summary !== undefined || (o.out === undefined && (await anyDirectory(o.files)))) {
+      const { runBatch } = await import('./batch/run');
+      return await runBatch(o, io);
+    }
 
     const outcomes: FileOutcome[] = [];
     for (const file of o.files) {

@@ -22,6 +22,9 @@ export interface CliMessages {
   unreadable(file: string, reason: string): string;
   notWorkbook(file: string): string;
   oldOrEncrypted(file: string): string;
+  otherFormat(file: string, format: string): string;
+  zipBomb(file: string): string;
+  beyondLimits(file: string): string;
   emptyWorkbook(file: string): string;
   sheetMissing(file: string, sheet: string, available: readonly string[]): string;
   noTable(file: string, sheets: readonly string[]): string;
@@ -36,8 +39,17 @@ export interface CliMessages {
   tableLevel: string;
   severity: Record<Severity, string>;
   findingLocation(cell: string, indicator: number | null): string;
+  /** Whether a finding's message already names item `indicator`. */
+  namesItem(message: string, indicator: number): boolean;
   noTablesInFile: string;
   annotated(out: string, cells: number, indicators: number): string;
+  // Batch runs (src/cli/batch).
+  batchNoFiles: string;
+  batchLine(file: string, tables: number, errors: number, warnings: number): string;
+  batchFailed(file: string, reason: string): string;
+  batchSummaryWritten(out: string, files: number): string;
+  summaryNotXlsx(out: string): string;
+  badJobs(v: string): string;
 }
 
 const KIND_NAMES: Record<Locale, Record<RejectedTable['kind'], string>> = {
@@ -56,7 +68,7 @@ const list = (xs: readonly string[], sep: string): string => xs.map((x) => `“$
 
 const zh: CliMessages = {
   usage: [
-    '用法：budget-check <文件.xlsx>... [--sheet 工作表名] [--format text|json] [--lang zh-CN|en-US] [--out 标注副本.xlsx]',
+    '用法：budget-check <文件.xlsx 或文件夹>... [--sheet 工作表名] [--format text|json] [--lang zh-CN|en-US] [--out 标注副本.xlsx] [--summary 汇总.xlsx]',
     '',
     '检查工作簿中的项目支出绩效目标表（金额合计、绩效指标结构、指标值）。',
     '',
@@ -67,6 +79,12 @@ const zh: CliMessages = {
     '  --lang 语言     zh-CN（默认）或 en-US：问题说明和本程序提示的语言',
     '  --out 路径      另存一份带标记的副本：按严重程度填色、每个问题单元格一条批注，',
     '                  并加入“指标明细”工作表；原文件不会被修改（只能用于单个文件）',
+    '  --summary 路径  批量检查：给出文件夹（递归查找 .xlsx、.xlsm、.xls）或多个文件，',
+    '                  写一份汇总工作簿：每个表一行（文件、工作表、单位、项目数、指标数、',
+    '                  错误、警告、已确认、文件链接），另有一张全部问题的明细表；',
+    '                  无法使用的文件也占一行并写明原因。给出文件夹时即为批量检查；',
+    '                  批量检查时 --format json 每个文件输出一行 JSON（JSON Lines）',
+    '  --jobs N        批量检查同时使用的线程数（默认每个 CPU 核一个）',
     '  --help          显示本说明',
     '  --version       显示版本',
     '',
@@ -87,6 +105,9 @@ const zh: CliMessages = {
   notWorkbook: (f) => `不是有效的 Excel 工作簿（.xlsx）：${f}`,
   oldOrEncrypted: (f) =>
     `不是有效的 Excel 工作簿（.xlsx）：${f}（可能是旧版 .xls 或设置了打开密码的文件，请在 Excel 中另存为 .xlsx 后再检查）`,
+  otherFormat: (f, k) => `这是 ${k} 文件，不是 Excel 工作簿：${f}（请在原软件中另存为 .xlsx 后再检查）`,
+  zipBomb: (f) => `文件解压后过大，疑似压缩炸弹，已拒绝读取：${f}`,
+  beyondLimits: (f) => `文件中的行号或列号超出 Excel 的范围（1,048,576 行、16,384 列），不是有效的工作簿：${f}`,
   emptyWorkbook: (f) => `工作簿是空的，没有任何数据：${f}`,
   sheetMissing: (f, s, a) => `${f} 中没有名为“${s}”的工作表（现有工作表：${list(a, '、') || '无'}）`,
   noTable: (f, s) =>
@@ -98,18 +119,25 @@ const zh: CliMessages = {
   tableHeading: (s, r, u) => `工作表“${s}” ${r} · 单位：${u}`,
   tableSummary: (p, i, e, w, n) => `${p} 个项目 · ${i} 条指标 · 错误 ${e} · 警告 ${w} · 提示 ${n}`,
   noFindings: '  未发现问题。',
-  tableLevel: '合计与单位行',
+  tableLevel: '合计及单位行',
   severity: { error: '错误', warning: '警告', info: '提示' },
   findingLocation: (c, i) => (i === null ? c : `${c} 第${i}条`),
+  namesItem: (m, i) => m.includes(`第 ${i} 条指标`),
   noTablesInFile: '  （没有找到表格）',
   annotated: (o, c, i) => `已写入标注副本：${o}（标记 ${c} 个单元格，指标明细 ${i} 行）`,
+  batchNoFiles: '在给出的文件夹中没有找到 .xlsx、.xlsm 或 .xls 工作簿',
+  batchLine: (f, t, e, w) => `${f}：${t} 个表 · 错误 ${e} · 警告 ${w}`,
+  batchFailed: (f, r) => `${f}：无法检查 · ${r}`,
+  batchSummaryWritten: (o, n) => `已写入汇总表：${o}（${n} 个文件）`,
+  summaryNotXlsx: (o) => `--summary 的文件名应以 .xlsx 结尾：${o}`,
+  badJobs: (v) => `--jobs 应为 1 到 64 之间的整数，而不是“${v}”`,
 };
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 const en: CliMessages = {
   usage: [
-    'Usage: budget-check <file.xlsx>... [--sheet NAME] [--format text|json] [--lang zh-CN|en-US] [--out ANNOTATED.xlsx]',
+    'Usage: budget-check <file.xlsx or folder>... [--sheet NAME] [--format text|json] [--lang zh-CN|en-US] [--out ANNOTATED.xlsx] [--summary SUMMARY.xlsx]',
     '',
     'Checks the project expenditure performance target tables (项目支出绩效目标表) in workbooks:',
     'amount totals, indicator structure, target values.',
@@ -121,6 +149,12 @@ const en: CliMessages = {
     '  --lang LANG     zh-CN (default) or en-US: language of the findings and of these messages',
     '  --out PATH      write an annotated copy: fills by severity, a note per flagged cell and an',
     '                  added 指标明细 (indicator) sheet; the input is never modified (one file only)',
+    '  --summary PATH  batch review: given folders (searched for .xlsx, .xlsm, .xls) or files,',
+    '                  write a summary workbook: one row per table (file, sheet, unit, projects,',
+    '                  indicators, errors, warnings, accepted, link to the file) and a sheet of',
+    '                  every finding; an unusable file is a row with its reason. A folder argument',
+    '                  makes a batch run too; then --format json prints JSON Lines, one per file',
+    '  --jobs N        worker threads for a batch run (default: one per CPU core)',
     '  --help          show this help',
     '  --version       show the version',
     '',
@@ -141,6 +175,9 @@ const en: CliMessages = {
   notWorkbook: (f) => `not a valid Excel workbook (.xlsx): ${f}`,
   oldOrEncrypted: (f) =>
     `not a valid Excel workbook (.xlsx): ${f} (perhaps an old .xls or a password-protected file; save it as .xlsx in Excel first)`,
+  otherFormat: (f, k) => `this is a ${k} file, not an Excel workbook: ${f} (save it as .xlsx first)`,
+  zipBomb: (f) => `the file inflates to an excessive size (a suspected zip bomb); refused: ${f}`,
+  beyondLimits: (f) => `a row or column number is beyond Excel's limits (1,048,576 rows, 16,384 columns); not a valid workbook: ${f}`,
   emptyWorkbook: (f) => `the workbook is empty, it holds no data: ${f}`,
   sheetMissing: (f, s, a) =>
     `${f} has no sheet named "${s}" (sheets: ${a.map((x) => `"${x}"`).join(', ') || 'none'})`,
@@ -163,10 +200,17 @@ const en: CliMessages = {
   tableLevel: 'Total and unit rows',
   severity: { error: 'Error', warning: 'Warning', info: 'Info' },
   findingLocation: (c, i) => (i === null ? c : `${c} item ${i}`),
+  namesItem: (m, i) => new RegExp(`\\bIndicator ${i}\\b`).test(m),
   noTablesInFile: '  (no table found)',
   onlyRejected: (f, found) =>
     `${f} holds only ${rejectedKinds(found, 'en-US')} (${found.map((x) => `sheet "${x.sheet}" ${x.range}`).join(', ')}), not a project performance target table; nothing was checked`,
   annotated: (o, c, i) => `Annotated copy written: ${o} (${c} cells marked, ${i} indicator rows)`,
+  batchNoFiles: 'no .xlsx, .xlsm or .xls workbook found in the folders given',
+  batchLine: (f, t, e, w) => `${f}: ${plural(t, 'table', 'tables')} · ${plural(e, 'error', 'errors')} · ${plural(w, 'warning', 'warnings')}`,
+  batchFailed: (f, r) => `${f}: not checked · ${r}`,
+  batchSummaryWritten: (o, n) => `Summary written: ${o} (${plural(n, 'file', 'files')})`,
+  summaryNotXlsx: (o) => `the --summary file name should end in .xlsx: ${o}`,
+  badJobs: (v) => `--jobs must be a whole number from 1 to 64, not "${v}"`,
 };
 
 export function cliMessages(locale: Locale): CliMessages {

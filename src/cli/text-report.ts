@@ -8,7 +8,9 @@ import { cliMessages, colon } from './messages';
 
 export function findingLine(f: Finding, locale: Locale): string {
   const msg = cliMessages(locale);
-  return `  [${msg.severity[f.severity]}] ${msg.findingLocation(f.cell, f.indicator)}${colon(locale)}${f.message.replace(/\r?\n/g, '\n    ')}`;
+  // Rule messages name their item (`第 6 条指标…`): the location says it only when the message does not.
+  const indicator = f.indicator !== null && msg.namesItem(f.message, f.indicator) ? null : f.indicator;
+  return `  [${msg.severity[f.severity]}] ${msg.findingLocation(f.cell, indicator)}${colon(locale)}${f.message.replace(/\r?\n/g, '\n    ')}`;
 }
 
 export function tableText(t: TableReport, locale: Locale): string[] {

@@ -114,12 +114,33 @@ export interface Finding {
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 /**
- * The one order of findings, in the core and every host: down the sheet, then by item (the
- * project's own findings before its items'), then most severe first. Ties keep the order the rules
- * reported them in (Array.prototype.sort is stable).
+ * The one order of findings, in the core and every host: down the sheet, left to right, then for
+ * one cell the most severe first (a clerk fixes a cell's errors before reading its warnings), then
+ * by item (the project's own findings before its items'). Ties keep the order the rules reported
+ * them in (Array.prototype.sort is stable).
  */
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.row - b.row || (a.indicator ?? 0) - (b.indicator ?? 0) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+  return (
+    a.row - b.row ||
+    compareColumns(a.cell, b.cell) ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    (a.indicator ?? 0) - (b.indicator ?? 0)
+  );
+}
+
+/** Column order of two A1 addresses on the same row: `B4` < `G4` < `AA4`. */
+function compareColumns(a: string, b: string): number {
+  const la = columnLength(a);
+  const lb = columnLength(b);
+  if (la !== lb) return la - lb;
+  for (let i = 0; i < la; i++) if (a[i] !== b[i]) return a.charCodeAt(i) - b.charCodeAt(i);
+  return 0;
+}
+
+function columnLength(a1: string): number {
+  let n = 0;
+  while (n < a1.length && a1.charCodeAt(n) >= 65 && a1.charCodeAt(n) <= 90) n++;
+  return n;
 }
 
 export interface TableSummary {

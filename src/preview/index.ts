@@ -13,7 +13,12 @@ import { displayText, PreviewWorkbook, type PreviewSheet } from './preview-workb
 import { builtInSample } from './sample-data';
 import { PREVIEW_STRINGS } from './strings';
 import { injectPreviewStyles } from './styles';
-import { loadXlsx, XlsxLoadError } from './xlsx-loader';
+
+/** The reader is a separate chunk, fetched when the first workbook is opened (bundle size). */
+const xlsxLoader = (): Promise<typeof import('./xlsx-loader')> => import(/* webpackChunkName: "xlsx-reader" */ './xlsx-loader');
+async function loadXlsx(bytes: ArrayBuffer): Promise<PreviewSheet[]> {
+  return (await xlsxLoader()).loadXlsx(bytes);
+}
 
 export const SAMPLE_URL = 'examples/sample.xlsx';
 
@@ -125,8 +130,10 @@ function start(): void {
       const sheets = await loadXlsx(bytes);
       show(sheets, name);
     } catch (e) {
-      const reason = e instanceof XlsxLoadError ? e.reason : 'other';
-      if (!(e instanceof XlsxLoadError)) console.error(e);
+      const mod = await xlsxLoader().catch(() => null);
+      const known = mod !== null && e instanceof mod.XlsxLoadError;
+      const reason = known ? (e as InstanceType<NonNullable<typeof mod>['XlsxLoadError']>).reason : 'other';
+      if (!known) console.error(e);
       loadError.textContent = t.loadError[reason];
       loadError.hidden = false;
       source.textContent = sourceName ? t.loaded(sourceName) : '';

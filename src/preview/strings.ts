@@ -15,7 +15,7 @@ export interface PreviewStrings {
   sheetGrid: (sheet: string) => string;
   truncated: (rows: number, cols: number) => string;
   noteLabel: string;
-  loadError: Record<'not-xlsx' | 'xls' | 'corrupt' | 'empty' | 'other', string>;
+  loadError: Record<'not-xlsx' | 'xls' | 'corrupt' | 'empty' | 'too-large' | 'other', string>;
 }
 
 const zh: PreviewStrings = {
@@ -36,6 +36,7 @@ const zh: PreviewStrings = {
     'not-xlsx': '无法打开该文件：请选择 Excel 工作簿（.xlsx）。',
     xls: '这是旧版 .xls 文件或加密的工作簿。请先在 Excel 中“另存为” .xlsx（并取消打开密码）后再试。',
     corrupt: '无法读取该工作簿，文件可能已损坏。请在 Excel 中打开并另存后再试。',
+    'too-large': '文件解压后过大，疑似压缩炸弹，已拒绝读取。',
     empty: '该工作簿中没有工作表。',
     other: '无法读取该文件，请重试。',
   },
@@ -59,6 +60,7 @@ const en: PreviewStrings = {
     'not-xlsx': 'This file cannot be opened: choose an Excel workbook (.xlsx).',
     xls: 'This is an old .xls file or an encrypted workbook. Save it as .xlsx in Excel (without an open password) and try again.',
     corrupt: 'The workbook cannot be read; it may be damaged. Open it in Excel, save it again and retry.',
+    'too-large': 'The file inflates to an excessive size (a suspected zip bomb); it was not read.',
     empty: 'The workbook has no worksheets.',
     other: 'The file could not be read. Please try again.',
   },

@@ -24,6 +24,7 @@ const EXPECTED: (Key & { why: string })[] = [
   // fiscal-typo — 口岸车检场水电费 (row 9) 财政拨款 42.00 typed 24.00: two equations break by 18.00.
   { cell: 'C3', rule: 'amount-column-sum', severity: 'error', indicator: null, why: 'the unit’s 财政拨款 1,751.99 ≠ Σ projects 1,733.99 (the typo is one of the parts); names C9 → 42.00' },
   { cell: 'B9', rule: 'amount-row-sum', severity: 'error', indicator: null, why: 'row 9: 总计 42.00 ≠ 财政拨款 24.00; the finding sits on the 总计 cell and names C9 → 42.00' },
+  { cell: 'C9', rule: 'amount-row-sum', severity: 'error', indicator: null, why: 'the typo itself: C9 explains both broken sums, so it gets its own finding (expected 42.00, actual 24.00) and a mark' },
   // amount-abc — 口岸广域网运作经费（备用线路） (row 14) 财政专户拨款 `abc`.
   { cell: 'D14', rule: 'amount-not-number', severity: 'error', indicator: null, why: '`abc` is not an amount. Row 14’s own sum and the unit’s 财政专户拨款 column are left unverified (the sums skip unreadable terms by design), so no sum finding follows from it' },
   // level1-mismatch — row 4 item 2 `1-效益指标；11-数量指标`: code 1 is 产出; 11 sits under code 1, so no 二级 finding; the project keeps 产出 and 效益 items.
@@ -80,7 +81,7 @@ describe('defects.xlsx', () => {
     const errors = table.findings.filter((f) => f.severity === 'error').map(key).sort();
     expect(errors).toEqual(EXPECTED.filter((e) => e.severity === 'error').map(key).sort());
     expect(table.findings.filter((f) => f.row === 15)).toEqual([]);
-    expect(table.summary).toMatchObject({ errors: 11, warnings: 6, infos: 0 });
+    expect(table.summary).toMatchObject({ errors: 12, warnings: 6, infos: 0 });
   });
 
   it('names the likely wrong cell with the value the other figures imply', () => {

@@ -12,17 +12,30 @@ describe('compareFindings', () => {
     expect([...SEVERITIES].sort((a, b) => SEVERITY_RANK[a] - SEVERITY_RANK[b])).toEqual(['error', 'warning', 'info']);
   });
 
-  it('orders down the sheet, then by item (the project’s own first), then most severe first', () => {
+  it('orders down the sheet, then left to right, then for one cell errors first, then by item', () => {
     const shuffled = [
       finding(5, null, 'warning'),
       finding(4, 2, 'info'),
       finding(4, 2, 'error'),
       finding(4, 1, 'warning'),
       finding(4, null, 'info'),
+      finding(4, 3, 'error'),
+      { ...finding(4, null, 'warning'), cell: 'F4' },
+      { ...finding(4, null, 'info'), cell: 'AA4' },
       finding(3, 7, 'warning'),
     ];
-    const sorted = [...shuffled].sort(compareFindings).map((f) => `${f.row}#${f.indicator ?? '-'}:${f.severity}`);
-    expect(sorted).toEqual(['3#7:warning', '4#-:info', '4#1:warning', '4#2:error', '4#2:info', '5#-:warning']);
+    const sorted = [...shuffled].sort(compareFindings).map((f) => `${f.cell}#${f.indicator ?? '-'}:${f.severity}`);
+    expect(sorted).toEqual([
+      'G3#7:warning',
+      'F4#-:warning',
+      'G4#2:error',
+      'G4#3:error',
+      'G4#1:warning',
+      'G4#-:info',
+      'G4#2:info',
+      'AA4#-:info',
+      'G5#-:warning',
+    ]);
   });
 
   it('keeps the rules’ order for findings it ranks equal', () => {

@@ -87,11 +87,11 @@ export function columnText(d: SumData): Text {
   };
 }
 
-export function roundingText(d: SumData): Text {
-  const t = String(d.tolerance / 100);
+/** Said as a clerk says it: the bound itself (`d.tolerance`) is in the data, not in the words. */
+export function roundingText(_d: SumData): Text {
   return {
-    'zh-CN': `差额在四舍五入允许范围（±${t}）内，可能为四舍五入，一般无需修改。`,
-    'en-US': ` Within the rounding tolerance (±${t}): probably rounding, usually fine.`,
+    'zh-CN': '差额在四舍五入误差以内，一般无需修改。',
+    'en-US': ' The difference is within rounding error; usually fine.',
   };
 }
 
@@ -102,6 +102,18 @@ export function culpritText(c: CulpritData | null): Text {
   return {
     'zh-CN': `最可能填错的是 ${c.cell}（${name['zh-CN']}的${ROLE_LABEL['zh-CN'][c.role]}）：现为 ${now}，按其他数字应为 ${expected}${c.isTotal ? '' : '；改正它即可同时消除相关的合计差异'}。`,
     'en-US': ` The cell most likely wrong is ${c.cell} (${ROLE_LABEL['en-US'][c.role]} of "${name['en-US']}"): it reads ${now}, the other figures say ${expected}.`,
+  };
+}
+
+/** The likely wrong cell's own finding: its value, what the other figures imply, the sums it breaks. */
+export function culpritOwnText(d: { culprit: CulpritData; unit: '万元' | '元'; sums: string[] }): Text {
+  const c = d.culprit;
+  const name = rowName(c.row.name, c.row.row);
+  const [zhU, enU] = [UNIT_LABEL['zh-CN'][d.unit], UNIT_LABEL['en-US'][d.unit]];
+  const [now, expected] = [displayCents(c.cents), displayCents(c.expectedCents)];
+  return {
+    'zh-CN': `“${name['zh-CN']}”的${ROLE_LABEL['zh-CN'][c.role]}为 ${now} ${zhU}，按其他数字应为 ${expected} ${zhU}：它使 ${d.sums.join('、')} 处的合计不相等，改正它即可同时消除这些差异。`,
+    'en-US': `${ROLE_LABEL['en-US'][c.role]} of "${name['en-US']}" reads ${now} ${enU}; the other figures say ${expected} ${enU}: it breaks the sums at ${d.sums.join(', ')}, and correcting it clears them all.`,
   };
 }
 

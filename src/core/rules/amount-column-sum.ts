@@ -4,7 +4,7 @@ import { columnSumMessages, reportSums } from './amount-sum-messages';
 
 export default defineRule({
   id: 'amount-column-sum',
-  version: 1,
+  version: 2,
   ref: 'A3',
   family: 'amounts',
   severity: 'error',

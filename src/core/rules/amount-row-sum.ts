@@ -4,7 +4,7 @@ import { rowSumMessages, reportSums } from './amount-sum-messages';
 
 export default defineRule({
   id: 'amount-row-sum',
-  version: 1,
+  version: 2,
   ref: 'A2',
   family: 'amounts',
   severity: 'error',

@@ -51,6 +51,20 @@ export function defineRule(rule: Rule): Rule {
   return rule;
 }
 
+/** Longer `expected` / `actual` texts are cut: a whole pasted document is no value to compare. */
+export const MAX_VALUE_CHARS = 200;
+
+/** The text, or its first MAX_VALUE_CHARS characters and a marker saying how long it was. */
+export function shortened(text: string, locale: Locale): string {
+  if (text.length <= MAX_VALUE_CHARS) return text;
+  let end = MAX_VALUE_CHARS;
+  // Never split a surrogate pair (an emoji or a rare CJK character).
+  const c = text.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  const total = text.length.toLocaleString('en-US');
+  return `${text.slice(0, end)}${locale === 'zh-CN' ? `…（共 ${total} 字）` : `… (${total} characters)`}`;
+}
+
 export function toFinding(rule: Rule, f: FindingInput, locale: Locale): Finding {
   const out: Finding = {
     rule: rule.id,
@@ -64,8 +78,8 @@ export function toFinding(rule: Rule, f: FindingInput, locale: Locale): Finding 
     messageId: f.message.messageId,
     data: f.message.data,
   };
-  if (f.expected !== undefined) out.expected = f.expected;
-  if (f.actual !== undefined) out.actual = f.actual;
+  if (f.expected !== undefined) out.expected = shortened(f.expected, locale);
+  if (f.actual !== undefined) out.actual = shortened(f.actual, locale);
   if (f.related && f.related.length) out.related = f.related;
   if (f.fix) out.fix = f.fix;
   return out;

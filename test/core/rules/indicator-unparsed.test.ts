@@ -1,4 +1,5 @@
 /** S1 indicator-unparsed: 绩效指标 text that does not parse into items, reported with its position. */
+import { MAX_VALUE_CHARS, shortened } from '../../../src/core/rules/rule';
 import { BENEFIT_ITEM, OUTPUT_ITEM, VALID_INDICATORS, byRule, expectOne, findings, keys, oneProject } from './helpers';
 
 describe('indicator-unparsed', () => {
@@ -41,5 +42,21 @@ describe('indicator-unparsed', () => {
     const f = expectOne(oneProject(text), { rule: 'indicator-unparsed', severity: 'error', cell: 'G4', indicator: 3, messageId: 'extra', data: { ordinal: 3, text: '备注：以上指标由办公室负责统计', position: text.indexOf('备注') + 1 } });
     expect(f.actual).toBe('备注：以上指标由办公室负责统计');
     expect(keys(findings(oneProject(text)))).toEqual(['indicator-unparsed@G4#3:error']);
+  });
+
+  it('cuts a 56 KB pasted text in `actual`, saying how long it was; the message quotes 60 characters', () => {
+    const pasted = '详见附件。'.repeat(11_200); // 56,000 characters, no item in it
+    const zh = expectOne(oneProject(pasted), { rule: 'indicator-unparsed', severity: 'error', cell: 'G4', indicator: null, messageId: 'noItems' });
+    expect(zh.actual).toBe(`${pasted.slice(0, MAX_VALUE_CHARS)}…（共 56,000 字）`);
+    expect(zh.message.length).toBeLessThan(200);
+    const [en] = byRule(oneProject(pasted), 'indicator-unparsed', 'en-US');
+    expect(en.actual).toBe(`${pasted.slice(0, MAX_VALUE_CHARS)}… (56,000 characters)`);
+  });
+
+  it('never cuts a character in two', () => {
+    const text = `${'a'.repeat(MAX_VALUE_CHARS - 1)}𠀀${'b'.repeat(10)}`; // 𠀀 is two UTF-16 code units
+    const cut = shortened(text, 'zh-CN');
+    expect(cut.startsWith(`${'a'.repeat(MAX_VALUE_CHARS - 1)}…`)).toBe(true);
+    expect(shortened('短文本', 'zh-CN')).toBe('短文本');
   });
 });

@@ -396,8 +396,8 @@ const WORDING: Wording[] = [
     rule: 'amount-row-sum',
     id: 'rounding',
     data: sum({ row: row('', 9, 'project'), unit: '元', role: 'total', total: 1001, sum: 1000, diff: 1, tolerance: 2, parts: [{ role: 'fiscal', cents: 500 }, { role: 'specialAccount', cents: 300 }, { role: 'other', cents: 200 }] }),
-    'zh-CN': '“第 9 行”的总计为 10.01 元，但 财政拨款 5.00 + 财政专户拨款 3.00 + 其他资金 2.00 = 10.00 元，相差 +0.01 元。差额在四舍五入允许范围（±0.02）内，可能为四舍五入，一般无需修改。',
-    'en-US': '"row 9": Total is 10.01 yuan, but Fiscal appropriation 5.00 + Special account 3.00 + Other funds 2.00 = 10.00 yuan; difference +0.01 yuan. Within the rounding tolerance (±0.02): probably rounding, usually fine.',
+    'zh-CN': '“第 9 行”的总计为 10.01 元，但 财政拨款 5.00 + 财政专户拨款 3.00 + 其他资金 2.00 = 10.00 元，相差 +0.01 元。差额在四舍五入误差以内，一般无需修改。',
+    'en-US': '"row 9": Total is 10.01 yuan, but Fiscal appropriation 5.00 + Special account 3.00 + Other funds 2.00 = 10.00 yuan; difference +0.01 yuan. The difference is within rounding error; usually fine.',
   },
   {
     rule: 'amount-column-sum',
@@ -424,9 +424,23 @@ const WORDING: Wording[] = [
     rule: 'amount-column-sum',
     id: 'rounding',
     data: sum({ row: row('广州市花都区口岸服务保障中心', 3, 'unit'), role: 'total', total: 10151, sum: 10150, diff: 1, tolerance: 2.5, partsKind: 'project', parts: [1025, 2050, 3075, 4000].map((cents) => ({ role: 'total', cents })) }),
-    'zh-CN': '“广州市花都区口岸服务保障中心”“总计”为 101.51 万元，所属各项目之和为 101.50 万元（10.25 + 20.50 + 30.75 + 40.00），相差 +0.01 万元。差额在四舍五入允许范围（±0.025）内，可能为四舍五入，一般无需修改。',
-    'en-US': 'Total of "广州市花都区口岸服务保障中心" is 101.51 ×10k yuan; the sum of its 4 projects is 101.50 ×10k yuan (10.25 + 20.50 + 30.75 + 40.00); difference +0.01 ×10k yuan. Within the rounding tolerance (±0.025): probably rounding, usually fine.',
-  },];
+    'zh-CN': '“广州市花都区口岸服务保障中心”“总计”为 101.51 万元，所属各项目之和为 101.50 万元（10.25 + 20.50 + 30.75 + 40.00），相差 +0.01 万元。差额在四舍五入误差以内，一般无需修改。',
+    'en-US': 'Total of "广州市花都区口岸服务保障中心" is 101.51 ×10k yuan; the sum of its 4 projects is 101.50 ×10k yuan (10.25 + 20.50 + 30.75 + 40.00); difference +0.01 ×10k yuan. The difference is within rounding error; usually fine.',
+  },  {
+    rule: 'amount-row-sum',
+    id: 'culprit',
+    data: { culprit: { cell: 'C9', row: row('口岸车检场水电费', 9, 'project'), role: 'fiscal', cents: 2400, expectedCents: 4200, isTotal: false }, unit: '万元', sums: ['B9', 'C3'] },
+    'zh-CN': '“口岸车检场水电费”的财政拨款为 24.00 万元，按其他数字应为 42.00 万元：它使 B9、C3 处的合计不相等，改正它即可同时消除这些差异。',
+    'en-US': 'Fiscal appropriation of "口岸车检场水电费" reads 24.00 ×10k yuan; the other figures say 42.00 ×10k yuan: it breaks the sums at B9, C3, and correcting it clears them all.',
+  },
+  {
+    rule: 'amount-column-sum',
+    id: 'culprit',
+    data: { culprit: { cell: 'C9', row: row('口岸车检场水电费', 9, 'project'), role: 'fiscal', cents: 2400, expectedCents: 4200, isTotal: false }, unit: '万元', sums: ['B9', 'C3'] },
+    'zh-CN': '“口岸车检场水电费”的财政拨款为 24.00 万元，按其他数字应为 42.00 万元：它使 B9、C3 处的合计不相等，改正它即可同时消除这些差异。',
+    'en-US': 'Fiscal appropriation of "口岸车检场水电费" reads 24.00 ×10k yuan; the other figures say 42.00 ×10k yuan: it breaks the sums at B9, C3, and correcting it clears them all.',
+  },
+];
 
 function say(w: Wording): Message {
   const rule = RULES.find((r) => r.id === w.rule);
