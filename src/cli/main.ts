@@ -116,9 +116,11 @@ export async function checkFile(file: string, o: CliOptions): Promise<FileOutcom
   const { data, grids: all } = await openWorkbook(file, msg);
   if (all.length === 0 || !all.some(gridHasData)) throw new UnusableInput(msg.emptyWorkbook(file));
   const grids = selectSheets(all, o.sheets, file, msg);
-  const { tables } = checkWorkbook(grids, { file, locale: o.locale });
-  if (tables.length === 0) throw new UnusableInput(msg.noTable(file, listForMessage(grids.map((g) => g.sheet))));
-  const report = { file, tables };
+  const { tables, rejected } = checkWorkbook(grids, { file, locale: o.locale });
+  if (tables.length === 0) {
+    throw new UnusableInput(rejected?.length ? msg.onlyRejected(file, rejected) : msg.noTable(file, listForMessage(grids.map((g) => g.sheet))));
+  }
+  const report = rejected?.length ? { file, tables, rejected } : { file, tables };
   const status = tables.some((t) => t.findings.some((f) => f.severity === 'error')) ? EXIT_ERRORS : EXIT_OK;
   const outcome: FileOutcome = { file, status, report };
   if (o.out !== undefined) {
