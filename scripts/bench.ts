@@ -25,6 +25,7 @@ import { benchCli, benchPhases, buildCli, cliTable, memoryTable, phaseTable, tem
 import { benchExcel, CONFIGS, excelTable, WEB_LIMIT, type ExcelRow } from './bench/excel';
 import { benchPaneTasks, paneTasksTable, type TaskRow } from './bench/pane-tasks';
 import { BENCH_DIST, benchRender, buildBundles, bundleTable, CHROMIUM, renderTable, type BundleRow, type RenderFigures } from './bench/pane';
+import { benchForms, FORM_BLOCKS, formGoal, formTable, type FormRow } from './bench/forms';
 
 export const SIZES = [100, 1000, 10000];
 const REFERENCE_PROJECTS = 9;
@@ -356,7 +357,17 @@ async function main(): Promise<void> {
         const rows = benchCore(sizes, quick);
         return { data: rows, table: coreTable(rows) };
       });
-  if (only) return;
+  let formRows: FormRow[] | undefined;
+  const forms = readerOnly
+    ? skip<FormRow[]>('Core on stacked forms (in process, median)')
+    : await section('Core on stacked forms (in process, median)', async () => {
+        formRows = benchForms(time, quick ? FORM_BLOCKS.slice(0, 1) : FORM_BLOCKS, quick);
+        return { data: formRows, table: formTable(formRows), note: 'The 金安 form (layouts.md L3, 8 indicators) repeated one below another on one sheet; each block is its own table.' };
+      });
+  if (only) {
+    console.log(`## Goals\n\n${goalsMarkdown([formGoal(formRows)])}`);
+    return;
+  }
 
   const dir = tempDir();
   let cliRows: CliRow[] | undefined;
@@ -467,11 +478,12 @@ async function main(): Promise<void> {
   });
 
   const g = goals({ batch: batch?.data, cli: cliRows, phases: phaseRows, excel: excel.data, bundles: bundles.data, render: render?.data ?? null, renderSkipped });
+  g.push(formGoal(formRows));
   const goalsText = goalsMarkdown(g);
   const seconds = (performance.now() - t0) / 1000;
   console.log(`## Goals\n\n${goalsText}\n\nTotal ${seconds.toFixed(0)} s.`);
 
-  const sections = [core, cli, phases, ...(batch ? [batch] : []), excel, bundles, ...(render ? [render] : []), ...(tasks ? [tasks] : []), memory];
+  const sections = [core, forms, cli, phases, ...(batch ? [batch] : []), excel, bundles, ...(render ? [render] : []), ...(tasks ? [tasks] : []), memory];
   fs.mkdirSync(path.dirname(RAW), { recursive: true });
   fs.writeFileSync(
     RAW,

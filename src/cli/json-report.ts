@@ -8,7 +8,7 @@
  * value is `undefined` is left out by JSON.stringify, as the doc wants for optional fields; keys the
  * doc always writes get `null` instead.
  */
-import type { AmountStrings, Finding, Fix, IndicatorJson, LevelJson, Report, ReportRow, TableReport, TableSummary, TargetValueJson } from '../core/report';
+import type { AmountStrings, Finding, Fix, IndicatorJson, LevelJson, RejectedTable, Report, ReportRow, TableReport, TableSummary, TargetValueJson, WrittenLevelJson } from '../core/report';
 
 type Json = string | number | boolean | null | Json[] | JsonObject;
 /** `undefined` values are left out of the text, as JSON.stringify does. */
@@ -42,13 +42,14 @@ function rest(out: JsonObject, src: object, listed: ReadonlySet<string>): JsonOb
 
 const NONE: ReadonlySet<string> = new Set();
 const keys = (...k: string[]): ReadonlySet<string> => new Set(k);
-const REPORT_KEYS = keys('file', 'tables');
-const TABLE_KEYS = keys('sheet', 'range', 'unit', 'columns', 'summary', 'rows', 'indicators', 'findings');
-const COLUMN_KEYS = keys('name', 'total', 'fiscal', 'specialAccount', 'other', 'goal', 'indicators');
+const REPORT_KEYS = keys('file', 'tables', 'rejected');
+const TABLE_KEYS = keys('layout', 'title', 'sheet', 'range', 'unit', 'columns', 'summary', 'rows', 'indicators', 'findings');
+const COLUMN_KEYS = keys('name', 'total', 'fiscal', 'specialAccount', 'other', 'goal', 'indicators', 'level1', 'level2', 'level3', 'comparator', 'value', 'valueUnit', 'period', 'weight');
 const SUMMARY_KEYS = keys('projects', 'indicators', 'errors', 'warnings', 'infos');
 const ROW_KEYS = keys('row', 'kind', 'name', 'unit', 'amounts', 'of');
-const AMOUNT_KEYS = keys('total', 'fiscal', 'specialAccount', 'other');
-const INDICATOR_KEYS = keys('project', 'row', 'cell', 'ordinal', 'level1', 'level2', 'name', 'period', 'annual');
+const AMOUNT_KEYS = keys('total', 'fiscal', 'specialAccount', 'other', 'carryover');
+const INDICATOR_KEYS = keys('project', 'row', 'cell', 'ordinal', 'level1', 'level2', 'name', 'period', 'annual', 'weight');
+const REJECTED_KEYS = keys('sheet', 'range', 'kind', 'reason');
 const LEVEL_KEYS = keys('code', 'name');
 const VALUE_KEYS = keys('raw', 'comparator', 'value', 'unit', 'text');
 const FINDING_KEYS = keys('rule', 'severity', 'cell', 'row', 'project', 'indicator', 'message', 'expected', 'actual');
@@ -57,7 +58,8 @@ const FIX_KEYS = keys('cell', 'before', 'text');
 const FINDING_SKIP = keys(...FINDING_KEYS, 'messageId', 'data');
 
 function amountsJson(a: AmountStrings): JsonObject {
-  return rest({ total: opt(a.total), fiscal: opt(a.fiscal), specialAccount: opt(a.specialAccount), other: opt(a.other) }, a, AMOUNT_KEYS);
+  const o: JsonObject = { total: opt(a.total), fiscal: opt(a.fiscal), specialAccount: opt(a.specialAccount), other: opt(a.other), carryover: opt(a.carryover) };
+  return rest(o, a, AMOUNT_KEYS);
 }
 
 function rowJson(r: ReportRow): JsonObject {
@@ -72,8 +74,9 @@ function rowJson(r: ReportRow): JsonObject {
   return rest(o, r, ROW_KEYS);
 }
 
-function levelJson(l: LevelJson | null): Json {
-  return l ? rest({ code: opt(l.code), name: opt(l.name) }, l, LEVEL_KEYS) : null;
+function levelJson(l: LevelJson | WrittenLevelJson | null): Json {
+  // `code: null` is written: forms name their levels without codes.
+  return l ? rest({ code: req(l.code), name: req(l.name) }, l, LEVEL_KEYS) : null;
 }
 
 function valueJson(v: TargetValueJson | null): Json {
@@ -92,6 +95,7 @@ function indicatorJson(i: IndicatorJson): JsonObject {
     name: req(i.name),
     period: valueJson(i.period),
     annual: valueJson(i.annual),
+    weight: opt(i.weight),
   };
   return rest(o, i, INDICATOR_KEYS);
 }
@@ -127,6 +131,14 @@ function columnsJson(c: TableReport['columns']): JsonObject {
     other: opt(c.other),
     goal: opt(c.goal),
     indicators: opt(c.indicators),
+    level1: opt(c.level1),
+    level2: opt(c.level2),
+    level3: opt(c.level3),
+    comparator: opt(c.comparator),
+    value: opt(c.value),
+    valueUnit: opt(c.valueUnit),
+    period: opt(c.period),
+    weight: opt(c.weight),
   };
   return rest(o, c, COLUMN_KEYS);
 }
@@ -138,6 +150,8 @@ function summaryJson(s: TableSummary): JsonObject {
 
 export function tableJson(t: TableReport): JsonObject {
   const o: JsonObject = {
+    layout: opt(t.layout),
+    title: opt(t.title),
     sheet: req(t.sheet),
     range: req(t.range),
     unit: req(t.unit),
@@ -150,8 +164,13 @@ export function tableJson(t: TableReport): JsonObject {
   return rest(o, t, TABLE_KEYS);
 }
 
+function rejectedJson(x: RejectedTable): JsonObject {
+  return rest({ sheet: req(x.sheet), range: req(x.range), kind: req(x.kind), reason: req(x.reason) }, x, REJECTED_KEYS);
+}
+
 export function reportJson(r: Report & { file: string }): JsonObject {
-  return rest({ file: opt(r.file), tables: r.tables.map(tableJson) }, r, REPORT_KEYS);
+  const o: JsonObject = { file: opt(r.file), tables: r.tables.map(tableJson), rejected: r.rejected ? r.rejected.map(rejectedJson) : undefined };
+  return rest(o, r, REPORT_KEYS);
 }
 
 /** The entry for a file that could not be used, in the array printed for several files. */

@@ -117,11 +117,13 @@ export async function checkFile(file: string, o: CliOptions): Promise<FileOutcom
   const { data, grids: all } = await openWorkbook(file, msg);
   if (all.length === 0 || !all.some(gridHasData)) throw new UnusableInput(msg.emptyWorkbook(file));
   const grids = selectSheets(all, o.sheets, file, msg);
-  const { tables } = checkWorkbook(grids, { file, locale: o.locale });
-  if (tables.length === 0) throw new UnusableInput(msg.noTable(file, listForMessage(grids.map((g) => g.sheet))));
+  const { tables, rejected } = checkWorkbook(grids, { file, locale: o.locale });
+  if (tables.length === 0) {
+    throw new UnusableInput(rejected?.length ? msg.onlyRejected(file, rejected) : msg.noTable(file, listForMessage(grids.map((g) => g.sheet))));
+  }
   // What the clerk accepted in Excel (已确认) is reported as such and does not fail the run.
   markAccepted(tables, grids, readWorkbookAcceptances(data));
-  const report = { file, tables };
+  const report = rejected?.length ? { file, tables, rejected } : { file, tables };
   const status = tables.some((t) => t.findings.some(isOpenError)) ? EXIT_ERRORS : EXIT_OK;
   const outcome: FileOutcome = { file, status, report };
   if (o.out !== undefined) {

@@ -3,7 +3,7 @@
  * Every error text is one line: it is printed as the whole of stderr when the input cannot be used.
  */
 import type { Locale } from '../core/messages/locale';
-import type { Severity } from '../core/report';
+import type { RejectedTable, Severity } from '../core/report';
 
 export interface CliMessages {
   usage: string;
@@ -28,6 +28,8 @@ export interface CliMessages {
   emptyWorkbook(file: string): string;
   sheetMissing(file: string, sheet: string, available: readonly string[]): string;
   noTable(file: string, sheets: readonly string[]): string;
+  /** Nothing checked, but tables recognised as something else (绩效自评表, 部门整体支出绩效目标表). */
+  onlyRejected(file: string, found: readonly RejectedTable[]): string;
   outWriteFailed(out: string, reason: string): string;
   internal(reason: string): string;
   // The text report.
@@ -48,6 +50,18 @@ export interface CliMessages {
   batchSummaryWritten(out: string, files: number): string;
   summaryNotXlsx(out: string): string;
   badJobs(v: string): string;
+}
+
+const KIND_NAMES: Record<Locale, Record<RejectedTable['kind'], string>> = {
+  'zh-CN': { 'self-evaluation': '绩效自评表', department: '部门整体支出绩效目标表', unknown: '其他表格' },
+  'en-US': { 'self-evaluation': 'a self-evaluation table (绩效自评表)', department: 'a department-level table (部门整体支出绩效目标表)', unknown: 'other tables' },
+};
+
+/** `绩效自评表和部门整体支出绩效目标表`: each kind found, once. */
+function rejectedKinds(found: readonly RejectedTable[], locale: Locale): string {
+  const kinds: string[] = [];
+  for (const x of found) if (!kinds.includes(x.kind)) kinds.push(x.kind);
+  return kinds.map((k) => KIND_NAMES[locale][k as RejectedTable['kind']]).join(locale === 'zh-CN' ? '和' : ' and ');
 }
 
 const list = (xs: readonly string[], sep: string): string => xs.map((x) => `“${x}”`).join(sep);
@@ -98,6 +112,8 @@ const zh: CliMessages = {
   sheetMissing: (f, s, a) => `${f} 中没有名为“${s}”的工作表（现有工作表：${list(a, '、') || '无'}）`,
   noTable: (f, s) =>
     `在 ${f} 的工作表${list(s, '、')}中没有找到项目支出绩效目标表（需要“项目名称”“总计”“绩效指标”等表头）`,
+  onlyRejected: (f, found) =>
+    `${f} 中只有${rejectedKinds(found, 'zh-CN')}（${found.map((x) => `工作表“${x.sheet}” ${x.range}`).join('、')}），不是项目支出绩效目标表，未校验；本工具校验的是项目支出绩效目标表（项目资金与一级、二级、三级指标及指标值）`,
   outWriteFailed: (o, r) => `无法写入标注副本：${o}（${r}）`,
   internal: (r) => `检查时发生内部错误：${r}`,
   tableHeading: (s, r, u) => `工作表“${s}” ${r} · 单位：${u}`,
@@ -186,6 +202,8 @@ const en: CliMessages = {
   findingLocation: (c, i) => (i === null ? c : `${c} item ${i}`),
   namesItem: (m, i) => new RegExp(`\\bIndicator ${i}\\b`).test(m),
   noTablesInFile: '  (no table found)',
+  onlyRejected: (f, found) =>
+    `${f} holds only ${rejectedKinds(found, 'en-US')} (${found.map((x) => `sheet "${x.sheet}" ${x.range}`).join(', ')}), not a project performance target table; nothing was checked`,
   annotated: (o, c, i) => `Annotated copy written: ${o} (${c} cells marked, ${i} indicator rows)`,
   batchNoFiles: 'no .xlsx, .xlsm or .xls workbook found in the folders given',
   batchLine: (f, t, e, w) => `${f}: ${plural(t, 'table', 'tables')} · ${plural(e, 'error', 'errors')} · ${plural(w, 'warning', 'warnings')}`,

@@ -5,13 +5,15 @@
 import { type Grid, address, columnName } from './grid';
 import { formatCents } from './amounts';
 import type { Locale } from './messages/locale';
-import { buildModel, type TableModel } from './model';
+import type { TableModel } from './model';
 import type { TargetValue } from './indicators/value';
-import { AMOUNT_ROLES, compareFindings, type AmountStrings, type ColumnRole, type Finding, type IndicatorJson, type Report, type ReportRow, type TableReport, type TargetValueJson } from './report';
+import { AMOUNT_ROLES, compareFindings, type AmountStrings, type ColumnRole, type Finding, type IndicatorJson, type RejectedTable, type Report, type ReportRow, type TableReport, type TargetValueJson } from './report';
 import { RULES, type Rule } from './rules';
 import { toFinding, type FindingInput } from './rules/rule';
-import { type Table, readTable, type TableRow } from './table/classify';
-import { locateHeader } from './table/locate';
+import type { Table, TableRow } from './table/classify';
+import { findTables } from './table/find';
+import { ruleApplies } from './table/layout-rules';
+import type { IndicatorSource, ParsedIndicator } from './indicators/parse';
 
 export interface CheckOptions {
   locale?: Locale;
@@ -21,33 +23,38 @@ export interface CheckOptions {
 
 /** Every table on the sheet, top to bottom; none when the sheet holds no 绩效目标表. */
 export function check(grid: Grid, options: CheckOptions = {}): TableReport[] {
-  const locale = options.locale ?? 'zh-CN';
-  const rules = options.rules ?? RULES;
-  const out: TableReport[] = [];
-  let from = grid.top;
-  let aboveFrom = grid.top;
-  for (;;) {
-    const header = locateHeader(grid, from, aboveFrom);
-    if (!header) break;
-    const table = readTable(grid, header);
-    const model = buildModel(grid, table);
-    out.push(toReport(model, rules, locale));
-    from = Math.max(table.bottom, header.bottom) + 1;
-    aboveFrom = from;
-  }
-  return out;
+  return checkSheet(grid, options).tables;
 }
 
-/** Every sheet of a workbook; a sheet without a table contributes nothing. */
+/** The sheet's tables, and those recognised but not checked (self-evaluation, department tables). */
+export function checkSheet(grid: Grid, options: CheckOptions = {}): { tables: TableReport[]; rejected: RejectedTable[] } {
+  const locale = options.locale ?? 'zh-CN';
+  const rules = options.rules ?? RULES;
+  const found = findTables(grid);
+  return { tables: found.models.map((m) => toReport(m, rules, locale)), rejected: found.rejected };
+}
+
+/**
+ * Every sheet of a workbook; a sheet without a table contributes nothing. `rejected` is present
+ * when some table was recognised and not checked (hosts name it when nothing else was found).
+ */
 export function checkWorkbook(grids: readonly Grid[], options: CheckOptions & { file?: string } = {}): Report {
   const tables: TableReport[] = [];
-  for (const g of grids) tables.push(...check(g, options));
-  return options.file === undefined ? { tables } : { file: options.file, tables };
+  const rejected: RejectedTable[] = [];
+  for (const g of grids) {
+    const r = checkSheet(g, options);
+    tables.push(...r.tables);
+    rejected.push(...r.rejected);
+  }
+  const report: Report = options.file === undefined ? { tables } : { file: options.file, tables };
+  if (rejected.length) report.rejected = rejected;
+  return report;
 }
 
 function runRules(model: TableModel, rules: readonly Rule[], locale: Locale): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
+    if (!ruleApplies(rule.id, model)) continue;
     const report = (f: FindingInput) => findings.push(toFinding(rule, f, locale));
     rule.check({ model, unit: model.table.header.unit, report });
   }
@@ -61,6 +68,11 @@ function toReport(model: TableModel, rules: readonly Rule[], locale: Locale): Ta
   for (const p of model.projects) {
     const cell = p.indicatorCell ?? address(p.row.row, table.left);
     for (const it of p.parsed.items) {
+      const src = it.source;
+      if (src) {
+        indicators.push(gridIndicatorJson(p.row.name, it, src, model.hasLevels !== false));
+        continue;
+      }
       indicators.push({
         project: p.row.name,
         row: p.row.row,
@@ -75,11 +87,14 @@ function toReport(model: TableModel, rules: readonly Rule[], locale: Locale): Ta
       });
     }
   }
+  const grid = model.layout !== undefined && model.layout !== 'list';
   return {
+    // The list layout keeps the report's original keys; other layouts say which they are.
+    ...(grid ? { layout: model.layout, title: model.title ?? null } : {}),
     sheet: table.sheet,
     range: `${address(table.header.top, table.left)}:${address(Math.max(table.bottom, table.header.bottom), table.right)}`,
     unit: table.header.unit,
-    columns: columnLetters(table),
+    columns: grid ? gridColumnLetters(table) : columnLetters(table),
     summary: {
       projects: model.projects.length,
       indicators: indicators.length,
@@ -87,13 +102,50 @@ function toReport(model: TableModel, rules: readonly Rule[], locale: Locale): Ta
       warnings: findings.filter((f) => f.severity === 'warning').length,
       infos: findings.filter((f) => f.severity === 'info').length,
     },
-    rows: table.rows.map(rowJson),
+    rows: table.rows.map((r) => withCarryover(rowJson(r), model)),
     indicators,
     findings,
   };
 }
 
 const COLUMN_ORDER: ColumnRole[] = ['name', 'total', 'fiscal', 'specialAccount', 'other', 'goal', 'indicators'];
+
+const GRID_COLUMN_ORDER: ColumnRole[] = [...COLUMN_ORDER, 'level1', 'level2', 'level3', 'comparator', 'value', 'valueUnit', 'period', 'weight'];
+
+function gridColumnLetters(table: Table): TableReport['columns'] {
+  const out: TableReport['columns'] = {};
+  for (const role of GRID_COLUMN_ORDER) {
+    const c = table.columns[role];
+    if (c !== undefined) out[role] = columnName(c);
+  }
+  return out;
+}
+
+/** A form's 上年结转, where it lists one, beside the other amounts of its project row. */
+function withCarryover(r: ReportRow, model: TableModel): ReportRow {
+  if (r.kind !== 'project' || !r.amounts) return r;
+  const p = model.projects.find((x) => x.row.row === r.row);
+  const carry = p?.extra?.amounts?.carryover;
+  if (!carry) return r;
+  return { ...r, amounts: { ...r.amounts, carryover: formatCents(carry.read.ok ? carry.read.amount.cents : 0) } };
+}
+
+/** An indicator read from a grid row: its own cell and row, levels as written (no codes), its weight. */
+function gridIndicatorJson(project: string, it: ParsedIndicator, src: IndicatorSource, hasLevels: boolean): IndicatorJson {
+  const out: IndicatorJson = {
+    project,
+    row: src.row,
+    cell: src.cell,
+    ordinal: it.ordinal,
+    level1: hasLevels ? (src.level1Written === null ? null : { code: null, name: src.level1Written }) : { code: null, name: null },
+    level2: hasLevels ? (src.level2Written === null ? null : { code: null, name: src.level2Written }) : { code: null, name: null },
+    name: it.name,
+    period: valueJson(it.period),
+    annual: valueJson(it.annual),
+  };
+  if (src.weight !== undefined) out.weight = src.weight;
+  return out;
+}
 
 function columnLetters(table: Table): TableReport['columns'] {
   const out: TableReport['columns'] = {};

@@ -33,7 +33,10 @@ const HEADER: Record<Locale, string[]> = {
 };
 
 function level(l: IndicatorJson['level1']): string {
-  return l ? `${l.code}-${l.name}` : '';
+  if (!l) return '';
+  // Forms write level names without codes (`code: null`); L6 writes no level at all.
+  if (l.code === null) return l.name ?? '';
+  return `${l.code}-${l.name}`;
 }
 
 function value(v: TargetValueJson | null): SheetValue[] {

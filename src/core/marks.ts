@@ -5,7 +5,7 @@
  * handful of calls.
  */
 import type { Finding, Severity, TableReport } from './report';
-import { SEVERITIES, SEVERITY_RANK } from './report';
+import { compareFindings, SEVERITIES, SEVERITY_RANK } from './report';
 import type { Locale } from './messages/locale';
 
 /** Light fills that keep black text readable; chosen to differ from Excel's built-in styles. */
@@ -77,7 +77,8 @@ export function marksPlan(tables: readonly TableReport[], sheet: string, locale:
       ? { error: 'Error: ', warning: 'Warning: ', info: 'Info: ' }
       : { error: '错误：', warning: '警告：', info: '提示：' };
   for (const m of marks) {
-    m.findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+    // One cell's findings in the one order: most severe first, then by item.
+    m.findings.sort(compareFindings);
     m.note = [NOTE_HEADER[locale], ...m.findings.map((f) => `${label[f.severity]}${f.message}`)].join('\n');
   }
   const addressChunks = {} as Record<Severity, string[]>;

@@ -8,12 +8,33 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 export type Comparator = '≥' | '≤' | '>' | '<' | '=';
 
-export type ColumnRole = 'name' | 'total' | 'fiscal' | 'specialAccount' | 'other' | 'goal' | 'indicators';
+export type ColumnRole =
+  | 'name'
+  | 'total'
+  | 'fiscal'
+  | 'specialAccount'
+  | 'other'
+  | 'goal'
+  | 'indicators'
+  // Grid layouts (forms, flat lists): the indicator grid's columns.
+  | 'level1'
+  | 'level2'
+  | 'level3'
+  | 'comparator'
+  | 'value'
+  | 'valueUnit'
+  | 'period'
+  | 'weight';
 export const AMOUNT_ROLES = ['total', 'fiscal', 'specialAccount', 'other'] as const;
 export type AmountRole = (typeof AMOUNT_ROLES)[number];
 
 /** Amount strings with exactly two decimals, e.g. `"1648.49"`; blank cells are `"0.00"`. */
-export type AmountStrings = Record<AmountRole, string>;
+export type AmountStrings = Record<AmountRole, string> & {
+  /** 上年结转, where a form lists it. */
+  carryover?: string;
+};
+
+export type Layout = 'list' | 'list-rows' | 'form';
 
 export type RowKind = 'total' | 'unit' | 'project' | 'continuation';
 
@@ -41,16 +62,24 @@ export interface LevelJson {
   name: string;
 }
 
+/** A level where the layout writes names without codes (`code: null`), or no level at all (L6). */
+export interface WrittenLevelJson {
+  code: string | null;
+  name: string | null;
+}
+
 export interface IndicatorJson {
   project: string;
   row: number;
   cell: string;
   ordinal: number;
-  level1: LevelJson | null;
-  level2: LevelJson | null;
+  level1: LevelJson | WrittenLevelJson | null;
+  level2: LevelJson | WrittenLevelJson | null;
   name: string;
   period: TargetValueJson | null;
   annual: TargetValueJson | null;
+  /** 权重 / 分值, where the layout has such a column. */
+  weight?: number | null;
 }
 
 /** A mechanical correction: replacing the cell's whole text with `text` fixes the finding. */
@@ -123,6 +152,9 @@ export interface TableSummary {
 }
 
 export interface TableReport {
+  /** Absent in reports of older versions: read as `list`. */
+  layout?: Layout;
+  title?: string | null;
   sheet: string;
   range: string;
   unit: '万元' | '元';
@@ -133,7 +165,19 @@ export interface TableReport {
   findings: Finding[];
 }
 
+export type RejectedKind = 'self-evaluation' | 'department' | 'unknown';
+
+/** A table recognised but not checked: not a project target table. */
+export interface RejectedTable {
+  sheet: string;
+  range: string;
+  kind: RejectedKind;
+  /** One line in Chinese: what the table is, and what the checker checks instead. */
+  reason: string;
+}
+
 export interface Report {
   file?: string;
   tables: TableReport[];
+  rejected?: RejectedTable[];
 }

@@ -44,7 +44,8 @@ beforeAll(async () => {
 describe('in-process: exit 2 with a one-line reason', () => {
   const cases: [string, () => string[], RegExp, RegExp][] = [
     ['missing file', () => [path.join(dir, 'nope.xlsx')], /找不到文件：.*nope\.xlsx/, /file not found: .*nope\.xlsx/],
-    ['a directory', () => [dir], /不是文件：/, /not a file: /],
+    // A folder is a batch run (src/cli/batch); one with no workbook in it is unusable.
+    ['a folder with no workbook', () => [tempDir()], /没有找到 \.xlsx、\.xlsm 或 \.xls 工作簿/, /no \.xlsx, \.xlsm or \.xls workbook found/],
     ['text renamed .xlsx', () => [notBook], /不是有效的 Excel 工作簿（\.xlsx）：.*notes\.xlsx/, /not a valid Excel workbook \(\.xlsx\): .*notes\.xlsx/],
     ['old .xls / encrypted', () => [oleFile], /不是有效的 Excel 工作簿.*另存为 \.xlsx/, /not a valid Excel workbook.*save it as \.xlsx/],
     ['workbook with no sheet', () => [emptyBook], /工作簿是空的/, /the workbook is empty/],

@@ -1,5 +1,6 @@
 /** The one order of findings (compareFindings) and the one severity rank, as check() applies them. */
 import { check } from '../../src/core/check';
+import { marksPlan } from '../../src/core/marks';
 import { compareFindings, SEVERITIES, SEVERITY_RANK, type Finding, type Severity } from '../../src/core/report';
 import { oneProject, withItem4 } from './rules/helpers';
 
@@ -50,5 +51,14 @@ describe('compareFindings', () => {
     expect(table.findings.length).toBeGreaterThan(2);
     expect(new Set(table.findings.map((f) => f.severity)).size).toBeGreaterThan(1);
     expect([...table.findings].sort(compareFindings)).toEqual(table.findings);
+  });
+
+  it('is the order of one cell’s note in the marks plan', () => {
+    const table = {
+      sheet: 'S',
+      findings: [finding(4, 3, 'warning', 'w3'), finding(4, 2, 'info', 'i2'), finding(4, 5, 'error', 'e5'), finding(4, 1, 'error', 'e1')],
+    } as unknown as Parameters<typeof marksPlan>[0][number];
+    const [mark] = marksPlan([table], 'S').marks;
+    expect(mark.findings.map((f) => f.rule)).toEqual(['e1', 'e5', 'w3', 'i2']);
   });
 });

@@ -68,6 +68,8 @@ const SYNTAX_MAP: Record<string, string> = {
   '＞': '>',
   '＜': '<',
   '＝': '=',
+  // Box-drawing ═ stands for = in some provinces' tables (layouts.md §4).
+  '═': '=',
   '，': ',',
   '．': '.',
   '－': '-',

@@ -23,9 +23,29 @@ export type ItemProblem =
   | 'extra-text'; // text between the fields that fits none of them
 
 export interface Span {
-  /** Offsets into the joined text (line breaks removed). */
+  /** Offsets into the joined text (line breaks removed), or into `own.text` when `own` is set. */
   start: number;
   end: number;
+  /** Forms and flat lists: the value sits in a cell of its own, whose text this span indexes. */
+  own?: { cell: string; text: string };
+}
+
+/** Where an indicator read from a grid row (forms, flat lists) sits, and what the layout wrote. */
+export interface IndicatorSource {
+  /** The target's cell (the 三级 cell when the target is missing), and its row. */
+  cell: string;
+  row: number;
+  /** 一级 / 二级 as written (`null` where the layout has no levels or the cell is empty). */
+  level1Written: string | null;
+  level2Written: string | null;
+  /** The 二级 cell (level findings point there), else null. */
+  level2Cell: string | null;
+  /** `权重` / `分值`, or null; `undefined` where the layout has no weight column. */
+  weight?: number | null;
+  weightCell?: string | null;
+  /** The unit column's text and the unit written in the value cell itself (`28.8万元` under `%`). */
+  unitColumn?: string | null;
+  unitInValue?: string | null;
 }
 
 const NO_PROBLEMS: readonly ItemProblem[] = Object.freeze([]);
@@ -45,6 +65,8 @@ export interface ParsedIndicator {
   /** For `extra-text`: what was left over, and where it starts in the joined text. */
   extra: string | null;
   extraAt: number | null;
+  /** Set for indicators read from a grid row (forms, flat lists); absent for the list's text cells. */
+  source?: IndicatorSource;
 }
 
 export interface Leftover extends Span {

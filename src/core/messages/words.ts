@@ -1,9 +1,17 @@
 /** Fragments many rule messages share (how an item, a value, a row is named), in both languages. */
 import type { Text } from './locale';
 
+/** Cells hold a few dozen items at most: their names are built once (a message asks twice per finding). */
+const NTH: Text[] = [];
+
 /** 第 3 条指标 / Indicator 3: how messages name an indicator. */
 export function nth(ordinal: number): Text {
-  return { 'zh-CN': `第 ${ordinal} 条指标`, 'en-US': `Indicator ${ordinal}` };
+  const small = Number.isInteger(ordinal) && ordinal >= 0 && ordinal < 256;
+  const cached = small ? NTH[ordinal] : undefined;
+  if (cached) return cached;
+  const t: Text = Object.freeze({ 'zh-CN': `第 ${ordinal} 条指标`, 'en-US': `Indicator ${ordinal}` });
+  if (small) NTH[ordinal] = t;
+  return t;
 }
 
 export type Which = 'period' | 'annual';

@@ -28,6 +28,12 @@ import valueCostLowerBound from './value-cost-lower-bound';
 import valueQualitativeCount from './value-qualitative-count';
 import periodAnnualMismatch from './period-annual-mismatch';
 import periodAnnualExceeds from './period-annual-exceeds';
+import formAmountSum from './form-amount-sum';
+import indicatorLevelName from './indicator-level-name';
+import indicatorTemplateRow from './indicator-template-row';
+import indicatorWeightSum from './indicator-weight-sum';
+import valueCostOverBudget from './value-cost-over-budget';
+import valueUnitMismatch from './value-unit-mismatch';
 
 export type { Rule } from './rule';
 
@@ -36,16 +42,20 @@ export const RULES: readonly Rule[] = [
   amountNegative,
   amountRowSum,
   amountColumnSum,
+  formAmountSum,
   indicatorUnparsed,
   indicatorUnterminated,
   projectIndicatorsEmpty,
   indicatorOrdinal,
   indicatorLevel1,
   indicatorLevel2,
+  indicatorLevelName,
   indicatorNameEmpty,
   indicatorNameDuplicate,
   indicatorAnnualMissing,
   indicatorPeriodMissing,
+  indicatorTemplateRow,
+  indicatorWeightSum,
   projectIndicatorCoverage,
   projectNoSatisfaction,
   projectGoalEmpty,
@@ -55,8 +65,10 @@ export const RULES: readonly Rule[] = [
   valueComparatorForm,
   valueFullWidth,
   valueNoUnit,
+  valueUnitMismatch,
   valueSatisfactionNotPercent,
   valueCostLowerBound,
+  valueCostOverBudget,
   valueQualitativeCount,
   periodAnnualMismatch,
   periodAnnualExceeds,

@@ -12,6 +12,9 @@ export type { Which } from '../messages/words';
 
 /** Where an indicator finding points: the project's own 绩效指标 cell, the item's ordinal. */
 export function at(p: ProjectModel, it: ParsedIndicator | null): Pick<FindingInput, 'cell' | 'row' | 'project' | 'indicator'> {
+  // An indicator read from a grid row (forms, flat lists) has a cell of its own.
+  const own = it?.source;
+  if (own) return { cell: own.cell, row: own.row, project: p.row.name, indicator: it.ordinal };
   return { cell: projectCell(p), row: p.row.row, project: p.row.name, indicator: it ? it.ordinal : null };
 }
 
@@ -66,6 +69,8 @@ export function rawOf(entries: ValueEntry[]): string {
 
 /** Several replacements in the project's own cell, as one fix (applied right to left). */
 export function spansFix(p: ProjectModel, edits: { span: Span | null; text: string }[]): Fix | null {
+  const ownCell = edits[0]?.span?.own;
+  if (ownCell) return ownCellFix(ownCell, edits);
   const cell = p.indicatorCell;
   if (!cell) return null;
   const j = p.parsed.joined;
@@ -82,6 +87,19 @@ export function spansFix(p: ProjectModel, edits: { span: Span | null; text: stri
   let text = own;
   for (const r of ranges) text = text.slice(0, r.a) + r.text + text.slice(r.b);
   return text === own ? null : { cell, before: own, text };
+}
+
+/** Replacements in a value cell of its own (forms, flat lists): all edits must be in that cell. */
+function ownCellFix(own: { cell: string; text: string }, edits: { span: Span | null; text: string }[]): Fix | null {
+  const ranges: { a: number; b: number; text: string }[] = [];
+  for (const e of edits) {
+    if (!e.span || e.span.own?.cell !== own.cell) return null;
+    ranges.push({ a: e.span.start, b: e.span.end, text: e.text });
+  }
+  ranges.sort((x, y) => y.a - x.a);
+  let text = own.text;
+  for (const r of ranges) text = text.slice(0, r.a) + r.text + text.slice(r.b);
+  return text === own.text ? null : { cell: own.cell, before: own.text, text };
 }
 
 /** Rates and satisfaction: names ending in 率 or 度 (满意度, 完成率), brackets aside. */

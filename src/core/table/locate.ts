@@ -26,9 +26,21 @@ export function headerKey(text: string): string {
 }
 
 /** Which column a header title names, if any. Order matters: 财政专户拨款 before 财政拨款. */
+const roleMemo = new Map<string, ColumnRole | null>();
+
 export function headerRole(text: string): ColumnRole | null {
   // Titles are short; skipping long texts early keeps the scan of data rows cheap.
   if (!text || text.length > 60) return null;
+  // Forms repeat the same label texts on every block: remember the answer (bounded).
+  let role = roleMemo.get(text);
+  if (role === undefined) {
+    role = roleOfTitle(text);
+    if (roleMemo.size < 20000) roleMemo.set(text, role);
+  }
+  return role;
+}
+
+function roleOfTitle(text: string): ColumnRole | null {
   const k = headerKey(text);
   if (!k || k.length > 40) return null;
   if (/绩效指标/.test(k)) return 'indicators';

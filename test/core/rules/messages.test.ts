@@ -20,6 +20,91 @@ const row = (name: string, r: number, kind: string) => ({ name, row: r, kind });
 const sum = (o: Record<string, unknown>) => ({ unit: '万元', partsKind: null, culprit: null, ...o });
 
 const WORDING: Wording[] = [
+  // Grid layouts (forms, flat lists).
+  {
+    rule: 'form-amount-sum',
+    id: 'sum',
+    data: { name: '农民职业技能培训', label: '年度资金总额', total: '520.00', parts: '财政拨款 450.00 + 上年结转 20.00 + 其他资金 40.00', sum: '510.00', gap: '10.00', unit: '万元', culprit: null },
+    'zh-CN': '项目“农民职业技能培训”的年度资金总额 520.00 不等于 财政拨款 450.00 + 上年结转 20.00 + 其他资金 40.00 = 510.00，相差 10.00万元。',
+    'en-US': 'Project "农民职业技能培训": 年度资金总额 520.00 is not the sum of its parts 510.00 (off by 10.00).',
+  },
+  {
+    rule: 'form-amount-sum',
+    id: 'sum',
+    data: { name: '昭化区就业补助', label: '年度资金总额', total: '6.30', parts: '财政拨款小计 7.30 + 自有资金小计 0.00', sum: '7.30', gap: '1.00', unit: '万元', culprit: '财政拨款小计' },
+    'zh-CN': '项目“昭化区就业补助”的年度资金总额 6.30 不等于 财政拨款小计 7.30 + 自有资金小计 0.00 = 7.30，相差 1.00万元。很可能是财政拨款小计填错了（另一处合计也差同样的数）。',
+    'en-US': 'Project "昭化区就业补助": 年度资金总额 6.30 is not the sum of its parts 7.30 (off by 1.00). 财政拨款小计 is the likely cause (another sum is off by the same amount).',
+  },
+  {
+    rule: 'form-amount-sum',
+    id: 'rounding',
+    data: { name: '宁乡项目', label: '总额', total: '10,606.75', parts: '财政拨款 6,923.36 + 其他 3,683.40', sum: '10,606.76', gap: '0.01', unit: '万元', culprit: null },
+    'zh-CN': '项目“宁乡项目”的总额 10,606.75 与 财政拨款 6,923.36 + 其他 3,683.40 = 10,606.76 相差 0.01万元，在四舍五入误差之内。',
+    'en-US': 'Project "宁乡项目": 总额 10,606.75 and the sum of its parts 10,606.76 differ by 0.01, within rounding.',
+  },
+  {
+    rule: 'form-amount-sum',
+    id: 'partOverTotal',
+    data: { name: '农民职业技能培训', part: '财政拨款', amount: '7.30', total: '年度资金总额', totalAmount: '6.30', unit: '万元' },
+    'zh-CN': '项目“农民职业技能培训”的财政拨款 7.30万元大于年度资金总额 6.30万元：其中的一部分不能超过总额。',
+    'en-US': 'Project "农民职业技能培训": 财政拨款 7.30 exceeds 年度资金总额 6.30.',
+  },
+  {
+    rule: 'indicator-level-name',
+    id: 'unknownLevel1',
+    data: { ordinal: 4, name: '制度完善率', level1: '管理指标' },
+    'zh-CN': '第 4 条指标“制度完善率”的一级指标“管理指标”不是产出指标、效益指标、满意度指标或成本指标。',
+    'en-US': 'Indicator 4 "制度完善率": level 1 "管理指标" is none of 产出 / 效益 / 满意度 / 成本.',
+  },
+  {
+    rule: 'indicator-level-name',
+    id: 'wrongLevel1',
+    data: { ordinal: 4, name: '受训人数', level1: '效益指标', level2: '数量指标', belongs: '产出指标' },
+    'zh-CN': '二级指标“数量指标”属于产出指标，不应列在一级指标“效益指标”下（第 4 条指标“受训人数”）。',
+    'en-US': 'Level 2 "数量指标" belongs under 产出指标, not under level 1 "效益指标" (Indicator 4 "受训人数").',
+  },
+  {
+    rule: 'indicator-template-row',
+    id: 'noIndicator',
+    data: { row: 8, level2: '经济效益指标' },
+    'zh-CN': '第 8 行只有二级指标“经济效益指标”，没有三级指标和指标值：请填写，或删除这一模板行。',
+    'en-US': 'Row 8 has the level 2 "经济效益指标" but no indicator and no target: fill it in or delete the template row.',
+  },
+  {
+    rule: 'indicator-template-row',
+    id: 'qualitativeEmpty',
+    data: { name: '促进社会和谐' },
+    'zh-CN': '指标“促进社会和谐”标为定性，但没有写出目标（文字描述）。',
+    'en-US': 'Indicator "促进社会和谐" is marked qualitative but states no target.',
+  },
+  {
+    rule: 'indicator-weight-sum',
+    id: 'weights',
+    data: { name: '农民职业技能培训', sum: 80, execution: false },
+    'zh-CN': '项目“农民职业技能培训”的指标权重合计为 80，应为 100（未列预算执行率时为 90）。',
+    'en-US': 'Project "农民职业技能培训": the indicator weights sum to 80; they should sum to 100 (90 without a 预算执行率 line).',
+  },
+  {
+    rule: 'indicator-weight-sum',
+    id: 'weights',
+    data: { name: '农民职业技能培训', sum: 95, execution: true },
+    'zh-CN': '项目“农民职业技能培训”的指标权重合计为 95，应为 100。',
+    'en-US': 'Project "农民职业技能培训": the indicator weights sum to 95; they should sum to 100.',
+  },
+  {
+    rule: 'value-cost-over-budget',
+    id: 'overBudget',
+    data: { ordinal: 4, name: '人工成本', raw: '≤620万元', budget: '500.00', unit: '万元' },
+    'zh-CN': '第 4 条指标“人工成本”的目标“≤620万元”超过项目预算 500.00万元，请核对金额或单位。',
+    'en-US': 'Indicator 4 "人工成本": the target "≤620万元" exceeds the project\'s budget of 500.00 万元.',
+  },
+  {
+    rule: 'value-unit-mismatch',
+    id: 'mismatch',
+    data: { ordinal: 2, name: '带动增收', own: '万元', column: '%' },
+    'zh-CN': '第 2 条指标“带动增收”的指标值带单位“万元”，与计量单位“%”不符，请核对。',
+    'en-US': 'Indicator 2 "带动增收": the value\'s unit "万元" contradicts the unit column "%".',
+  },
   {
     rule: 'amount-not-number',
     id: 'notNumber',

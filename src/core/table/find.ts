@@ -1,0 +1,85 @@
+/**
+ * Every table on a sheet, whatever its layout: lists (the reference table), flat lists of indicator
+ * rows, and forms, top to bottom; plus the tables recognised as not being project target tables.
+ */
+import { type Grid, rowNumbers } from '../grid';
+import { buildModel, type TableModel } from '../model';
+import type { RejectedTable } from '../report';
+import { readTable } from './classify';
+import { locateHeader } from './locate';
+import { FormScanner, blockRange, fieldAreaWords } from './readers/form';
+import { formModel } from './readers/form-model';
+import { listRowsHeaderFrom, readListRows } from './readers/list-rows';
+import { gridHeaderFrom } from './readers/indicator-grid';
+import { rowTexts } from './readers/row-texts';
+import { rejectionOf } from './reject';
+import { address } from '../grid';
+
+export interface SheetTables {
+  models: TableModel[];
+  rejected: RejectedTable[];
+}
+
+function listTables(grid: Grid): TableModel[] {
+  const out: TableModel[] = [];
+  let from = grid.top;
+  let aboveFrom = grid.top;
+  for (;;) {
+    const header = locateHeader(grid, from, aboveFrom);
+    if (!header) break;
+    const table = readTable(grid, header);
+    out.push(buildModel(grid, table));
+    from = Math.max(table.bottom, header.bottom) + 1;
+    aboveFrom = from;
+  }
+  return out;
+}
+
+export function findTables(grid: Grid): SheetTables {
+  const models = listTables(grid);
+  const rejected: RejectedTable[] = [];
+  const spans: [number, number][] = models.map((m) => [m.table.header.top, Math.max(m.table.bottom, m.table.header.bottom)]);
+  const taken = (r: number) => {
+    for (const [a, b] of spans) if (r >= a && r <= b) return true;
+    return false;
+  };
+  const rows = rowNumbers(grid);
+  const forms = new FormScanner(grid);
+  // One pass: each row's texts are computed once and asked every question (flat-list header? grid
+  // header? title? name label? signature?).
+  let skipTo = 0;
+  for (const r of rows) {
+    if (r <= skipTo) continue;
+    if (taken(r)) {
+      forms.close();
+      continue;
+    }
+    const texts = rowTexts(grid, r);
+    const header = gridHeaderFrom(grid, r, texts);
+    const list = header ? listRowsHeaderFrom(texts, header) : null;
+    if (!list) {
+      forms.feed(r, texts, header);
+      continue;
+    }
+    forms.close();
+    const model = readListRows(grid, list, r, rows);
+    const t = model.table;
+    skipTo = Math.max(t.bottom, list.grid.bottom);
+    const range = `${address(r, t.left)}:${address(skipTo, t.right)}`;
+    const rejection = rejectionOf(model.title ?? null, [], list.grid.result && list.grid.score);
+    if (rejection) rejected.push({ sheet: grid.sheet, range, kind: rejection.kind, reason: rejection.reason });
+    else models.push(model);
+  }
+  forms.close();
+
+  for (const block of forms.blocks) {
+    const rejection = rejectionOf(block.title, fieldAreaWords(block), block.grids.some((g) => g.header.result && g.header.score));
+    if (rejection) {
+      rejected.push({ sheet: grid.sheet, range: blockRange(block), kind: rejection.kind, reason: rejection.reason });
+      continue;
+    }
+    models.push(formModel(grid, block));
+  }
+  models.sort((a, b) => a.table.header.top - b.table.header.top);
+  return { models, rejected };
+}

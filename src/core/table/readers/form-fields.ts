@@ -1,0 +1,81 @@
+/**
+ * The fields above a form's indicator grid: label → value, where the value is the next cell to the
+ * right (`项目名称 | 雾炮车降尘抑尘服务`) or follows the label in the same cell (`年度资金总额: 16`,
+ * `总额10606.7522万元`). Labels come from layouts/labels.ts; a cell that is itself a label is no value.
+ */
+import { type Grid, address, cellAt, type Cell } from '../../grid';
+import { type RowTexts, rowTexts } from './row-texts';
+import { type FieldLabel, type FormField, fieldOf, gridRoleOf, labelKey } from '../layouts/labels';
+
+export interface FieldHit {
+  field: FormField;
+  rank: number;
+  label: string;
+  /** The value's cell and text; `cell` is the label's own cell when the value shares it. */
+  cell: string;
+  text: string;
+  /** The value as a cell (for amounts: numbers stay numbers). */
+  value: Cell;
+}
+
+const INLINE = /^([^\n]{2,24}?)[:：]\s*(\S[\s\S]*)$/;
+const GLUED = /^([^\d\s:：]{2,12}?)(\d[\d,.]*\s*(?:万元|万|元)?)$/;
+
+function isLabel(text: string): FieldLabel | 'grid' | null {
+  const k = labelKey(text);
+  const f = fieldOf(k);
+  if (f) return f;
+  return gridRoleOf(k) ? 'grid' : null;
+}
+
+/** Every field written on the rows given (their texts, as the scan read them), in sheet order. */
+export function readFields(grid: Grid, rows: readonly number[], texts: ReadonlyMap<number, RowTexts>): FieldHit[] {
+  const out: FieldHit[] = [];
+  for (const r of rows) {
+    const t = texts.get(r) ?? rowTexts(grid, r);
+    const { cols } = t;
+    const words = t.texts;
+    for (let i = 0; i < cols.length; i++) {
+      const text = words[i];
+      const f = fieldOf(labelKey(text));
+      if (f) {
+        if (f.field === 'label') continue;
+        // The value: the next cell unless it is a label itself (`其他资金 | 当年其他资金`); `小计` between
+        // a label and its figure (`一般公共预算拨款 | 小计 | 1800`) is skipped.
+        let j = i + 1;
+        while (j < cols.length && /^小计$/.test(labelKey(words[j]))) j++;
+        if (j >= cols.length) continue;
+        const vtext = words[j];
+        if (isLabel(vtext)) continue;
+        const vcell = cellAt(grid, r, cols[j]) ?? { value: vtext };
+        out.push({ field: f.field, rank: f.rank, label: text, cell: address(r, cols[j]), text: vtext, value: vcell });
+        i = j;
+        continue;
+      }
+      const m = INLINE.exec(text) ?? GLUED.exec(text);
+      if (!m) continue;
+      const g = fieldOf(labelKey(m[1]));
+      if (!g || g.field === 'label') continue;
+      const vtext = m[2].trim();
+      out.push({ field: g.field, rank: g.rank, label: m[1], cell: address(r, cols[i]), text: vtext, value: { value: vtext } });
+    }
+  }
+  return out;
+}
+
+/** The best hit of a field: highest rank; among equals the last one written (the most specific name). */
+export function bestField(hits: readonly FieldHit[], field: FormField, lastWins = false): FieldHit | null {
+  let best: FieldHit | null = null;
+  for (const h of hits) {
+    if (h.field !== field) continue;
+    if (!best || h.rank > best.rank || (lastWins && h.rank === best.rank)) best = h;
+  }
+  return best;
+}
+
+/** All hits of a field at its best rank (lines that are summed: 其他资金 + 自有资金 …). */
+export function fieldLines(hits: readonly FieldHit[], field: FormField): FieldHit[] {
+  let rank = -1;
+  for (const h of hits) if (h.field === field && h.rank > rank) rank = h.rank;
+  return hits.filter((h) => h.field === field && h.rank === rank);
+}

@@ -1,0 +1,162 @@
+/**
+ * A form block → the one model the rules read: a table with one project row (its name, unit and
+ * amounts) and that project's indicators from the annual grid, the long-term values beside them
+ * (L3b) or from a separate 长期 grid (L10).
+ */
+import { type Amount, type AmountRead, BLANK_AMOUNT } from '../../amounts';
+import { type Grid, columnName } from '../../grid';
+import { joinLines } from '../../indicators/normalise';
+import type { AmountLine, FormAmounts, ProjectModel, TableModel } from '../../model';
+import type { AmountRole } from '../../report';
+import type { Columns } from '../locate';
+import type { Table, TableRow } from '../classify';
+import { readFormAmount } from '../amount-text';
+import { type FieldHit, bestField, fieldLines, readFields } from './form-fields';
+import type { FormBlock } from './form';
+import { type GridIndicators, type PeriodLookup, gridIndicators, periodKey } from './grid-indicators';
+import type { GridHeader } from './indicator-grid';
+
+const UNIT_LINE = /(?:金额)?单位\s*[:：]\s*(万元|元)/;
+const UNIT_IN_LABEL = /[(（](万元|元)[)）]/;
+
+function line(h: FieldHit): AmountLine {
+  return { label: h.label, cell: h.cell, read: readFormAmount(h.value).read };
+}
+
+/** The sum of amount reads; the first unreadable one stands for the sum (amount-not-number reports it). */
+export function sumReads(reads: readonly AmountRead[]): AmountRead {
+  let cents = 0;
+  let decimals = 0;
+  let blank = true;
+  for (const r of reads) {
+    if (!r.ok) return r;
+    cents += r.amount.cents;
+    if (!r.amount.blank) {
+      blank = false;
+      decimals = Math.max(decimals, r.amount.decimals);
+    }
+  }
+  if (blank) return { ok: true, amount: BLANK_AMOUNT };
+  const amount: Amount = { cents, decimals, blank: false };
+  return { ok: true, amount };
+}
+
+function formAmounts(hits: readonly FieldHit[]): FormAmounts {
+  const one = (f: Parameters<typeof bestField>[1]) => {
+    const h = bestField(hits, f);
+    return h ? line(h) : null;
+  };
+  return {
+    total: one('total'),
+    fiscal: one('fiscal'),
+    carryover: one('carryover'),
+    other: fieldLines(hits, 'other').map(line),
+    fiscalLines: fieldLines(hits, 'fiscalLine').map(line),
+    fiscalLevels: fieldLines(hits, 'fiscalLevel').map(line),
+  };
+}
+
+/** The unit of a form's amounts: a `单位：万元` line, `(万元)` in a label, the unit in a cell; else 万元. */
+function formUnit(block: FormBlock, hits: readonly FieldHit[]): '万元' | '元' {
+  for (const t of block.fieldTexts.values()) {
+    for (const text of t.texts) {
+      const m = UNIT_LINE.exec(text) ?? UNIT_IN_LABEL.exec(text);
+      if (m) return m[1] as '万元' | '元';
+    }
+  }
+  for (const h of hits) {
+    const u = readFormAmount(h.value).unit;
+    if (u) return u;
+  }
+  return '万元';
+}
+
+function projectRow(row: number, name: string, unit: string | null, a: FormAmounts): TableRow {
+  const fiscalParts = a.fiscal ? [a.fiscal] : a.fiscalLines.length ? a.fiscalLines : a.fiscalLevels;
+  const fiscal = a.fiscal ? a.fiscal.read : sumReads(fiscalParts.map((l) => l.read));
+  const other = sumReads(a.other.map((l) => l.read));
+  const carry = a.carryover ? a.carryover.read : ({ ok: true, amount: BLANK_AMOUNT } as AmountRead);
+  const total = a.total ? a.total.read : sumReads([fiscal, carry, other]);
+  const single = (lines: AmountLine[]) => (lines.length === 1 ? lines[0].cell : null);
+  const amounts: Record<AmountRole, AmountRead> = { total, fiscal, specialAccount: { ok: true, amount: BLANK_AMOUNT }, other };
+  const amountCells: Record<AmountRole, string | null> = {
+    total: a.total?.cell ?? null,
+    fiscal: single(fiscalParts),
+    specialAccount: null,
+    other: single(a.other),
+  };
+  return {
+    row, kind: 'project', name, indent: 0, amounts, amountCells, goal: '', indicators: '',
+    goalFull: '', indicatorsFull: '', unit, of: null,
+  };
+}
+
+function gridColumns(h: GridHeader): Columns {
+  const cols: Columns = {};
+  const annual = h.sets[h.sets.length - 1];
+  if (h.level1 !== undefined) cols.level1 = h.level1;
+  if (annual.level2 !== undefined) cols.level2 = annual.level2;
+  if (annual.level3 !== undefined) cols.level3 = annual.level3;
+  if (h.comparator !== undefined) cols.comparator = h.comparator;
+  if (annual.value !== undefined) cols.value = annual.value;
+  if (h.valueUnit !== undefined) cols.valueUnit = h.valueUnit;
+  if (h.sets.length > 1 && h.sets[0].value !== undefined) cols.period = h.sets[0].value;
+  if (h.weight !== undefined) cols.weight = h.weight;
+  return cols;
+}
+
+/** L10: the long-term grid's values by (一级, 二级, 三级), for the annual grid's rows. */
+function periodLookup(read: GridIndicators): PeriodLookup {
+  const byKey = new Map<string, GridIndicators['items'][number]>();
+  for (const it of read.items) {
+    const s = it.source;
+    byKey.set(periodKey(s?.level1Written ?? null, s?.level2Written ?? null, it.name), it);
+  }
+  return (l1, l2, name) => {
+    const it = byKey.get(periodKey(l1, l2, name)) ?? null;
+    return it && it.annual ? { value: it.annual, span: it.annualSpan, unitInValue: null } : null;
+  };
+}
+
+export function formModel(grid: Grid, block: FormBlock): TableModel {
+  const hits = readFields(grid, block.fieldRows, block.fieldTexts);
+  const nameHit = bestField(hits, 'name', true);
+  const unitHit = bestField(hits, 'unit') ?? bestField(hits, 'department');
+  const amounts = formAmounts(hits);
+  const annualGrid = [...block.grids].reverse().find((g) => g.kind === 'annual') ?? block.grids[block.grids.length - 1];
+  const periodGrid = block.grids.find((g) => g !== annualGrid && g.kind === 'period');
+  const lookup = periodGrid ? periodLookup(gridIndicators(periodGrid.header, periodGrid.rows)) : null;
+  const read = gridIndicators(annualGrid.header, annualGrid.rows, lookup);
+
+  const nameRow = nameHit ? Number(/\d+$/.exec(nameHit.cell)?.[0] ?? block.top) : block.top;
+  const row = projectRow(nameRow, nameHit ? joinLines(nameHit.text).text.trim() : '', unitHit ? unitHit.text : null, amounts);
+  const unit = formUnit(block, hits);
+  const columns = gridColumns(annualGrid.header);
+  const table: Table = {
+    sheet: grid.sheet,
+    header: { top: block.top, bottom: annualGrid.header.bottom, columns, unit },
+    bottom: block.bottom,
+    rows: [row],
+    columns,
+    left: block.left,
+    right: block.right,
+  };
+  const project: ProjectModel = {
+    row,
+    indicatorCell: null,
+    goalCell: null,
+    nameCell: nameHit ? nameHit.cell : null,
+    parsed: { joined: joinLines(''), items: read.items, leftovers: [] },
+    ownLength: 0,
+    extra: { amounts, templates: read.templates, notApplicable: read.notApplicable },
+  };
+  const hasLevels = annualGrid.header.level1 !== undefined || annualGrid.header.sets.some((s) => s.level2 !== undefined);
+  return { grid, table, projects: [project], layout: 'form', title: block.title, hasLevels };
+}
+
+/** Column letters of a grid table's roles (for the report's `columns`). */
+export function columnLettersOf(columns: Columns): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [role, c] of Object.entries(columns)) if (c !== undefined) out[role] = columnName(c);
+  return out;
+}

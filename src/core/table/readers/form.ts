@@ -1,0 +1,193 @@
+/**
+ * The `form` reader (L3, L3b, L4a, L4b, L5, L6, L7, L8, L10): one block per project — an optional
+ * title, header fields (name, units, amounts), then one or two indicator grids. Blocks may stand
+ * one below another on a sheet at any offset; each becomes its own table. A block starts at a
+ * project-name label (or at a grid with none above it) and ends at the next block, title or
+ * signature line. The scanner is fed the sheet's rows in order, each row's texts computed once.
+ */
+import { type Grid, address } from '../../grid';
+import { labelKey, fieldOf, FORM_END, TITLE, gridRoleOf } from '../layouts/labels';
+import { type GridHeader, type GridRow, gridKind, readGridRows } from './indicator-grid';
+import { type RowTexts, rowTexts } from './row-texts';
+
+export interface FormBlock {
+  /** First row of the block (its title when it has one) and last row read. */
+  top: number;
+  bottom: number;
+  title: string | null;
+  titleRow: number | null;
+  /** Rows of the field area (title to the first grid), with their texts. */
+  fieldRows: number[];
+  fieldTexts: Map<number, RowTexts>;
+  grids: { header: GridHeader; kind: 'annual' | 'period'; rows: GridRow[] }[];
+  left: number;
+  right: number;
+}
+
+/** A title line: one to three cells, one naming a 表 (`项目支出绩效目标表`, `表十二 | …目标表(一级项目)`). */
+export function titleIn(row: RowTexts): string | null {
+  const { texts } = row;
+  if (!texts.length || texts.length > 3) return null;
+  for (const t of texts) {
+    if (t.length <= 60 && t.includes('表') && TITLE.test(labelKey(t))) return t.replace(/\s+/g, ' ');
+  }
+  return null;
+}
+
+export function titleOf(grid: Grid, row: number): string | null {
+  return titleIn(rowTexts(grid, row));
+}
+
+function nameLabelIn(row: RowTexts): boolean {
+  for (const t of row.texts) {
+    const f = fieldOf(labelKey(t));
+    if (f && f.field === 'name') return true;
+  }
+  return false;
+}
+
+/** A signature or note line (`填表人:`, `…(盖章) 年 月 日`) or a title: where a grid's rows end. */
+export function endsGridIn(row: RowTexts): boolean {
+  const text = row.texts[0];
+  if (!text) return false;
+  return FORM_END.test(labelKey(text)) || FORM_END.test(text) || titleIn(row) !== null;
+}
+
+type OpenGrid = { header: GridHeader; kind: 'annual' | 'period'; rows: GridRow[] };
+
+/** Feed rows top to bottom (`feed`), interrupt where another layout's table sits (`close`). */
+export class FormScanner {
+  readonly blocks: FormBlock[] = [];
+  private current: FormBlock | null = null;
+  private pendingTitle: { row: number; text: string; texts: RowTexts } | null = null;
+  private inGrid: OpenGrid | null = null;
+  private gridRows: number[] = [];
+  /** Rows seen while no block is open (a department table's fields above its grid); a few only. */
+  private loose: { row: number; texts: RowTexts }[] = [];
+
+  constructor(private readonly grid: Grid) {}
+
+  private widen(b: FormBlock, t: RowTexts): void {
+    if (!t.cols.length) return;
+    if (t.cols[0] < b.left) b.left = t.cols[0];
+    if (t.cols[t.cols.length - 1] > b.right) b.right = t.cols[t.cols.length - 1];
+  }
+
+  private addField(b: FormBlock, row: number, t: RowTexts): void {
+    b.fieldRows.push(row);
+    b.fieldTexts.set(row, t);
+    this.widen(b, t);
+  }
+
+  private closeGrid(): void {
+    const b = this.current;
+    const g = this.inGrid;
+    if (b && g) {
+      g.rows = readGridRows(this.grid, g.header, this.gridRows);
+      b.grids.push(g);
+      if (this.gridRows.length) b.bottom = Math.max(b.bottom, this.gridRows[this.gridRows.length - 1]);
+    }
+    this.inGrid = null;
+    this.gridRows = [];
+  }
+
+  close(): void {
+    this.closeGrid();
+    if (this.current && this.current.grids.length) this.blocks.push(this.current);
+    this.current = null;
+  }
+
+  private open(row: number): FormBlock {
+    this.close();
+    const t = this.pendingTitle;
+    const b: FormBlock = {
+      top: t ? t.row : row,
+      bottom: row,
+      title: t ? t.text : null,
+      titleRow: t ? t.row : null,
+      fieldRows: [],
+      fieldTexts: new Map(),
+      grids: [],
+      left: Number.MAX_SAFE_INTEGER,
+      right: 0,
+    };
+    if (t) this.addField(b, t.row, t.texts);
+    for (const l of this.loose) if (!t || l.row > t.row) this.addField(b, l.row, l.texts);
+    this.current = b;
+    this.pendingTitle = null;
+    this.loose = [];
+    return b;
+  }
+
+  /** One row: its texts and, when it is one, the grid header it starts. */
+  feed(row: number, texts: RowTexts, header: GridHeader | null): void {
+    if (header) {
+      const b = this.current ?? this.open(row);
+      this.closeGrid();
+      this.inGrid = { header, kind: gridKind(this.grid, header), rows: [] };
+      b.bottom = Math.max(b.bottom, header.bottom);
+      this.widen(b, texts);
+      return;
+    }
+    if (this.inGrid && row <= this.inGrid.header.bottom) return; // the sub-header
+    const title = titleIn(texts);
+    if (title) {
+      // A title after a grid starts the next block; before any grid it belongs to this one.
+      if (this.inGrid || !this.current) {
+        this.close();
+        this.loose = [];
+        this.pendingTitle = { row, text: title, texts };
+      } else {
+        this.current.title ??= title;
+        this.addField(this.current, row, texts);
+      }
+      return;
+    }
+    if (nameLabelIn(texts) && (!this.current || this.inGrid || this.current.grids.length)) {
+      this.addField(this.open(row), row, texts);
+      return;
+    }
+    if (this.inGrid) {
+      if (endsGridIn(texts)) this.closeGrid();
+      else {
+        this.gridRows.push(row);
+        if (this.current) this.widen(this.current, texts);
+      }
+      return;
+    }
+    const b = this.current;
+    if (b) {
+      if (b.grids.length) {
+        // Below a closed grid: a second grid's label row (`年度绩效指标`) or signatures.
+        if (!endsGridIn(texts)) this.addField(b, row, texts);
+      } else {
+        this.addField(b, row, texts);
+        b.bottom = row;
+      }
+    } else {
+      this.loose.push({ row, texts });
+      if (this.loose.length > 8) this.loose.shift();
+    }
+  }
+}
+
+/** The block's range as A1:B2. */
+export function blockRange(b: FormBlock): string {
+  const left = b.left > b.right ? 1 : b.left;
+  const right = b.left > b.right ? 1 : b.right;
+  return `${address(b.top, left)}:${address(b.bottom, right)}`;
+}
+
+/** The label words of a block's field area and grid headers (what the rejection check reads). */
+export function fieldAreaWords(b: FormBlock): string[] {
+  const out: string[] = [];
+  for (const t of b.fieldTexts.values()) {
+    for (const text of t.texts) {
+      const k = labelKey(text);
+      if (k && k.length <= 20) out.push(k);
+    }
+  }
+  for (const g of b.grids) if (g.header.result) out.push('实际完成值');
+  for (const g of b.grids) if (g.header.score) out.push('得分');
+  return out.filter((k) => k !== '' && (gridRoleOf(k) !== null || k.length <= 20));
+}

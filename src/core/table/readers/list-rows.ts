@@ -1,0 +1,171 @@
+/**
+ * The `list-rows` reader (L2, Sichuan 井研): many projects, one row per indicator. The unit (单位名称)
+ * and each project's name, 预算数 and 年度目标 are written on its first row and merged down; a row with
+ * a unit name and an amount but no project is a department total (Σ of its projects below).
+ */
+import { type Grid, address, cellAt, cellText, rowEntries } from '../../grid';
+import { readAmount } from '../../amounts';
+import { joinLines } from '../../indicators/normalise';
+import type { ProjectModel, TableModel } from '../../model';
+import { AMOUNT_ROLES, type AmountRole } from '../../report';
+import type { AmountRead } from '../../amounts';
+import type { Columns } from '../locate';
+import type { Table, TableRow } from '../classify';
+import { readAmountText } from '../amount-text';
+import { labelKey } from '../layouts/labels';
+import { type GridHeader, gridHeaderFrom, readGridRows } from './indicator-grid';
+import { gridIndicators } from './grid-indicators';
+import { endsGridIn, titleOf } from './form';
+import { type RowTexts, rowTexts } from './row-texts';
+
+export interface ListRowsHeader {
+  grid: GridHeader;
+  unit?: number;
+  name: number;
+  total?: number;
+  goal?: number;
+}
+
+/** A flat-list header: 项目名称 beside an indicator grid header on the same row. */
+export function listRowsHeaderAt(grid: Grid, row: number): ListRowsHeader | null {
+  const texts = rowTexts(grid, row);
+  return listRowsHeaderFrom(texts, gridHeaderFrom(grid, row, texts));
+}
+
+/** `listRowsHeaderAt` for a row whose texts and grid header the caller already has. */
+export function listRowsHeaderFrom(row: RowTexts, g: GridHeader | null): ListRowsHeader | null {
+  if (!g) return null;
+  let name: number | undefined;
+  let unit: number | undefined;
+  let total: number | undefined;
+  let goal: number | undefined;
+  for (let i = 0; i < row.cols.length; i++) {
+    const c = row.cols[i];
+    const k = labelKey(row.texts[i]);
+    if (/^项目名称$/.test(k)) name = c;
+    else if (/^(单位名称|预算单位|单位)$/.test(k)) unit = c;
+    else if (/^(预算数|预算金额|项目金额|资金总额|年度预算)/.test(k)) total = c;
+    else if (/^(年度目标|绩效目标|年度绩效目标)$/.test(k)) goal = c;
+  }
+  if (name === undefined) return null;
+  return { grid: g, unit, name, total, goal };
+}
+
+const BLANK: AmountRead = readAmount(null);
+
+function amountRow(grid: Grid, row: number, col: number | undefined): { amounts: Record<AmountRole, AmountRead>; cells: Record<AmountRole, string | null> } {
+  const amounts = {} as Record<AmountRole, AmountRead>;
+  const cells = {} as Record<AmountRole, string | null>;
+  for (const role of AMOUNT_ROLES) {
+    amounts[role] = BLANK;
+    cells[role] = null;
+  }
+  if (col !== undefined) {
+    const cell = cellAt(grid, row, col);
+    amounts.total = cell && typeof cell.value === 'string' ? readAmountText(cell.value).read : readAmount(cell);
+    cells.total = address(row, col);
+  }
+  return { amounts, cells };
+}
+
+function text(grid: Grid, row: number, col: number | undefined): string {
+  return col === undefined ? '' : cellText(cellAt(grid, row, col)).trim();
+}
+
+function findUnitAbove(grid: Grid, rows: readonly number[], headerRow: number): '万元' | '元' {
+  for (let i = rows.indexOf(headerRow) - 1, n = 0; i >= 0 && n < 4; i--, n++) {
+    for (const [, cell] of rowEntries(grid, rows[i])) {
+      const m = /单位\s*[:：]\s*(万元|元)/.exec(cellText(cell));
+      if (m) return m[1] as '万元' | '元';
+    }
+  }
+  return '万元';
+}
+
+/** The flat list whose header is at `headerRow`; `rows` are the sheet's non-empty rows, ascending. */
+export function readListRows(grid: Grid, h: ListRowsHeader, headerRow: number, rows: readonly number[]): TableModel {
+  const below = rows.filter((r) => r > h.grid.bottom);
+  const tableRows: TableRow[] = [];
+  const groups: { row: TableRow; rows: number[]; nameCell: string }[] = [];
+  let unitName: string | null = null;
+  let bottom = h.grid.bottom;
+  for (const r of below) {
+    const t = rowTexts(grid, r);
+    if (endsGridIn(t) || listRowsHeaderFrom(t, gridHeaderFrom(grid, r, t))) break;
+    bottom = r;
+    const unitText = text(grid, r, h.unit);
+    const name = text(grid, r, h.name);
+    if (unitText) unitName = unitText;
+    const value = text(grid, r, h.grid.sets[h.grid.sets.length - 1].value);
+    const level3 = text(grid, r, h.grid.sets[h.grid.sets.length - 1].level3);
+    if (!name && unitText && !value && !level3) {
+      // `820-马踏镇部门 | 8,827,620.53`: a department row over its units' projects.
+      const a = amountRow(grid, r, h.total);
+      tableRows.push({ row: r, kind: 'total', name: unitText, indent: 0, amounts: a.amounts, amountCells: a.cells, goal: '', indicators: '', goalFull: '', indicatorsFull: '', unit: null, of: null });
+      continue;
+    }
+    if (name) {
+      const a = amountRow(grid, r, h.total);
+      const goal = text(grid, r, h.goal);
+      const row: TableRow = {
+        row: r, kind: 'project', name: joinLines(name).text.trim(), indent: 0, amounts: a.amounts, amountCells: a.cells,
+        goal, indicators: '', goalFull: goal, indicatorsFull: '', unit: unitName, of: null,
+      };
+      tableRows.push(row);
+      groups.push({ row, rows: [r], nameCell: address(r, h.name) });
+      continue;
+    }
+    if (groups.length) groups[groups.length - 1].rows.push(r);
+  }
+  const projects: ProjectModel[] = groups.map((g) => {
+    const read = gridIndicators(h.grid, readGridRows(grid, h.grid, g.rows));
+    return {
+      row: g.row,
+      indicatorCell: null,
+      goalCell: h.goal === undefined ? null : address(g.row.row, h.goal),
+      nameCell: g.nameCell,
+      parsed: { joined: joinLines(''), items: read.items, leftovers: [] },
+      ownLength: 0,
+      extra: { amounts: null, templates: read.templates, notApplicable: read.notApplicable },
+    };
+  });
+  const annual = h.grid.sets[h.grid.sets.length - 1];
+  const columns: Columns = { name: h.name };
+  if (h.total !== undefined) columns.total = h.total;
+  if (h.goal !== undefined) columns.goal = h.goal;
+  if (h.grid.level1 !== undefined) columns.level1 = h.grid.level1;
+  if (annual.level2 !== undefined) columns.level2 = annual.level2;
+  if (annual.level3 !== undefined) columns.level3 = annual.level3;
+  if (h.grid.comparator !== undefined) columns.comparator = h.grid.comparator;
+  if (annual.value !== undefined) columns.value = annual.value;
+  if (h.grid.valueUnit !== undefined) columns.valueUnit = h.grid.valueUnit;
+  if (h.grid.weight !== undefined) columns.weight = h.grid.weight;
+  const cols = Object.values(columns).filter((c): c is number => c !== undefined);
+  let left = cols[0];
+  let right = cols[0];
+  for (const c of cols) {
+    if (c < left) left = c;
+    if (c > right) right = c;
+  }
+  if (h.unit !== undefined && h.unit < left) left = h.unit;
+  // Explanation columns (指标方向性) belong to the table's range though they hold no role.
+  if (h.grid.right > right) right = h.grid.right;
+  if (h.grid.left < left) left = h.grid.left;
+  const table: Table = {
+    sheet: grid.sheet,
+    header: { top: headerRow, bottom: h.grid.bottom, columns, unit: findUnitAbove(grid, rows, headerRow) },
+    bottom,
+    rows: tableRows,
+    columns,
+    left,
+    right,
+  };
+  const title = (() => {
+    for (let i = rows.indexOf(headerRow) - 1, n = 0; i >= 0 && n < 3; i--, n++) {
+      const t = titleOf(grid, rows[i]);
+      if (t) return t;
+    }
+    return null;
+  })();
+  return { grid, table, projects, layout: 'list-rows', title, hasLevels: h.grid.level1 !== undefined };
+}
