@@ -309,7 +309,7 @@ async function main(): Promise<void> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 
-  const excel = await section('Excel path (recorded fake workbook, gateway + core + marks plan)', async () => {
+  const excel = await section('Excel path (Microsoft\'s client library on the wire host: gateway + core + marks plan)', async () => {
     const grids = sizes.map((n) => {
       const grid = benchGrid(n);
       const projects = check(grid, { rules: [] })[0]?.summary.projects ?? n;
@@ -320,10 +320,10 @@ async function main(): Promise<void> {
       data: rows,
       table: excelTable(rows),
       note:
-        'One check = read the active sheet + apply the marks plan of the core\'s findings; re-check = the same over the first check\'s marks; clear removes them. ' +
-        `"web" refuses any request or response above ${WEB_LIMIT.toLocaleString('en-US')} bytes of UTF-8 JSON, as Excel on the web does; ` +
-        '"of them refused" counts the check\'s syncs refused that way (the gateway then retried smaller). Sizes are UTF-8 bytes of the JSON the fake records per sync, largest accepted. ' +
-        '1.14 writes threaded comments (one more read to find existing threads); 1.1 has no indent levels or notes.',
+        'One check = read the active sheet + apply the marks plan of the core\'s findings; re-check = the same over the first check\'s marks; clear removes them; ' +
+        'indicator sheet = (re)write it. Round trips are "syncs + cleanup": the gateway\'s context.sync() calls plus the cleanup request the client sends at the end of Excel.run. ' +
+        `Sizes are the exact serialized requests and responses of Microsoft's Excel client library (@microsoft/office-js), UTF-8 bytes; "web" refuses any over ${WEB_LIMIT.toLocaleString('en-US')} bytes, ` +
+        'as Excel on the web does, and "refused" counts those (the gateway then retried smaller). "registry" is the client on npm (no notes API: comments); "notes" a client with notes, as on Microsoft\'s CDN.',
     };
   });
 

@@ -44,11 +44,11 @@ export interface ExcelMarkResult extends MarkResult {
 }
 
 export function notesMode(api: ApiLevel): NotesMode {
-  return api.v1_18 ? 'notes' : api.v1_10 ? 'comments' : 'none';
+  return api.notes ? 'notes' : api.v1_10 ? 'comments' : 'none';
 }
 
 function canUse(mode: NotesMode, api: ApiLevel): boolean {
-  return mode === 'notes' ? api.v1_18 : mode === 'comments' ? api.v1_10 : true;
+  return mode === 'notes' ? api.notes : mode === 'comments' ? api.v1_10 : true;
 }
 
 function errorCode(e: unknown): string | undefined {
@@ -408,7 +408,7 @@ export class Marker {
           protection: api.v1_2 ? ws.protection.load('protected') : null,
           fills: queueFillReads(ws, [...maps.painted.keys()], api),
           noteCells,
-          notes: api.v1_18 && withNotes && noteCells.length ? queueNoteReads(ws, noteCells) : null,
+          notes: api.notes && withNotes && noteCells.length ? queueNoteReads(ws, noteCells) : null,
           threads: api.v1_10 && hasComments ? queueThreadList(ws) : null,
         };
       });
@@ -423,7 +423,7 @@ export class Marker {
         sheets = queueReads(false);
         await ctx.sync();
         notesNow = [];
-        for (const s of sheets) notesNow.push(api.v1_18 && s.noteCells.length ? await readNotesSplitting(ctx, s.ws, s.noteCells, sheets.length > 1) : new Map());
+        for (const s of sheets) notesNow.push(api.notes && s.noteCells.length ? await readNotesSplitting(ctx, s.ws, s.noteCells, sheets.length > 1) : new Map());
       }
       if (sheets.some((s) => s.protection?.protected)) throw hostError(this.locale, 'protected');
       const withThreads = sheets.filter((s) => s.threads !== null);
