@@ -104,7 +104,7 @@ async function step(wb: FakeWorkbook, fn: () => Promise<unknown>): Promise<StepF
 export async function benchExcelOne(grid: Grid, projects: number, c: ExcelConfig): Promise<ExcelRow> {
   const { wb, cells } = workbookOf(grid, c.level, c.host === 'web', c.client === 'notes');
   useNotesClient(wb.clientNotes);
-  const gw = new ExcelWorkbook({ run: wb.run, isSetSupported: wb.isSetSupported, settings: wb.settings, locale: 'zh-CN' });
+  const gw = new ExcelWorkbook({ run: wb.run, isSetSupported: wb.isSetSupported, settings: wb.settings, locale: 'zh-CN', web: wb.web });
   let read: Grid | null = null;
   const r = await step(wb, async () => (read = await gw.readActiveSheet()));
   if (!read) throw new Error('no grid read');

@@ -150,6 +150,11 @@ export class FakeWorkbook {
   clientNotes = false;
   /** A cell is being edited: Excel refuses every request (InvalidOperationInCellEditMode). */
   cellEdit = false;
+  /**
+   * The code Excel gives a thread added on a cell that holds a note (not documented; unverified in
+   * real Excel): the gateway must not depend on it.
+   */
+  conflictCode = 'InvalidArgument';
   /** Called before each request is interpreted (e.g. to start cell-edit mode mid-action). */
   beforeRequest: ((index: number) => void) | null = null;
   nextId = 1;

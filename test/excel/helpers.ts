@@ -96,7 +96,7 @@ export function onePerRowPlan(n: number): MarksPlan {
 export function gateway(wb: FakeWorkbook, locale: Locale = 'zh-CN'): ExcelWorkbook {
   // The gateway looks at the page's client library when it is built.
   useNotesClient(wb.clientNotes);
-  return new ExcelWorkbook({ run: wb.run, isSetSupported: wb.isSetSupported, settings: wb.settings, locale });
+  return new ExcelWorkbook({ run: wb.run, isSetSupported: wb.isSetSupported, settings: wb.settings, locale, web: wb.web });
 }
 
 /** Excel 2016 (1.1), 2019 (1.7), 1.9, 1.10, 2021 (1.14), 2024 (1.17), Microsoft 365 (1.18). */

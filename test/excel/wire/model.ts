@@ -362,7 +362,7 @@ export function objectModel(wb: FakeWorkbook): Record<string, TypeDef> {
         writable(s);
         const cell = rectText(p.rect);
         // A cell holds a note OR a threaded comment, never both.
-        if (s.notes.has(cell) || s.comments.some((c) => c.cell === cell)) throw new HostError('InvalidArgument', 'The cell already has a note or a comment.');
+        if (s.notes.has(cell) || s.comments.some((c) => c.cell === cell)) throw new HostError(wb.conflictCode, 'The cell already has a note or a comment.');
         const c: FakeComment = { id: `c${wb.nextId++}`, cell, content: String(content), replies: [] };
         s.comments.push(c);
         return comment(s, c);
