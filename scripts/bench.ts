@@ -7,8 +7,8 @@
  *   npm run bench -- --quick    100 and 1,000 projects, fewer runs; does not touch docs/
  *   npm run bench -- --core     the core table only
  *
- * Sections: core (in process), CLI end to end (scripts/bench/cli.ts), the Excel path through the
- * recorded fake (scripts/bench/excel.ts), the task pane's bundles and first render
+ * Sections: core (in process), CLI end to end (scripts/bench/cli.ts), the Excel path through
+ * Microsoft's client library on the wire host (scripts/bench/excel.ts), the task pane's bundles and first render
  * (scripts/bench/pane.ts), memory.
  */
 import * as fs from 'node:fs';
@@ -214,7 +214,8 @@ function goals(r: {
       const sizes = new Set(rows.map((x) => x.projects));
       const constant = [...new Set(rows.map((x) => x.level))].every((lv) => new Set(rows.filter((x) => x.level === lv).map((x) => x.check.syncs)).size === 1);
       const maxReq = Math.max(...rows.flatMap((x) => [x.check.maxRequest, x.recheck.maxRequest, x.clear.maxRequest]));
-      const met = bad.length === 0 && constant && maxReq <= GOALS.maxPayloadBytes;
+      // Desktop has no payload cap: the gateway sends one block there whatever its size.
+      const met = bad.length === 0 && constant && (host === 'desktop' || maxReq <= GOALS.maxPayloadBytes);
       const levels = [...new Set(rows.map((x) => x.level))];
       let detail =
         `${[...sizes].map((n) => n.toLocaleString('en-US')).join(' / ')} projects: check syncs ` +
@@ -234,7 +235,7 @@ function goals(r: {
             ' only the unavoidable block reads.';
         }
       }
-      out.push({ goal: `Excel ${host}: ≤ ${GOALS.checkSyncs} round trips per check, constant in size; no request above 4 MB`, met, detail });
+      out.push({ goal: `Excel ${host}: ≤ ${GOALS.checkSyncs} round trips per check, constant in size${host === 'web' ? '; no request above 4 MB' : ''}`, met, detail });
     }
   }
   if (r.bundles) {
