@@ -1,6 +1,7 @@
 /**
  * Round trips on desktop, through Microsoft's client library: the number of context.sync() calls
- * must not grow with the table. Counts and serialized sizes are printed for the report.
+ * must not grow with the table (3,000 rows here; the bench measures 9,999 projects). Counts and
+ * serialized sizes are printed for the report.
  */
 import { gateway, LEVELS, makeWorkbook, onePerRowPlan, SHEET } from './helpers';
 
@@ -50,10 +51,10 @@ afterAll(() => {
 });
 
 describe.each(LEVELS)('sync counts at ExcelApi %s', (level) => {
-  test('desktop: 10 rows and 10,000 rows take the same number of syncs', async () => {
+  test('desktop: 10 rows and 3,000 rows take the same number of syncs', async () => {
     const small = await measure(level, 10);
-    const large = await measure(level, 10_000);
-    for (const [n, c] of [[10, small], [10_000, large]] as const) {
+    const large = await measure(level, 3_000);
+    for (const [n, c] of [[10, small], [3_000, large]] as const) {
       rows.push(`${level} | ${n} | ${c.read} | ${c.mark} | ${c.clear} | ${(c.readResponse / 1e6).toFixed(2)} MB | ${(c.maxRequest / 1e6).toFixed(2)} MB | ${(c.maxResponse / 1e6).toFixed(2)} MB`);
     }
     expect(large.read).toBe(small.read);
@@ -66,8 +67,8 @@ describe.each(LEVELS)('sync counts at ExcelApi %s', (level) => {
     // checked on the serialized bytes in acceptance.test.ts.
   });
 
-  test('a sheet without threads: read 1 + mark 2 at 10 and 10,000 rows', async () => {
-    for (const n of [10, 10_000]) {
+  test('a sheet without threads: read 1 + mark 2 at 10 and 3,000 rows', async () => {
+    for (const n of [10, 3_000]) {
       const c = await measure(level, n, false);
       rows.push(`${level} | ${n} (no threads) | ${c.read} | ${c.mark} | ${c.clear} | ${(c.readResponse / 1e6).toFixed(2)} MB | ${(c.maxRequest / 1e6).toFixed(2)} MB | ${(c.maxResponse / 1e6).toFixed(2)} MB`);
       expect(c.read + c.mark).toBe(3);
