@@ -7,8 +7,8 @@
  *   npm run bench -- --quick    100 and 1,000 projects, fewer runs; does not touch docs/
  *   npm run bench -- --core     the core table only
  *
- * Sections: core (in process), CLI end to end (scripts/bench/cli.ts), the Excel path through the
- * recorded fake (scripts/bench/excel.ts), the task pane's bundles and first render
+ * Sections: core (in process), CLI end to end (scripts/bench/cli.ts), the Excel path through
+ * Microsoft's client library on the wire host (scripts/bench/excel.ts), the task pane's bundles and first render
  * (scripts/bench/pane.ts), memory.
  */
 import * as fs from 'node:fs';
@@ -225,7 +225,8 @@ function goals(r: {
       const sizes = new Set(rows.map((x) => x.projects));
       const constant = [...new Set(rows.map((x) => x.level))].every((lv) => new Set(rows.filter((x) => x.level === lv).map((x) => x.check.syncs)).size === 1);
       const maxReq = Math.max(...rows.flatMap((x) => [x.check.maxRequest, x.recheck.maxRequest, x.clear.maxRequest]));
-      const met = bad.length === 0 && constant && maxReq <= GOALS.maxPayloadBytes;
+      // Desktop has no payload cap: the gateway sends one block there whatever its size.
+      const met = bad.length === 0 && constant && (host === 'desktop' || maxReq <= GOALS.maxPayloadBytes);
       const levels = [...new Set(rows.map((x) => x.level))];
       let detail =
         `${[...sizes].map((n) => n.toLocaleString('en-US')).join(' / ')} projects: check syncs ` +
@@ -245,7 +246,7 @@ function goals(r: {
             ' only the unavoidable block reads.';
         }
       }
-      out.push({ goal: `Excel ${host}: ≤ ${GOALS.checkSyncs} round trips per check, constant in size; no request above 4 MB`, met, detail });
+      out.push({ goal: `Excel ${host}: ≤ ${GOALS.checkSyncs} round trips per check, constant in size${host === 'web' ? '; no request above 4 MB' : ''}`, met, detail });
     }
   }
   if (r.bundles) {
@@ -411,7 +412,7 @@ async function main(): Promise<void> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 
-  const excel = readerOnly ? skip<ExcelRow[]>('Excel path (recorded fake workbook, gateway + core + marks plan)') : await section('Excel path (recorded fake workbook, gateway + core + marks plan)', async () => {
+  const excel = readerOnly ? skip<ExcelRow[]>('Excel path (Microsoft\'s client library on the wire host: gateway + core + marks plan)') : await section('Excel path (Microsoft\'s client library on the wire host: gateway + core + marks plan)', async () => {
     const grids = sizes.map((n) => {
       const grid = benchGrid(n);
       const projects = check(grid, { rules: [] })[0]?.summary.projects ?? n;
@@ -422,10 +423,10 @@ async function main(): Promise<void> {
       data: rows,
       table: excelTable(rows),
       note:
-        'One check = read the active sheet + apply the marks plan of the core\'s findings; re-check = the same over the first check\'s marks; clear removes them. ' +
-        `"web" refuses any request or response above ${WEB_LIMIT.toLocaleString('en-US')} bytes of UTF-8 JSON, as Excel on the web does; ` +
-        '"of them refused" counts the check\'s syncs refused that way (the gateway then retried smaller). Sizes are UTF-8 bytes of the JSON the fake records per sync, largest accepted. ' +
-        '1.14 writes threaded comments (one more read to find existing threads); 1.1 has no indent levels or notes.',
+        'One check = read the active sheet + apply the marks plan of the core\'s findings; re-check = the same over the first check\'s marks; clear removes them; ' +
+        'indicator sheet = (re)write it. Round trips are "syncs + cleanup": the gateway\'s context.sync() calls plus the cleanup request the client sends at the end of Excel.run. ' +
+        `Sizes are the exact serialized requests and responses of Microsoft's Excel client library (@microsoft/office-js), UTF-8 bytes; "web" refuses any over ${WEB_LIMIT.toLocaleString('en-US')} bytes, ` +
+        'as Excel on the web does, and "refused" counts those (the gateway then retried smaller). "registry" is the client on npm (no notes API: comments); "notes" a client with notes, as on Microsoft\'s CDN.',
     };
   });
 

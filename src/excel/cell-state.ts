@@ -7,7 +7,8 @@ import { chunkAddresses, NOTE_HEADER } from '../core/marks';
 import type { ApiLevel } from './api-level';
 import { compressCells, normaliseCell, rectAddress, rectsOf } from './addresses';
 import type { FillState } from './fills';
-import { readSplitting } from './blocks';
+import { jsonBytes as jsonBytesOf, readSplitting } from './blocks';
+import { OP_ENVELOPE, opSize } from './op-bytes';
 
 export function isOurText(content: string | null | undefined): boolean {
   if (typeof content !== 'string') return false;
@@ -22,7 +23,7 @@ export function queueFillReads(ws: Excel.Worksheet, cells: readonly string[], ap
   if (api.v1_9) {
     const reads = rectsOf(compressCells(cells)).map((rect) => ({
       rect,
-      props: ws.getRange(rectAddress(rect)).getCellProperties({ format: { fill: FILL_PROPS } }),
+      props: ws.getRange(rectAddress(rect)).untrack().getCellProperties({ format: { fill: FILL_PROPS } }),
     }));
     return () => {
       const out = new Map<string, FillState>();
@@ -44,11 +45,24 @@ export function queueFillReads(ws: Excel.Worksheet, cells: readonly string[], ap
     };
   }
   const reads = cells.map((cell) => {
-    const fill = ws.getRange(cell).format.fill;
+    const fill = ws.getRange(cell).untrack().format.fill;
     fill.load('color');
     return { cell, fill };
   });
   return () => new Map(reads.map(({ cell, fill }) => [cell, { color: fill.color }]));
+}
+
+/** The fill properties a state sets, in the order they are written (pattern first: it resets the rest). */
+function fillSets(state: FillState, api: ApiLevel): [keyof Excel.RangeFill & string, string | number][] {
+  const out: [keyof Excel.RangeFill & string, string | number][] = [];
+  if (api.v1_9 && state.pattern) out.push(['pattern', state.pattern]);
+  if (state.color) out.push(['color', state.color]);
+  if (api.v1_9) {
+    if (state.patternColor) out.push(['patternColor', state.patternColor]);
+    if (state.tintAndShade) out.push(['tintAndShade', state.tintAndShade]);
+    if (state.patternTintAndShade) out.push(['patternTintAndShade', state.patternTintAndShade]);
+  }
+  return out;
 }
 
 function applyFill(fill: Excel.RangeFill, state: FillState | null, api: ApiLevel): void {
@@ -56,27 +70,36 @@ function applyFill(fill: Excel.RangeFill, state: FillState | null, api: ApiLevel
     fill.clear();
     return;
   }
-  if (api.v1_9 && state.pattern) fill.pattern = state.pattern as Excel.FillPattern;
-  if (state.color) fill.color = state.color;
-  if (api.v1_9) {
-    if (state.patternColor) fill.patternColor = state.patternColor;
-    if (state.tintAndShade) fill.tintAndShade = state.tintAndShade;
-    if (state.patternTintAndShade) fill.patternTintAndShade = state.patternTintAndShade;
-  }
+  const f = fill as unknown as Record<string, string | number>;
+  for (const [k, v] of fillSets(state, api)) f[k] = v;
+}
+
+/** One queued write and its request size (see WriteBlocks). */
+export interface WriteOp {
+  bytes: number;
+  queue: () => void;
+}
+
+function fillBytes(address: string, state: FillState | null, api: ApiLevel): number {
+  if (state === null) return opSize(api.v1_9 ? 'fillAreasClear' : 'fillRunClear', address);
+  const sets = fillSets(state, api).map(([, v]) => v);
+  if (!api.v1_9) return opSize('fillRunColor', address, ...sets);
+  return opSize('fillAreas', address, ...sets) + Math.max(0, sets.length - 3) * OP_ENVELOPE.fillProp;
 }
 
 /**
- * One fill for many cells. 1.9: `getRanges` over address chunks under the 8,192-character cut-off.
- * Before 1.9: one `getRange` per vertical run (no multi-area ranges there), all in the same batch.
+ * One fill for many cells, as separately sized operations. 1.9: `getRanges` over address chunks
+ * under the 8,192-character cut-off. Before 1.9: one `getRange` per vertical run (no multi-area
+ * ranges there), each its own operation so a block can be split anywhere.
  */
-export function queueFillWrite(ws: Excel.Worksheet, cells: readonly string[], state: FillState | null, api: ApiLevel): void {
-  if (cells.length === 0) return;
+export function fillWriteOps(ws: Excel.Worksheet, cells: readonly string[], state: FillState | null, api: ApiLevel): WriteOp[] {
+  if (cells.length === 0) return [];
   const runs = compressCells(cells).split(',');
-  if (api.v1_9) {
-    for (const chunk of chunkAddresses(runs)) applyFill(ws.getRanges(chunk).format.fill, state, api);
-  } else {
-    for (const run of runs) applyFill(ws.getRange(run).format.fill, state, api);
-  }
+  const targets = api.v1_9 ? chunkAddresses(runs) : runs;
+  return targets.map((address) => ({
+    bytes: fillBytes(address, state, api),
+    queue: () => applyFill(api.v1_9 ? ws.getRanges(address).untrack().format.fill : ws.getRange(address).untrack().format.fill, state, api),
+  }));
 }
 
 export interface NoteNow {
@@ -118,12 +141,15 @@ export function queueThreadList(ws: Excel.Worksheet): Excel.CommentCollection {
  * independent of the table size, and none when no sheet has threads. Split in parts only when Excel
  * refuses the response as too large (thousands of long threads on the web).
  */
-export async function readThreads(ctx: Excel.RequestContext, lists: readonly Excel.CommentCollection[], details = true): Promise<Thread[][]> {
+export async function readThreads(ctx: Excel.RequestContext, lists: readonly Excel.CommentCollection[], api: ApiLevel, details = true): Promise<Thread[][]> {
   const all: { list: number; comment: Excel.Comment }[] = [];
   lists.forEach((l, list) => l.items.forEach((comment) => all.push({ list, comment })));
-  const read = await readSplitting(ctx, all, (slice) => {
+  const read = await readSplitting(
+    ctx,
+    all,
+    (slice) => {
     const pending = slice.map(({ list, comment }) => {
-      const loc = comment.getLocation();
+      const loc = comment.getLocation().untrack();
       loc.load('address');
       if (details) {
         comment.load('content');
@@ -141,7 +167,11 @@ export async function readThreads(ctx: Excel.RequestContext, lists: readonly Exc
           replies: details ? comment.replies.items.map((reply) => ({ reply, content: reply.content })) : [],
         },
       }));
-  });
+    },
+    true,
+    () => OP_ENVELOPE.threadRead,
+    api.blockBytes,
+  );
   const out: Thread[][] = lists.map(() => []);
   for (const r of read) out[r.list].push(r.thread);
   return out;
@@ -151,6 +181,7 @@ export async function readThreads(ctx: Excel.RequestContext, lists: readonly Exc
 export async function readNotesSplitting(
   ctx: Excel.RequestContext,
   ws: Excel.Worksheet,
+  api: ApiLevel,
   cells: readonly string[],
   tryWhole = true,
 ): Promise<Map<string, NoteNow>> {
@@ -162,6 +193,43 @@ export async function readNotesSplitting(
       return () => [...get().entries()];
     },
     tryWhole,
+    (cell) => opSize('noteRead', cell),
+    api.blockBytes,
+  );
+  return new Map(list);
+}
+
+/** Request bytes of reading the fills of `cells` (one read per cell before 1.9, per run from 1.9). */
+export function fillReadBytes(cells: readonly string[], api: ApiLevel): number {
+  if (cells.length === 0) return 0;
+  if (!api.v1_9) {
+    let n = 0;
+    for (const c of cells) n += opSize('fillRead', c);
+    return n;
+  }
+  return rectsOf(compressCells(cells)).length * OP_ENVELOPE.fillPropsRead;
+}
+
+/** Request bytes of reading the notes of `cells`. */
+export function noteReadBytes(cells: readonly string[]): number {
+  let n = 0;
+  for (const c of cells) n += opSize('noteRead', c);
+  return n;
+}
+
+/** Fills of many cells in slices under the request cap (a read per cell before 1.9 is ~660 bytes). */
+export async function readFillsSplitting(ctx: Excel.RequestContext, ws: Excel.Worksheet, cells: readonly string[], api: ApiLevel): Promise<Map<string, FillState>> {
+  const perCell = api.v1_9 ? (c: string) => jsonBytesOf(c) + 40 : (c: string) => opSize('fillRead', c);
+  const list = await readSplitting(
+    ctx,
+    cells,
+    (slice) => {
+      const get = queueFillReads(ws, slice, api);
+      return () => [...get().entries()];
+    },
+    true,
+    perCell,
+    api.blockBytes,
   );
   return new Map(list);
 }

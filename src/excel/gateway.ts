@@ -8,11 +8,11 @@ import type { IndicatorSheet } from '../core/indicator-sheet';
 import type { MarksPlan } from '../core/marks';
 import type { Locale } from '../core/messages/locale';
 import { HostError, type HostCapabilities, type SheetWorkbook } from '../host/workbook';
-import { apiLevel, type ApiLevel, type IsSetSupported } from './api-level';
+import { apiLevel, clientHasNotes, type ApiLevel, type IsSetSupported } from './api-level';
 import { writeIndicatorSheet } from './indicator-writer';
 import { Marker, notesMode, type ExcelMarkResult } from './marks';
 import { parseRangeAddress, rectAddress } from './addresses';
-import { hostError } from './messages';
+import { cellEditError, CELL_EDIT, hostError, type Action } from './messages';
 import { readActiveSheet, TooLargeError, type ExcelRun } from './read-sheet';
 import { RecordStore, type DocumentSettings } from './record';
 import { literal } from './indicator-writer';
@@ -26,6 +26,10 @@ export interface ExcelGatewayOptions {
   settings: DocumentSettings;
   /** Language of the gateway's own messages. */
   locale: Locale;
+  /** Excel on the web (5 MB cap per request and response); when unknown, assumed. */
+  web?: boolean;
+  /** The page's Excel client library has the notes API (default: probe the loaded `Excel`). */
+  clientNotes?: boolean;
 }
 
 function errorCode(e: unknown): string | undefined {
@@ -39,7 +43,7 @@ export class ExcelWorkbook implements SheetWorkbook {
   private readonly marker: Marker;
 
   constructor(private readonly options: ExcelGatewayOptions) {
-    this.api = apiLevel(options.isSetSupported);
+    this.api = apiLevel(options.isSetSupported, options.clientNotes ?? clientHasNotes(), options.web ?? true);
     this.store = new RecordStore(options.settings);
     this.marker = new Marker(options.run, this.api, this.store, options.locale);
   }
@@ -53,7 +57,7 @@ export class ExcelWorkbook implements SheetWorkbook {
       return await readActiveSheet(this.options.run, this.api, onProgress);
     } catch (e) {
       if (e instanceof TooLargeError) throw hostError(this.options.locale, 'too-large', `${e.cells}`);
-      throw this.translate(e, '');
+      throw this.translate(e, '', 'check');
     }
   }
 
@@ -73,7 +77,7 @@ export class ExcelWorkbook implements SheetWorkbook {
     try {
       await writeIndicatorSheet(this.options.run, this.api, sheet);
     } catch (e) {
-      throw this.translate(e, sheet.name);
+      throw this.translate(e, sheet.name, 'indicators');
     }
   }
 
@@ -104,7 +108,7 @@ export class ExcelWorkbook implements SheetWorkbook {
         }));
       });
     } catch (e) {
-      throw this.translate(e, '');
+      throw this.translate(e, '', 'check');
     }
   }
 
@@ -115,7 +119,7 @@ export class ExcelWorkbook implements SheetWorkbook {
         await ctx.sync();
       });
     } catch (e) {
-      throw this.translate(e, sheet);
+      throw this.translate(e, sheet, 'check');
     }
   }
 
@@ -128,7 +132,7 @@ export class ExcelWorkbook implements SheetWorkbook {
         await ctx.sync();
       });
     } catch (e) {
-      throw this.translate(e, sheet);
+      throw this.translate(e, sheet, 'check');
     }
   }
 
@@ -144,13 +148,14 @@ export class ExcelWorkbook implements SheetWorkbook {
         await ctx.sync();
       });
     } catch (e) {
-      throw this.translate(e, sheet);
+      throw this.translate(e, sheet, 'check');
     }
   }
 
-  private translate(e: unknown, sheet: string): HostError {
+  private translate(e: unknown, sheet: string, action: Action): HostError {
     if (e instanceof HostError) return e;
     const code = errorCode(e);
+    if (code === CELL_EDIT) return cellEditError(this.options.locale, action);
     if (code === 'AccessDenied') return hostError(this.options.locale, 'protected');
     if (code === 'ItemNotFound') return hostError(this.options.locale, 'no-sheet', sheet);
     return hostError(this.options.locale, 'failed', e instanceof Error ? e.message : String(e));

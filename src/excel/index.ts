@@ -44,6 +44,17 @@ export function createExcelWorkbook(locale?: Locale): Workbook {
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
     settings,
     locale: locale ?? pickLocale(Office.context.displayLanguage),
+    web: isWeb(),
   });
   return withAcceptances(gateway, settings);
+}
+
+/** Excel on the web caps requests at 5 MB; desktop does not. Unknown (older Office.js): assume the cap. */
+function isWeb(): boolean {
+  try {
+    const platform = Office.context.platform;
+    return platform === undefined || platform === null || platform === Office.PlatformType.OfficeOnline;
+  } catch {
+    return true;
+  }
 }

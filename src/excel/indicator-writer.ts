@@ -1,14 +1,19 @@
 /**
  * (Re)creating the indicator sheet: one sync to find the previous sheet and table, then the writes
  * (delete the old sheet, values, formats, links, table, widths) in blocks of at most BLOCK_BYTES of
- * request, one sync each; a sheet that fits in one block keeps a single write sync.
+ * request, one sync each, each operation sized as measured (op-bytes.ts); a sheet that fits in one
+ * block keeps a single write sync, and a block Excel refuses as too large is sent again in halves.
  */
 import type { IndicatorSheet, SheetValue } from '../core/indicator-sheet';
 import { columnName } from '../core/grid';
 import type { ApiLevel } from './api-level';
 import { qualified } from './addresses';
-import { BLOCK_BYTES, type ExcelRun } from './read-sheet';
-import { jsonBytes, OP_BYTES, opBytes, WriteBlocks } from './blocks';
+import type { ExcelRun } from './read-sheet';
+import { WriteBlocks } from './blocks';
+import { opSize } from './op-bytes';
+
+/** Cells per row group: Office.js sends a larger values write in slices of this size anyway. */
+const ROWS_CELLS = 1500;
 
 /** Column of `来源单元格` in IndicatorSheet rows (fixed by src/core/indicator-sheet.ts). */
 const SOURCE_COL = 1;
@@ -45,69 +50,62 @@ export async function writeIndicatorSheet(run: ExcelRun, api: ApiLevel, sheet: I
     // A table of that name on another sheet is the clerk's copy (a renamed old sheet): leave it.
     // Before 1.2 a table cannot tell its sheet; the old sheet's table goes with it.
     const tableTaken = named !== null && (api.v1_2 ? named.worksheet.name !== sheet.name : !oldSheet);
-    oldSheet?.delete();
-    const ws = sheets.add(sheet.name);
     const width = sheet.header.length;
     const lastCol = columnName(width);
     const n = sheet.rows.length;
     const links = sheet.sources.length === n && n > 0 && width > SOURCE_COL;
     const formulaLinks = links && !api.v1_7;
     const linkCol = columnName(SOURCE_COL + 1);
-    const blocks = new WriteBlocks(ctx);
+    const blocks = new WriteBlocks(ctx, api.blockBytes);
 
-    // Row blocks sized in UTF-8 bytes: 50,000 rows of Chinese text are well over the web's 5 MB.
-    const header = { values: sheet.header.map(literal), formats: sheet.header.map(() => '@') };
-    let block: { top: number; values: (string | number)[][]; formats: string[][]; queueLinks: (() => void)[] } | null = null;
-    let blockBytes = 0;
-    const queueBlock = (b: NonNullable<typeof block>): void => {
-      const range = ws.getRange(`A${b.top}:${lastCol}${b.top + b.values.length - 1}`);
-      range.numberFormat = b.formats;
-      range.values = b.values;
-      for (const q of b.queueLinks) q();
-    };
-    const emit = async (): Promise<void> => {
-      if (!block) return;
-      const b = block;
-      block = null;
-      await blocks.add(blockBytes, () => queueBlock(b));
-      blockBytes = 0;
-    };
-    for (let i = -1; i < n; i++) {
-      const row = i < 0 ? header.values : sheet.rows[i].map(literal);
-      const formats = i < 0 ? header.formats : sheet.rows[i].map((v, c) => formatOf(v, c, formulaLinks));
-      let rowBytes = jsonBytes(row) + jsonBytes(formats);
-      let link: (() => void) | null = null;
-      if (links && i >= 0) {
+    // The sheet itself goes in the first block: a block refused as too large is sent again from its
+    // first operation, which must then create the sheet again (a new proxy for the later ones).
+    let ws = null as unknown as Excel.Worksheet;
+    await blocks.add(opSize('tableAdd', sheet.name), () => {
+      oldSheet?.delete();
+      ws = sheets.add(sheet.name);
+    });
+
+    // Rows in groups the client would not slice further (it splits writes over 1,500 cells), each
+    // group one operation sized in UTF-8 bytes: 50,000 rows of Chinese text are well over 5 MB.
+    const groupRows = Math.max(1, Math.floor(ROWS_CELLS / width));
+    for (let start = -1; start < n; start += groupRows) {
+      const end = Math.min(n, start + groupRows);
+      const values: (string | number)[][] = [];
+      const formats: string[][] = [];
+      for (let i = start; i < end; i++) {
+        values.push(i < 0 ? sheet.header.map(literal) : sheet.rows[i].map(literal));
+        formats.push(i < 0 ? sheet.header.map(() => '@') : sheet.rows[i].map((v, c) => formatOf(v, c, formulaLinks)));
+      }
+      const address = `A${start + 2}:${lastCol}${end + 1}`;
+      await blocks.add(opSize('rowsWrite', address, formats, values), () => {
+        const range = ws.getRange(address).untrack();
+        range.numberFormat = formats;
+        range.values = values;
+      });
+      if (!links) continue;
+      for (let i = Math.max(0, start); i < end; i++) {
         const s = sheet.sources[i];
-        const address = `${linkCol}${i + 2}`;
+        const cell = `${linkCol}${i + 2}`;
         if (api.v1_7) {
           const h = { documentReference: qualified(s.sheet, s.cell), textToDisplay: `${s.sheet}!${s.cell}` };
-          rowBytes += opBytes(2, address, h);
-          link = () => {
-            ws.getRange(address).hyperlink = h;
-          };
+          await blocks.add(opSize('linkWrite', cell, h), () => {
+            ws.getRange(cell).untrack().hyperlink = h;
+          });
         } else {
           const f = `=HYPERLINK(${excelString(`#${qualified(s.sheet, s.cell)}`)},${excelString(`${s.sheet}!${s.cell}`)})`;
-          rowBytes += opBytes(2, address, f);
-          link = () => {
-            ws.getRange(address).formulas = [[f]];
-          };
+          await blocks.add(opSize('linkWrite', cell, f), () => {
+            ws.getRange(cell).untrack().formulas = [[f]];
+          });
         }
       }
-      if (block && blockBytes + rowBytes > BLOCK_BYTES) await emit();
-      if (!block) block = { top: i + 2, values: [], formats: [], queueLinks: [] };
-      block.values.push(row);
-      block.formats.push(formats);
-      if (link) block.queueLinks.push(link);
-      blockBytes += rowBytes + (block.values.length === 1 ? 2 * OP_BYTES : 0);
     }
-    await emit();
     // The table and widths go with the last block: a table that fits in one block keeps one write sync.
-    await blocks.add(opBytes(3), () => {
-      const full = ws.getRange(`A1:${lastCol}${n + 1}`);
-      const table = ws.tables.add(qualified(sheet.name, `A1:${lastCol}${Math.max(n + 1, 2)}`), true);
+    const tableAddress = qualified(sheet.name, `A1:${lastCol}${Math.max(n + 1, 2)}`);
+    await blocks.add(opSize('tableAdd', tableAddress, true, sheet.tableName), () => {
+      const table = ws.tables.add(tableAddress, true);
       if (!tableTaken) table.name = sheet.tableName;
-      if (api.v1_2) full.format.autofitColumns();
+      if (api.v1_2) ws.getRange(`A1:${lastCol}${n + 1}`).untrack().format.autofitColumns();
     });
     await blocks.flush();
   });

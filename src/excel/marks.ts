@@ -7,7 +7,7 @@
  * in halves. Nothing is written before protection is known, so a protected sheet is refused with the
  * workbook untouched.
  */
-import { chunkAddresses, MARK_FILLS, type CellMark, type MarksPlan } from '../core/marks';
+import { MARK_FILLS, type CellMark, type MarksPlan } from '../core/marks';
 import { SEVERITIES, type Severity } from '../core/report';
 import type { Locale } from '../core/messages/locale';
 import type { MarkResult } from '../host/workbook';
@@ -16,17 +16,21 @@ import type { ApiLevel } from './api-level';
 import { compressCells, expandCells, normaliseCell, qualified } from './addresses';
 import {
   isOurText,
+  fillWriteOps,
   queueFillReads,
-  queueFillWrite,
   queueNoteReads,
   queueThreadList,
+  fillReadBytes,
+  noteReadBytes,
+  readFillsSplitting,
   readNotesSplitting,
   readThreads,
   type NoteNow,
   type Thread,
+  type WriteOp,
 } from './cell-state';
 import { fillKey, isOurFill, NO_FILL, parseFillKey, type FillState } from './fills';
-import { hostError } from './messages';
+import { cellEditError, CELL_EDIT, hostError, type Action } from './messages';
 
 /** Every cell of several compressed lists (no `flatMap`: the pane targets ES2017 webviews). */
 function flatCells(lists: readonly string[]): string[] {
@@ -35,7 +39,8 @@ function flatCells(lists: readonly string[]): string[] {
   return out;
 }
 import { isPayloadError, type ExcelRun } from './read-sheet';
-import { opBytes, WriteBlocks } from './blocks';
+import { WriteBlocks } from './blocks';
+import { opSize } from './op-bytes';
 import { RECORD_MAX_CHARS, serialiseRecord, type MarkRecord, type NotesMode, type RecordStore, type SheetRecord } from './record';
 
 export interface ExcelMarkResult extends MarkResult {
@@ -44,11 +49,11 @@ export interface ExcelMarkResult extends MarkResult {
 }
 
 export function notesMode(api: ApiLevel): NotesMode {
-  return api.v1_18 ? 'notes' : api.v1_10 ? 'comments' : 'none';
+  return api.notes ? 'notes' : api.v1_10 ? 'comments' : 'none';
 }
 
 function canUse(mode: NotesMode, api: ApiLevel): boolean {
-  return mode === 'notes' ? api.v1_18 : mode === 'comments' ? api.v1_10 : true;
+  return mode === 'notes' ? api.notes : mode === 'comments' ? api.v1_10 : true;
 }
 
 function errorCode(e: unknown): string | undefined {
@@ -75,15 +80,38 @@ function groupPush(m: Map<string, string[]>, key: string, cell: string): void {
   else m.set(key, [cell]);
 }
 
-/** Estimated request size of one fill written over `cells` (addresses only, no per-cell data). */
-function fillWriteBytes(cells: readonly string[], api: ApiLevel): number {
-  const runs = compressCells(cells).split(',');
-  return api.v1_9 ? opBytes(5 * chunkAddresses(runs).length, runs) : opBytes(2 * runs.length, runs);
+/** Restoring each group's previous fill (only cells whose fill is still the one we painted). */
+function restoreOps(ws: Excel.Worksheet, groups: Map<string, string[]>, api: ApiLevel): WriteOp[] {
+  const out: WriteOp[] = [];
+  for (const [key, cells] of groups) for (const op of fillWriteOps(ws, cells, parseFillKey(key), api)) out.push(op);
+  return out;
 }
 
-/** Queues restoring each group's previous fill (only cells whose fill is still the one we painted). */
-function queueRestores(ws: Excel.Worksheet, groups: Map<string, string[]>, api: ApiLevel): void {
-  for (const [key, cells] of groups) queueFillWrite(ws, cells, parseFillKey(key), api);
+/** Painting each severity's colour. 1.9: the plan's chunks, with pattern and tint so clear knows it. */
+function paintOps(ws: Excel.Worksheet, plan: MarksPlan, bySeverity: Map<Severity, string[]>, api: ApiLevel): WriteOp[] {
+  const out: WriteOp[] = [];
+  for (const s of SEVERITIES) {
+    const cells = bySeverity.get(s);
+    if (!cells) continue;
+    if (!api.v1_9) {
+      for (const op of fillWriteOps(ws, cells, { color: MARK_FILLS[s] }, api)) out.push(op);
+      continue;
+    }
+    // The plan's chunks are already under the address limit; use them as they are. Pattern and tint
+    // are set too, so the cell shows exactly the colour clear will look for.
+    for (const chunk of plan.addressChunks[s]) {
+      out.push({
+        bytes: opSize('fillAreas', chunk, 'Solid', MARK_FILLS[s], 0),
+        queue: () => {
+          const f = ws.getRanges(chunk).untrack().format.fill;
+          f.pattern = 'Solid';
+          f.color = MARK_FILLS[s];
+          f.tintAndShade = 0;
+        },
+      });
+    }
+  }
+  return out;
 }
 
 /** Entries whose notes a lesser Excel cannot remove stay in the record, without their fills. */
@@ -110,15 +138,14 @@ export class Marker {
     }
     const note = (cell: string): string => targets.get(cell)?.note ?? '';
 
-    const progress: { saved: MarkRecord | null } = { saved: null };
+    const progress: { saved: MarkRecord | null; blocks: WriteBlocks | null } = { saved: null, blocks: null };
     try {
       return await this.run(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem(plan.sheet);
         const olds = record.sheets.filter((s) => s.name === plan.sheet);
 
         // --- read: sync 1 (threads: one more for their locations, only when the sheet has any) ---
-        const readState = (entries: readonly SheetRecord[], withNotes: boolean) => {
-          ws.load('id,name');
+        const cellsOf = (entries: readonly SheetRecord[]) => {
           const maps = recordMaps(entries);
           const cells = new Set<string>(maps.painted.keys());
           // Notes written by another mechanism (marked on another Excel) are left to clear, see below.
@@ -127,29 +154,45 @@ export class Marker {
             cells.add(c);
             noteCells.add(c);
           }
+          return { maps, cells: [...cells], noteCells: [...noteCells] };
+        };
+        const readState = (entries: readonly SheetRecord[], withNotes: boolean, withFills: boolean) => {
+          ws.load('id,name');
+          const { maps, cells, noteCells } = cellsOf(entries);
           return {
             maps,
-            noteCells: [...noteCells],
+            cells,
+            noteCells,
             protection: api.v1_2 ? ws.protection.load('protected') : null,
             // Notes mode (1.18 includes 1.10) needs them too: a cell with a thread cannot take a note.
             threadList: mode !== 'none' ? queueThreadList(ws) : null,
-            fills: queueFillReads(ws, [...cells], api),
-            notes: mode === 'notes' && withNotes ? queueNoteReads(ws, [...noteCells]) : null,
+            fills: withFills ? queueFillReads(ws, cells, api) : null,
+            notes: mode === 'notes' && withNotes ? queueNoteReads(ws, noteCells) : null,
           };
         };
-        /** One sync; when long notes make the response too large (web), the notes again in parts. */
+        /**
+         * One sync. When the reads would make a request over BLOCK_BYTES (thousands of cells before
+         * 1.9, one read each), or long notes make the response too large (web): the sheet first, then
+         * fills and notes in parts.
+         */
         const readAll = async (entries: readonly SheetRecord[]) => {
-          const first = readState(entries, true);
-          try {
-            await ctx.sync();
-            return { ...first, notesNow: first.notes ? first.notes() : new Map<string, NoteNow>() };
-          } catch (e) {
-            if (!isPayloadError(e) || !first.notes) throw e;
+          const { cells, noteCells } = cellsOf(entries);
+          const small = fillReadBytes(cells, api) + (mode === 'notes' ? noteReadBytes(noteCells) : 0) <= api.blockBytes;
+          if (small) {
+            const first = readState(entries, true, true);
+            try {
+              await ctx.sync();
+              return { ...first, fillsNow: first.fills ? first.fills() : new Map<string, FillState>(), notesNow: first.notes ? first.notes() : new Map<string, NoteNow>() };
+            } catch (e) {
+              if (!isPayloadError(e) || !first.notes) throw e;
+            }
           }
-          const rest = readState(entries, false);
+          const rest = readState(entries, false, false);
           await ctx.sync();
           if (rest.protection?.protected) throw hostError(this.locale, 'protected');
-          return { ...rest, notesNow: await readNotesSplitting(ctx, ws, rest.noteCells, false) };
+          const fillsNow = await readFillsSplitting(ctx, ws, rest.cells, api);
+          const notesNow = mode === 'notes' ? await readNotesSplitting(ctx, ws, api, rest.noteCells, !small) : new Map<string, NoteNow>();
+          return { ...rest, fillsNow, notesNow };
         };
         let state = await readAll(olds);
         if (state.protection?.protected) throw hostError(this.locale, 'protected');
@@ -160,11 +203,11 @@ export class Marker {
           olds.push(...renamed);
           state = await readAll(olds);
         }
-        const fillsNow = state.fills();
+        const fillsNow = state.fillsNow;
         const notesNow = state.notesNow;
         const threadList = state.threadList;
         const hasThreads = threadList !== null && threadList.items.length > 0;
-        const threads: Thread[] = hasThreads ? (await readThreads(ctx, [threadList], mode === 'comments'))[0] : [];
+        const threads: Thread[] = hasThreads ? (await readThreads(ctx, [threadList], api, mode === 'comments'))[0] : [];
         const { painted: oldPainted, prev: oldPrev, notes: oldNotes } = state.maps;
 
         // --- decide ---
@@ -201,7 +244,7 @@ export class Marker {
           const threadCells = new Set(threads.map((t) => t.cell));
           for (const cell of oldNotes) {
             const n = notesNow.get(cell);
-            if (!targets.has(cell) && n && isOurText(n.content)) op(opBytes(1), () => n.note.delete());
+            if (!targets.has(cell) && n && isOurText(n.content)) op(opSize('noteDelete'), () => n.note.delete());
           }
           for (const cell of targets.keys()) {
             const n = notesNow.get(cell);
@@ -209,8 +252,8 @@ export class Marker {
               skipped++;
               continue;
             }
-            if (!n || n.content === null) op(opBytes(1, cell, note(cell)), () => void ws.notes.add(cell, note(cell)));
-            else if (isOurText(n.content)) op(opBytes(1, note(cell)), () => (n.note.content = note(cell)));
+            if (!n || n.content === null) op(opSize('noteAdd', cell, note(cell)), () => void ws.notes.add(cell, note(cell)));
+            else if (isOurText(n.content)) op(opSize('noteUpdate', note(cell)), () => (n.note.content = note(cell)));
             else {
               skipped++;
               continue;
@@ -225,23 +268,23 @@ export class Marker {
             const foreignReplies = t.replies.some((r) => !isOurText(r.content));
             if (isOurText(t.content)) {
               if (target) {
-                op(opBytes(1, note(target)), () => (t.comment.content = note(target)));
+                op(opSize('commentUpdate', note(target)), () => (t.comment.content = note(target)));
                 covered.add(target);
               } else if (!foreignReplies) {
-                op(opBytes(1), () => t.comment.delete());
+                op(opSize('commentDelete'), () => t.comment.delete());
                 threadDeletes++;
               }
               // Our thread that the user answered stays: deleting it would delete their replies.
-              for (const r of t.replies) if (isOurText(r.content)) op(opBytes(1), () => r.reply.delete());
+              for (const r of t.replies) if (isOurText(r.content)) op(opSize('replyDelete'), () => r.reply.delete());
               continue;
             }
             // The user's own thread: never touched; our words go in a reply we can later delete alone.
             const ours = t.replies.filter((r) => isOurText(r.content));
             ours.forEach((r, i) => {
-              if (i === 0 && target) op(opBytes(1, note(target)), () => (r.reply.content = note(target)));
-              else op(opBytes(1), () => r.reply.delete());
+              if (i === 0 && target) op(opSize('replyUpdate', note(target)), () => (r.reply.content = note(target)));
+              else op(opSize('replyDelete'), () => r.reply.delete());
             });
-            if (target && ours.length === 0) op(opBytes(1, note(target)), () => void t.comment.replies.add(note(target)));
+            if (target && ours.length === 0) op(opSize('replyAdd', note(target)), () => void t.comment.replies.add(note(target)));
             if (target) covered.add(target);
           }
           for (const cell of targets.keys()) {
@@ -274,27 +317,10 @@ export class Marker {
         // in one block (every desktop case we measured, and the web up to a few thousand long notes)
         // keeps ONE write sync. Fill writes go first, so on ExcelApi 1.1 (no protection property) a
         // protected sheet fails at the first operation, before anything has changed. ---
-        const blocks = new WriteBlocks(ctx);
-        let fillBytes = 0;
-        for (const cells of restores.values()) fillBytes += fillWriteBytes(cells, api);
-        for (const cells of bySeverity.values()) fillBytes += fillWriteBytes(cells, api);
-        await blocks.add(fillBytes, () => {
-          queueRestores(ws, restores, api);
-          for (const s of SEVERITIES) {
-            const cells = bySeverity.get(s);
-            if (!cells) continue;
-            if (api.v1_9) {
-              // The plan's chunks are already under the address limit; use them as they are. Pattern
-              // and tint are set too, so the cell shows exactly the colour clear will look for.
-              for (const chunk of plan.addressChunks[s]) {
-                const f = ws.getRanges(chunk).format.fill;
-                f.pattern = 'Solid';
-                f.color = MARK_FILLS[s];
-                f.tintAndShade = 0;
-              }
-            } else queueFillWrite(ws, cells, { color: MARK_FILLS[s] }, api);
-          }
-        });
+        const blocks = new WriteBlocks(ctx, api.blockBytes);
+        progress.blocks = blocks;
+        for (const op of restoreOps(ws, restores, api)) await blocks.add(op.bytes, op.queue);
+        for (const op of paintOps(ws, plan, bySeverity, api)) await blocks.add(op.bytes, op.queue);
         for (const o of noteOps) await blocks.add(o.bytes, o.run);
         const refused = await this.addThreads(ctx, ws, blocks, adds, note, threads.length - threadDeletes);
         skipped += refused;
@@ -304,13 +330,14 @@ export class Marker {
     } catch (e) {
       const saved = progress.saved;
       if (saved !== null) {
-        // 1.1 protection (AccessDenied at the first write): nothing changed, put the record back.
+        // 1.1 protection (AccessDenied at the first write), or a cell being edited before any write
+        // went through (Excel refuses the whole request): nothing changed, put the record back.
         // Any other failure: keep both records; clear only restores cells still wearing our fill.
-        const rollback: MarkRecord =
-          errorCode(e) === 'AccessDenied' ? record : { v: 1, sheets: [...saved.sheets, ...record.sheets.filter((s) => s.name === plan.sheet)] };
+        const untouched = errorCode(e) === 'AccessDenied' || (errorCode(e) === CELL_EDIT && (progress.blocks?.accepted ?? 0) === 0);
+        const rollback: MarkRecord = untouched ? record : { v: 1, sheets: [...saved.sheets, ...record.sheets.filter((s) => s.name === plan.sheet)] };
         await this.store.write(rollback).catch(() => undefined);
       }
-      throw this.translate(e, plan.sheet);
+      throw this.translate(e, plan.sheet, 'check');
     }
   }
 
@@ -341,13 +368,14 @@ export class Marker {
         for (; i < adds.length; i++) {
           const cell = adds[i];
           const address = qualified(ws.name, cell);
-          await blocks.add(opBytes(1, address, note(cell)), () => void ws.comments.add(address, note(cell)));
+          await blocks.add(opSize('commentAdd', address, note(cell)), () => void ws.comments.add(address, note(cell)));
         }
         await blocks.flush();
         return refused;
       } catch (e) {
-        const code = errorCode(e);
-        if (i === start || (code !== 'InvalidArgument' && code !== 'GeneralException')) throw e;
+        // Whatever code Excel gives the refusal (it is not documented), the count below tells
+        // whether one refused thread explains it. A cell being edited refuses everything: stop.
+        if (i === start || errorCode(e) === CELL_EDIT) throw e;
         const count = ws.comments.getCount();
         await ctx.sync();
         const created = count.value - base;
@@ -368,7 +396,7 @@ export class Marker {
     try {
       await this.clearEntries(entries);
     } catch (e) {
-      if (errorCode(e) !== 'ItemNotFound') throw this.translate(e, '');
+      if (errorCode(e) !== 'ItemNotFound') throw this.translate(e, '', 'clear');
       // A marked sheet was deleted (its marks went with it): find which, and clear the rest.
       const ids = await this.run(async (ctx) => {
         const list = ctx.workbook.worksheets.load('items/id');
@@ -379,7 +407,7 @@ export class Marker {
       try {
         await this.clearEntries(entries);
       } catch (e2) {
-        throw this.translate(e2, '');
+        throw this.translate(e2, '', 'clear');
       }
     }
     const left = entries.map((e) => residual(e, this.api)).filter((e): e is SheetRecord => e !== null);
@@ -397,72 +425,94 @@ export class Marker {
         if (l) l.push(e);
         else byId.set(e.id, [e]);
       }
-      const queueReads = (withNotes: boolean) => [...byId.entries()].map(([id, es]) => {
-        const ws = ctx.workbook.worksheets.getItem(id);
+      const queueReads = (withNotes: boolean, withFills: boolean) =>
+        [...byId.entries()].map(([id, es]) => {
+          const ws = ctx.workbook.worksheets.getItem(id);
+          const maps = recordMaps(es);
+          const noteCells = [...new Set(flatCells(es.filter((e) => e.mode === 'notes').map((e) => e.notes)))];
+          const hasComments = es.some((e) => e.mode === 'comments' && e.notes);
+          return {
+            ws,
+            maps,
+            protection: api.v1_2 ? ws.protection.load('protected') : null,
+            fills: withFills ? queueFillReads(ws, [...maps.painted.keys()], api) : null,
+            noteCells,
+            notes: api.notes && withNotes && noteCells.length ? queueNoteReads(ws, noteCells) : null,
+            threads: api.v1_10 && hasComments ? queueThreadList(ws) : null,
+          };
+        });
+      // One sync. When the reads would make a request over BLOCK_BYTES, or our long notes make the
+      // response too large (web): the sheets first, then fills and notes in parts.
+      let estimate = 0;
+      for (const es of byId.values()) {
         const maps = recordMaps(es);
-        const noteCells = [...new Set(flatCells(es.filter((e) => e.mode === 'notes').map((e) => e.notes)))];
-        const hasComments = es.some((e) => e.mode === 'comments' && e.notes);
-        return {
-          ws,
-          maps,
-          protection: api.v1_2 ? ws.protection.load('protected') : null,
-          fills: queueFillReads(ws, [...maps.painted.keys()], api),
-          noteCells,
-          notes: api.v1_18 && withNotes && noteCells.length ? queueNoteReads(ws, noteCells) : null,
-          threads: api.v1_10 && hasComments ? queueThreadList(ws) : null,
-        };
-      });
-      // One sync; when our long notes make the response too large (web), the notes again in parts.
-      let sheets = queueReads(true);
-      let notesNow: Map<string, NoteNow>[];
-      try {
+        estimate += fillReadBytes([...maps.painted.keys()], api);
+        if (api.notes) estimate += noteReadBytes(flatCells(es.filter((e) => e.mode === 'notes').map((e) => e.notes)));
+      }
+      let whole = estimate <= api.blockBytes;
+      let sheets = queueReads(whole, whole);
+      let fillsNow: Map<string, FillState>[] = [];
+      let notesNow: Map<string, NoteNow>[] = [];
+      let refused = false;
+      if (whole) {
+        try {
+          await ctx.sync();
+          fillsNow = sheets.map((s) => (s.fills ? s.fills() : new Map<string, FillState>()));
+          notesNow = sheets.map((s) => (s.notes ? s.notes() : new Map<string, NoteNow>()));
+        } catch (e) {
+          if (!isPayloadError(e) || !sheets.some((s) => s.notes)) throw e;
+          whole = false;
+          refused = true;
+          sheets = queueReads(false, false);
+        }
+      }
+      if (!whole) {
         await ctx.sync();
-        notesNow = sheets.map((s) => (s.notes ? s.notes() : new Map<string, NoteNow>()));
-      } catch (e) {
-        if (!isPayloadError(e) || !sheets.some((s) => s.notes)) throw e;
-        sheets = queueReads(false);
-        await ctx.sync();
+        fillsNow = [];
         notesNow = [];
-        for (const s of sheets) notesNow.push(api.v1_18 && s.noteCells.length ? await readNotesSplitting(ctx, s.ws, s.noteCells, sheets.length > 1) : new Map());
+        for (const s of sheets) {
+          fillsNow.push(await readFillsSplitting(ctx, s.ws, [...s.maps.painted.keys()], api));
+          // One sheet's notes already refused whole: start with the halves.
+          notesNow.push(api.notes && s.noteCells.length ? await readNotesSplitting(ctx, s.ws, api, s.noteCells, !(refused && sheets.length === 1)) : new Map());
+        }
       }
       if (sheets.some((s) => s.protection?.protected)) throw hostError(this.locale, 'protected');
       const withThreads = sheets.filter((s) => s.threads !== null);
-      const threads = withThreads.length ? await readThreads(ctx, withThreads.map((s) => s.threads as Excel.CommentCollection)) : [];
+      const threads = withThreads.length ? await readThreads(ctx, withThreads.map((s) => s.threads as Excel.CommentCollection), api) : [];
 
       // Writes in blocks of at most BLOCK_BYTES (deleting notes and threads carries no text, so a
       // clear is one block except on enormous sheets).
-      const blocks = new WriteBlocks(ctx);
-      for (const s of sheets) {
-        const now = s.fills();
+      const blocks = new WriteBlocks(ctx, api.blockBytes);
+      for (const [i, s] of sheets.entries()) {
+        const now = fillsNow[i];
         const groups = new Map<string, string[]>();
         for (const [cell, paint] of s.maps.painted) {
           const f = now.get(cell);
           // Where the clerk refilled a marked cell since, their fill wins: we only undo our own.
           if (f && isOurFill(f, paint)) groupPush(groups, s.maps.prev.get(cell) ?? NO_FILL, cell);
         }
-        let bytes = 0;
-        for (const cells of groups.values()) bytes += fillWriteBytes(cells, api);
-        await blocks.add(bytes, () => queueRestores(s.ws, groups, api));
+        for (const op of restoreOps(s.ws, groups, api)) await blocks.add(op.bytes, op.queue);
       }
       for (const notes of notesNow) {
-        for (const n of notes.values()) if (n.content !== null && isOurText(n.content)) await blocks.add(opBytes(1), () => n.note.delete());
+        for (const n of notes.values()) if (n.content !== null && isOurText(n.content)) await blocks.add(opSize('noteDelete'), () => n.note.delete());
       }
       for (const list of threads) {
         for (const t of list) {
           if (isOurText(t.content) && t.replies.every((r) => isOurText(r.content))) {
-            await blocks.add(opBytes(1), () => t.comment.delete());
+            await blocks.add(opSize('commentDelete'), () => t.comment.delete());
             continue;
           }
-          for (const r of t.replies) if (isOurText(r.content)) await blocks.add(opBytes(1), () => r.reply.delete());
+          for (const r of t.replies) if (isOurText(r.content)) await blocks.add(opSize('replyDelete'), () => r.reply.delete());
         }
       }
       await blocks.flush();
     });
   }
 
-  private translate(e: unknown, sheet: string): Error {
+  private translate(e: unknown, sheet: string, action: Action): Error {
     if (e instanceof HostError) return e;
     const code = errorCode(e);
+    if (code === CELL_EDIT) return cellEditError(this.locale, action);
     if (code === 'AccessDenied') return hostError(this.locale, 'protected');
     if (code === 'ItemNotFound') return hostError(this.locale, 'no-sheet', sheet);
     return hostError(this.locale, 'failed', e instanceof Error ? e.message : String(e));

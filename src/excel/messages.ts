@@ -26,3 +26,24 @@ const TEXT: Record<Locale, Record<Code, string>> = {
 export function hostError(locale: Locale, code: Code, arg = ''): HostError {
   return new HostError(code, TEXT[locale][code].replace('{0}', arg));
 }
+
+/** Excel's code for a request sent while a cell is being edited (it refuses the whole request). */
+export const CELL_EDIT = 'InvalidOperationInCellEditMode';
+
+/** The pane button the clerk pressed, named as the pane names it. */
+export type Action = 'check' | 'clear' | 'indicators';
+
+const BUTTON: Record<Locale, Record<Action, string>> = {
+  'zh-CN': { check: '一键校验', clear: '清除标记', indicators: '生成指标明细表' },
+  'en-US': { check: 'Check', clear: 'Clear marks', indicators: 'Indicator sheet' },
+};
+
+const CELL_EDIT_TEXT: Record<Locale, string> = {
+  'zh-CN': '请先按 Enter 或 Esc 结束单元格编辑，再点{0}',
+  'en-US': 'Press Enter or Esc to finish editing the cell, then click {0} again.',
+};
+
+/** Excel was in cell-edit mode: say how to leave it, not "Excel could not finish". */
+export function cellEditError(locale: Locale, action: Action): HostError {
+  return new HostError('failed', CELL_EDIT_TEXT[locale].replace('{0}', BUTTON[locale][action]));
+}

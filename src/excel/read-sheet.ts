@@ -92,19 +92,23 @@ export async function readActiveSheet(
   onProgress?: (done: number, total: number) => void,
 ): Promise<Grid> {
   try {
-    return await run(async (ctx) => {
+    const whole = await run(async (ctx): Promise<Grid | null> => {
       const ws = ctx.workbook.worksheets.getActiveWorksheet();
       ws.load('name');
       const used = usedRangeOf(ws, api);
       used.load(['address', 'rowCount', 'columnCount']);
       const block = queueBlock(used, api);
       await ctx.sync();
+      // Over 5 million cells Excel answers `values: null` (documented since 2026): too large for one
+      // read, exactly like a refused response.
+      if (used.values === null) return null;
       const rect = parseRangeAddress(used.address) ?? { top: 1, left: 1, bottom: 1, right: 1 };
       const cells: (Cell | null)[][] = [];
       appendRows(cells, block());
       onProgress?.(used.rowCount, used.rowCount);
       return { sheet: ws.name, top: rect.top, left: rect.left, cells };
     });
+    if (whole !== null) return whole;
   } catch (e) {
     if (!isPayloadError(e)) throw e;
   }
@@ -141,7 +145,7 @@ async function readInBlocks(
       const take = Math.max(1, Math.min(rows - done, Math.floor(BLOCK_BYTES / (cols * bytesPerCell))));
       const top = rect.top + done;
       const address = `${columnName(rect.left)}${top}:${columnName(rect.left + cols - 1)}${top + take - 1}`;
-      const range = ws.getRange(address);
+      const range = ws.getRange(address).untrack();
       const block = queueBlock(range, api);
       try {
         await ctx.sync();

@@ -5,6 +5,7 @@ import type { Locale } from '../../src/core/messages/locale';
 import { parseAddress } from '../../src/core/grid';
 import { ExcelWorkbook } from '../../src/excel';
 import { FakeWorkbook } from './fake-excel';
+import { useNotesClient } from './wire/notes-client';
 
 export const SHEET = '项目支出绩效目标表';
 
@@ -20,8 +21,18 @@ export function tableRows(n: number): (string | number | null)[][] {
   return rows;
 }
 
-export function makeWorkbook(level: string, n = 10, opts: { protected?: boolean } = {}): FakeWorkbook {
+export interface HostOptions {
+  protected?: boolean;
+  /** Excel on the web (5 MB cap on requests and responses). */
+  web?: boolean;
+  /** The page's client library has the notes API (Microsoft's CDN copy); default: the registry's. */
+  clientNotes?: boolean;
+}
+
+export function makeWorkbook(level: string, n = 10, opts: HostOptions = {}): FakeWorkbook {
   const wb = new FakeWorkbook(level, [{ name: SHEET, rows: tableRows(n), protected: opts.protected }, { name: 'Sheet2', rows: [['其他']] }]);
+  wb.web = opts.web ?? false;
+  wb.clientNotes = opts.clientNotes ?? false;
   return wb;
 }
 
@@ -81,8 +92,34 @@ export function onePerRowPlan(n: number): MarksPlan {
   return marksPlan([report(findings)], SHEET);
 }
 
+/** The gateway as the pane builds it, over the workbook's client library and host. */
 export function gateway(wb: FakeWorkbook, locale: Locale = 'zh-CN'): ExcelWorkbook {
-  return new ExcelWorkbook({ run: wb.run, isSetSupported: wb.isSetSupported, settings: wb.settings, locale });
+  // The gateway looks at the page's client library when it is built.
+  useNotesClient(wb.clientNotes);
+  return new ExcelWorkbook({ run: wb.run, isSetSupported: wb.isSetSupported, settings: wb.settings, locale, web: wb.web });
 }
 
-export const LEVELS = ['1.18', '1.14', '1.9', '1.7', '1.1'] as const;
+/** Excel 2016 (1.1), 2019 (1.7), 1.9, 1.10, 2021 (1.14), 2024 (1.17), Microsoft 365 (1.18). */
+export const LEVELS = ['1.1', '1.7', '1.9', '1.10', '1.14', '1.17', '1.18'] as const;
+
+export interface HostCase extends HostOptions {
+  level: string;
+  web: boolean;
+  clientNotes: boolean;
+  /** For test titles: `1.18 web`, `1.18+notes desktop`. */
+  label: string;
+}
+
+/**
+ * Every level on desktop and on the web with the registry's client library, plus Microsoft 365 with
+ * a client that has notes: the hosts every gateway test runs on.
+ */
+export const HOSTS: HostCase[] = [];
+for (const level of LEVELS) {
+  for (const web of [false, true]) HOSTS.push({ level, web, clientNotes: false, label: `${level} ${web ? 'web' : 'desktop'}` });
+}
+for (const web of [false, true]) HOSTS.push({ level: '1.18', web, clientNotes: true, label: `1.18+notes ${web ? 'web' : 'desktop'}` });
+
+export function hostWorkbook(h: HostCase, n = 10, opts: { protected?: boolean } = {}): FakeWorkbook {
+  return makeWorkbook(h.level, n, { ...opts, web: h.web, clientNotes: h.clientNotes });
+}

@@ -2,11 +2,11 @@ import { MARK_FILLS, NOTE_HEADER } from '../../src/core/marks';
 import { HostError } from '../../src/host/workbook';
 import { RECORD_KEY } from '../../src/excel';
 import { FakeWorkbook } from './fake-excel';
-import { addUserState, gateway, LEVELS, makeWorkbook, SHEET, userStatePlan } from './helpers';
+import { addUserState, gateway, HOSTS, hostWorkbook, makeWorkbook, SHEET, userStatePlan } from './helpers';
 
-describe.each(LEVELS)('marks at ExcelApi %s', (level) => {
+describe.each(HOSTS)('marks at ExcelApi $label', (h) => {
   test('check → mark → clear leaves every cell, note and comment exactly as before', async () => {
-    const wb = makeWorkbook(level);
+    const wb = hostWorkbook(h);
     addUserState(wb);
     const before = wb.snapshot();
     const gw = gateway(wb);
@@ -26,11 +26,12 @@ describe.each(LEVELS)('marks at ExcelApi %s', (level) => {
   });
 
   test('the same after save, close and reopen between mark and clear', async () => {
-    const wb = makeWorkbook(level);
+    const wb = hostWorkbook(h);
     addUserState(wb);
     const before = wb.snapshot();
     await gateway(wb).applyMarks(userStatePlan());
-    const reopened = FakeWorkbook.reopen(wb.serialise());
+    const reopened = FakeWorkbook.reopen(wb.serialise(), h.level, h.clientNotes);
+    reopened.web = h.web;
     const gw2 = gateway(reopened);
     expect(await gw2.hasMarks()).toBe(true);
     await gw2.clearMarks();
@@ -39,7 +40,7 @@ describe.each(LEVELS)('marks at ExcelApi %s', (level) => {
   });
 
   test('marking twice, then clear, still restores the original state', async () => {
-    const wb = makeWorkbook(level);
+    const wb = hostWorkbook(h);
     addUserState(wb);
     const before = wb.snapshot();
     const gw = gateway(wb);
@@ -57,7 +58,7 @@ describe.each(LEVELS)('marks at ExcelApi %s', (level) => {
   });
 
   test('a fill the clerk changed after marking is kept by clear', async () => {
-    const wb = makeWorkbook(level);
+    const wb = hostWorkbook(h);
     const gw = gateway(wb);
     await gw.applyMarks(userStatePlan());
     wb.cell(SHEET, 'F9').fill = { ...wb.cell(SHEET, 'F9').fill, color: '#00FF00', pattern: 'Solid' };
@@ -67,7 +68,7 @@ describe.each(LEVELS)('marks at ExcelApi %s', (level) => {
   });
 
   test('a protected sheet is refused before anything changes', async () => {
-    const wb = makeWorkbook(level, 10, { protected: true });
+    const wb = hostWorkbook(h, 10, { protected: true });
     addUserState(wb);
     const before = wb.snapshot();
     const gw = gateway(wb);
@@ -79,8 +80,8 @@ describe.each(LEVELS)('marks at ExcelApi %s', (level) => {
 });
 
 describe('notes and comments by API level', () => {
-  test('1.18: one note per flagged cell; the user note and the user thread are skipped and counted', async () => {
-    const wb = makeWorkbook('1.18');
+  test('1.18 with a client that has notes: one note per flagged cell; the user note and the user thread are skipped and counted', async () => {
+    const wb = makeWorkbook('1.18', 10, { clientNotes: true });
     addUserState(wb);
     const gw = gateway(wb);
     expect((await gw.capabilities()).notes).toBe('notes');
@@ -92,6 +93,23 @@ describe('notes and comments by API level', () => {
     expect(notes.has('D5')).toBe(false);
     expect(notes.get('F9')).toMatch(new RegExp(`^${NOTE_HEADER['zh-CN']}\\n错误：指标值缺少单位\\n提示：`));
     expect(wb.sheet(SHEET).comments).toHaveLength(1);
+  });
+
+  test('notes need BOTH the host (ExcelApi 1.18) and the page client library (the registry copy has none)', async () => {
+    // Microsoft 365 with the registry's client: before the fix, ws.notes was undefined (TypeError).
+    const m365 = makeWorkbook('1.18');
+    addUserState(m365);
+    const before = m365.snapshot();
+    const gw = gateway(m365);
+    expect((await gw.capabilities()).notes).toBe('comments');
+    const r = await gw.applyMarks(userStatePlan());
+    expect(r).toMatchObject({ cells: 7, notes: 6, skippedNotes: 1 });
+    expect(m365.sheet(SHEET).notes.size).toBe(1);
+    await gw.clearMarks();
+    expect(m365.snapshot()).toEqual(before);
+    // A client with notes on a host below 1.18: comments too.
+    expect((await gateway(makeWorkbook('1.17', 10, { clientNotes: true })).capabilities()).notes).toBe('comments');
+    expect((await gateway(makeWorkbook('1.18', 10, { clientNotes: true })).capabilities()).notes).toBe('notes');
   });
 
   test('without 1.18, threaded comments; the user thread gets a reply, deleted alone on clear', async () => {
@@ -133,8 +151,8 @@ describe('notes and comments by API level', () => {
     expect(wb.cell(SHEET, 'F9').fill.color).toBe(MARK_FILLS.error);
   });
 
-  test('notes written on Excel 2024 stay recorded when cleared on Excel 2021, and go on a later clear', async () => {
-    const wb = makeWorkbook('1.18');
+  test('notes written on Microsoft 365 stay recorded when cleared on Excel 2021, and go on a later clear', async () => {
+    const wb = makeWorkbook('1.18', 10, { clientNotes: true });
     addUserState(wb);
     const before = wb.snapshot();
     await gateway(wb).applyMarks(userStatePlan());
@@ -143,7 +161,7 @@ describe('notes and comments by API level', () => {
     expect(at2021.cell(SHEET, 'B3').fill.color).toBe('#FFFF00');
     expect(at2021.sheet(SHEET).notes.size).toBeGreaterThan(1);
     expect(await gateway(at2021).hasMarks()).toBe(true);
-    const back = FakeWorkbook.reopen(at2021.serialise(), '1.18');
+    const back = FakeWorkbook.reopen(at2021.serialise(), '1.18', true);
     await gateway(back).clearMarks();
     expect(back.snapshot()).toEqual(before);
   });
@@ -165,7 +183,7 @@ describe('notes and comments by API level', () => {
   });
 
   test('a renamed sheet is still cleared (found by id)', async () => {
-    const wb = makeWorkbook('1.18');
+    const wb = makeWorkbook('1.18', 10, { clientNotes: true });
     addUserState(wb);
     const gw = gateway(wb);
     await gw.applyMarks(userStatePlan());

@@ -4,9 +4,10 @@
  */
 import { marksPlan } from '../../src/core/marks';
 import type { Finding } from '../../src/core/report';
+import { WEB_LIMIT } from './wire/host';
 import { finding, gateway, makeWorkbook, report, SHEET } from './helpers';
 
-const LIMIT = 5 * 1024 * 1024;
+const LIMIT = WEB_LIMIT;
 const LONG = '该项目绩效指标的指标值与年度目标不一致，请核对指标名称、比较符、数值和计量单位是否按填报说明填写。';
 
 function longPlan(n: number) {
@@ -21,8 +22,7 @@ describe.each([
 ] as const)('ExcelApi %s on the web: 10,000 long %s', (level, kind) => {
   test('mark writes in blocks under 5 MB, every note present; re-mark and clear restore exactly', async () => {
     const n = 10_000;
-    const wb = makeWorkbook(level, n);
-    wb.payloadLimit = LIMIT;
+    const wb = makeWorkbook(level, n, { web: true, clientNotes: kind === 'notes' });
     const before = wb.snapshot();
     const gw = gateway(wb);
     const plan = longPlan(n);
@@ -58,7 +58,7 @@ describe.each([
 
 describe('a cell holds a note or a threaded comment, never both', () => {
   test('notes mode: a cell with the user thread gets a fill only; the thread is untouched; clear restores', async () => {
-    const wb = makeWorkbook('1.18');
+    const wb = makeWorkbook('1.18', 10, { clientNotes: true });
     wb.sheet(SHEET).comments.push({ id: 'u1', cell: 'C4', content: '用户的讨论', replies: [{ id: 'u2', content: '回复' }] });
     const before = wb.snapshot();
     const gw = gateway(wb);
@@ -91,8 +91,8 @@ describe('a cell holds a note or a threaded comment, never both', () => {
     expect(wb.snapshot()).toEqual(before);
   });
 
-  test('the fake refuses a note on a threaded cell and a thread on a noted cell', async () => {
-    const wb = makeWorkbook('1.18');
+  test('the host refuses a note on a threaded cell and a thread on a noted cell', async () => {
+    const wb = makeWorkbook('1.18', 10, { clientNotes: true });
     wb.sheet(SHEET).comments.push({ id: 'u1', cell: 'C4', content: 'x', replies: [] });
     wb.sheet(SHEET).notes.set('C5', 'y');
     await expect(
