@@ -35,7 +35,11 @@ function mergeNote(existing: string | ExcelJS.Comment | undefined | null, ours: 
   const text = noteText(existing);
   if (!existing || text.trim() === '') return ours;
   const headers = Object.values(NOTE_HEADER);
-  const at = Math.min(...headers.map((h) => text.indexOf(h)).filter((i) => i >= 0), Infinity);
+  let at = Infinity;
+  for (const h of headers) {
+    const i = text.indexOf(h);
+    if (i >= 0 && i < at) at = i;
+  }
   if (at !== Infinity) {
     const user = text.slice(0, at).trimEnd();
     return user ? `${user}\n\n${ours}` : ours;

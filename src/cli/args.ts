@@ -45,7 +45,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') {
-      o.files.push(...argv.slice(i + 1));
+      for (const f of argv.slice(i + 1)) o.files.push(f);
       break;
     }
     if (a === '--help' || a === '-h') {

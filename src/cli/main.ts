@@ -15,6 +15,7 @@ import { annotateWorkbook } from './annotate';
 import { parseArgs, preferredLocale, type CliOptions } from './args';
 import { reportJson, stringify, unusableJson, type Json } from './json-report';
 import { cliMessages, type CliMessages } from './messages';
+import { processIo, safeIo } from './output';
 import { gridHasData, loadWorkbook, WorkbookReadError, workbookGrids } from './read-xlsx';
 import { reportText } from './text-report';
 
@@ -136,7 +137,8 @@ async function checkFile(file: string, o: CliOptions): Promise<FileOutcome> {
   return outcome;
 }
 
-export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<number> {
+  const io = safeIo(rawIo);
   let locale: Locale = preferredLocale(argv);
   const fail = (message: string): number => {
     io.stderr.write(`budget-check: ${message.replace(/\s*\r?\n\s*/g, ' ')}\n`);
@@ -183,7 +185,9 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
       if (o.files.length > 1) io.stdout.write(`${stringify(objects)}\n`);
       else if (outcomes[0].report) io.stdout.write(`${stringify(objects[0])}\n`);
     }
-    return Math.max(...outcomes.map((x) => x.status));
+    let status = EXIT_OK;
+    for (const x of outcomes) if (x.status > status) status = x.status;
+    return status;
   } catch (e) {
     return fail(cliMessages(locale).internal(oneLine(e)));
   }

@@ -4,7 +4,7 @@
  * from the cell's style.
  */
 import ExcelJS from 'exceljs';
-import type { Cell, CellValue, Grid } from '../core/grid';
+import { gridFromEntries, rowEntries, rowNumbers, type Cell, type CellValue, type Grid } from '../core/grid';
 
 /** Why a buffer could not be opened as a workbook. */
 export class WorkbookReadError extends Error {
@@ -49,34 +49,26 @@ export function workbookGrids(wb: ExcelJS.Workbook): Grid[] {
 
 /** Whether a grid holds at least one non-blank value. */
 export function gridHasData(grid: Grid): boolean {
-  for (const row of grid.cells) {
-    for (const c of row) {
-      if (c && c.value !== null && !(typeof c.value === 'string' && c.value.trim() === '')) return true;
+  for (const row of rowNumbers(grid)) {
+    for (const [, c] of rowEntries(grid, row)) {
+      if (c.value !== null && !(typeof c.value === 'string' && c.value.trim() === '')) return true;
     }
   }
   return false;
 }
 
+/** A sparse grid (absent rows and cells are holes), so a stray far cell costs one entry. */
 export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
-  const cells: (Cell | null)[][] = [];
+  const entries: [number, number, Cell][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    let out: (Cell | null)[] | undefined;
     row.eachCell({ includeEmpty: false }, (xc, colNumber) => {
       // A merged area's other cells report the master's value in ExcelJS; in Excel they are blank.
       if (xc.type === ExcelJS.ValueType.Merge) return;
       const cell = toCell(xc);
-      if (!cell) return;
-      if (!out) {
-        out = [];
-        while (cells.length < rowNumber - 1) cells.push([]);
-        cells[rowNumber - 1] = out;
-      }
-      while (out.length < colNumber - 1) out.push(null);
-      out[colNumber - 1] = cell;
+      if (cell) entries.push([rowNumber, colNumber, cell]);
     });
   });
-  for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = [];
-  return { sheet: ws.name, top: 1, left: 1, cells };
+  return gridFromEntries(ws.name, entries);
 }
 
 type XValue = ExcelJS.CellValue;

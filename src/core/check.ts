@@ -41,7 +41,7 @@ export function check(grid: Grid, options: CheckOptions = {}): TableReport[] {
 /** Every sheet of a workbook; a sheet without a table contributes nothing. */
 export function checkWorkbook(grids: readonly Grid[], options: CheckOptions & { file?: string } = {}): Report {
   const tables: TableReport[] = [];
-  for (const g of grids) tables.push(...check(g, options));
+  for (const g of grids) for (const t of check(g, options)) tables.push(t);
   return options.file === undefined ? { tables } : { file: options.file, tables };
 }
 

@@ -147,7 +147,7 @@ export function groupFindings(tables: readonly TableReport[], tableLevelLabel: s
       }
       g.entries.push({ key: `${ti}:${fi}`, sheet: t.sheet, finding: f, group: g });
     });
-    for (const o of order) if (!o.tableLevel) o.row = Math.min(o.row, ...o.group.entries.map((e) => e.finding.row));
+    for (const o of order) if (!o.tableLevel) for (const e of o.group.entries) if (e.finding.row < o.row) o.row = e.finding.row;
     order.sort((a, b) => a.row - b.row);
     for (const { group } of order) {
       group.entries.sort(
@@ -260,6 +260,8 @@ export function mountPane(root: HTMLElement, workbook: Workbook, locale: Locale,
     'details',
     { className: 'bc-shortcuts' },
     el(doc, 'summary', { text: t.shortcutsTitle }),
+    // The fixed list of keyboard shortcuts, never data-sized.
+    // eslint-disable-next-line no-restricted-syntax
     el(doc, 'table', {}, el(doc, 'tbody', {}, ...shortcutRows)),
   );
 
