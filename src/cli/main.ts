@@ -11,7 +11,7 @@ import { checkWorkbook } from '../core/check';
 import type { Grid } from '../core/grid';
 import type { Locale } from '../core/messages/locale';
 import type { Report } from '../core/report';
-import { annotateWorkbook } from './annotate';
+import { annotatePackage } from './annotate';
 import { parseArgs, preferredLocale, type CliOptions } from './args';
 import { reportJson, stringify, unusableJson, type Json } from './json-report';
 import { cliMessages, type CliMessages } from './messages';
@@ -66,8 +66,7 @@ async function readInput(file: string, msg: CliMessages): Promise<Buffer> {
   }
 }
 
-async function openWorkbook(file: string, msg: CliMessages): Promise<ExcelJS.Workbook> {
-  const data = await readInput(file, msg);
+async function openWorkbook(data: Buffer, file: string, msg: CliMessages): Promise<ExcelJS.Workbook> {
   try {
     return await loadWorkbook(data);
   } catch (e) {
@@ -114,7 +113,8 @@ interface FileOutcome {
 
 async function checkFile(file: string, o: CliOptions): Promise<FileOutcome> {
   const msg = cliMessages(o.locale);
-  const workbook = await openWorkbook(file, msg);
+  const data = await readInput(file, msg);
+  const workbook = await openWorkbook(data, file, msg);
   const all = workbookGrids(workbook);
   if (all.length === 0 || !all.some(gridHasData)) throw new UnusableInput(msg.emptyWorkbook(file));
   const grids = selectSheets(all, o.sheets, file, msg);
@@ -124,10 +124,12 @@ async function checkFile(file: string, o: CliOptions): Promise<FileOutcome> {
   const status = tables.some((t) => t.findings.some((f) => f.severity === 'error')) ? EXIT_ERRORS : EXIT_OK;
   const outcome: FileOutcome = { file, status, report };
   if (o.out !== undefined) {
-    const marks = annotateWorkbook(workbook, tables, o.locale);
+    // The copy is the original package patched: every part the marks do not need stays as it was.
+    let marks: ReturnType<typeof annotatePackage>['result'];
     try {
-      const buf = await workbook.xlsx.writeBuffer();
-      await fsp.writeFile(o.out, new Uint8Array(buf as ArrayBuffer));
+      const annotated = annotatePackage(data, tables, o.locale);
+      marks = annotated.result;
+      await fsp.writeFile(o.out, annotated.bytes);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       throw new UnusableInput(msg.outWriteFailed(o.out, code ?? oneLine(e)));
