@@ -14,7 +14,7 @@ export interface CliMessages {
   badLang(v: string): string;
   noFiles: string;
   outWithSeveralFiles: string;
-  outNotXlsx(out: string): string;
+  outNotXlsx(out: string, ext: string): string;
   outIsInput(out: string): string;
   // Unusable input.
   missingFile(file: string): string;
@@ -65,7 +65,7 @@ const zh: CliMessages = {
   badLang: (v) => `--lang 只能是 zh-CN 或 en-US，而不是“${v}”`,
   noFiles: '没有指定要检查的文件（用法：budget-check <文件.xlsx>...，运行 budget-check --help 查看说明）',
   outWithSeveralFiles: '--out 只能用于单个文件',
-  outNotXlsx: (o) => `--out 的文件名应以 .xlsx 结尾：${o}`,
+  outNotXlsx: (o, ext) => `--out 的文件名应以 ${ext} 结尾（与输入文件相同）：${o}`,
   outIsInput: (o) => `--out 不能是输入文件本身（原文件不会被修改）：${o}`,
   missingFile: (f) => `找不到文件：${f}`,
   notAFile: (f) => `不是文件：${f}`,
@@ -117,7 +117,7 @@ const en: CliMessages = {
   badLang: (v) => `--lang must be zh-CN or en-US, not "${v}"`,
   noFiles: 'no file given (usage: budget-check <file.xlsx>..., see budget-check --help)',
   outWithSeveralFiles: '--out can only be used with a single file',
-  outNotXlsx: (o) => `the --out file name should end in .xlsx: ${o}`,
+  outNotXlsx: (o, ext) => `the --out file name should end in ${ext}, as the input does: ${o}`,
   outIsInput: (o) => `--out must not be the input file itself (the input is never modified): ${o}`,
   missingFile: (f) => `file not found: ${f}`,
   notAFile: (f) => `not a file: ${f}`,
