@@ -288,7 +288,7 @@ function writeIndicatorSheet(pkg: Package, wbPart: string, tables: readonly Tabl
   const relId = addRelTo(pkg, wbPart, REL.worksheet, sheetPart);
   let maxId = 0;
   const idRe = new RegExp(`<(?:\\w+:)?sheet\\b${TAG_ATTRS}/?>`, 'g');
-  for (let m = idRe.exec(wbXml); m; m = idRe.exec(wbXml)) maxId = Math.max(maxId, Number(attr(m[0], 'sheetId')) || 0);
+  for (let m = idRe.exec(wbXml); m; m = idRe.exec(wbXml)) maxId = Math.max(maxId, parseInt(attr(m[0], 'sheetId') ?? '', 10) || 0); // parseInt, as lenient readers do (`1x` is 1)
   const prefix = /<(\w+:)?sheets\b/.exec(wbXml)?.[1] ?? '';
   const tag = `<${prefix}sheet name="${escapeAttr(sheet.name)}" sheetId="${maxId + 1}" xmlns:r="${NS_REL}" r:id="${relId}"/>`;
   pkg.set(wbPart, insertBeforeClose(wbXml, 'sheets', tag));
@@ -306,6 +306,11 @@ export function annotatePackage(data: Uint8Array, tables: readonly TableReport[]
     const wbXml = pkg.text(wbPart);
     if (wbXml === undefined) throw new AnnotateError('no workbook part');
     const sheets = workbookSheets(pkg, wbPart, wbXml);
+    // Every sheet must resolve to its part, or the copy could lose sheets a lenient reader still
+    // found (a damaged rels part): refuse rather than write a copy that reads differently.
+    const declared = wbXml.match(new RegExp(`<(?:\\w+:)?sheet\\b${TAG_ATTRS}/?>`, 'g'))?.length ?? 0;
+    if (declared === 0 || sheets.length !== declared || sheets.some((s) => !pkg.has(s.part))) throw new AnnotateError('sheets do not resolve to parts');
+    for (const t of tables) if (!sheets.some((s) => s.name === t.sheet)) throw new AnnotateError(`no part for sheet ${t.sheet}`);
     const stylesRel = rels(pkg, wbPart).find((r) => relKind(r.type) === 'styles');
     let stylesPart = stylesRel ? resolveTarget(wbPart, stylesRel.target) : 'xl/styles.xml';
     const styles = { xml: pkg.text(stylesPart) ?? '' };

@@ -11,7 +11,7 @@ import { checkWorkbook } from '../core/check';
 import type { Grid } from '../core/grid';
 import type { Locale } from '../core/messages/locale';
 import type { Report } from '../core/report';
-import { annotatePackage } from './annotate';
+import { AnnotateError, annotatePackage } from './annotate';
 import { parseArgs, preferredLocale, type CliOptions } from './args';
 import { reportJson, stringify, unusableJson, type Json } from './json-report';
 import { cliMessages, type CliMessages } from './messages';
@@ -131,6 +131,7 @@ async function checkFile(file: string, o: CliOptions): Promise<FileOutcome> {
       marks = annotated.result;
       await fsp.writeFile(o.out, annotated.bytes);
     } catch (e) {
+      if (e instanceof AnnotateError) throw new UnusableInput(msg.outUnpatchable(o.out));
       const code = (e as NodeJS.ErrnoException).code;
       throw new UnusableInput(msg.outWriteFailed(o.out, code ?? oneLine(e)));
     }

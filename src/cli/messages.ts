@@ -26,6 +26,7 @@ export interface CliMessages {
   sheetMissing(file: string, sheet: string, available: readonly string[]): string;
   noTable(file: string, sheets: readonly string[]): string;
   outWriteFailed(out: string, reason: string): string;
+  outUnpatchable(out: string): string;
   internal(reason: string): string;
   // The text report.
   tableHeading(sheet: string, range: string, unit: string): string;
@@ -78,6 +79,7 @@ const zh: CliMessages = {
   noTable: (f, s) =>
     `在 ${f} 的工作表${list(s, '、')}中没有找到项目支出绩效目标表（需要“项目名称”“总计”“绩效指标”等表头）`,
   outWriteFailed: (o, r) => `无法写入标注副本：${o}（${r}）`,
+  outUnpatchable: (o) => `无法生成标注副本：输入工作簿的结构不完整或已损坏，请在 Excel 中打开并另存为后再试：${o}`,
   internal: (r) => `检查时发生内部错误：${r}`,
   tableHeading: (s, r, u) => `工作表“${s}” ${r} · 单位：${u}`,
   tableSummary: (p, i, e, w, n) => `${p} 个项目 · ${i} 条指标 · 错误 ${e} · 警告 ${w} · 提示 ${n}`,
@@ -133,6 +135,7 @@ const en: CliMessages = {
       .map((x) => `"${x}"`)
       .join(', ')} (looked for headers such as 项目名称, 总计, 绩效指标)`,
   outWriteFailed: (o, r) => `cannot write the annotated copy: ${o} (${r})`,
+  outUnpatchable: (o) => `cannot make the annotated copy: the workbook's structure is incomplete or damaged; open it in Excel and save it again: ${o}`,
   internal: (r) => `internal error while checking: ${r}`,
   tableHeading: (s, r, u) => `Sheet "${s}" ${r} · unit: ${u}${u === '万元' ? ' (10,000 yuan)' : u === '元' ? ' (yuan)' : ''}`,
   tableSummary: (p, i, e, w, n) =>

@@ -154,10 +154,16 @@ function findCulprits(equations: Equation[]): Map<Equation, Culprit> {
  * culprit when it is not already among them — each once.
  */
 export function relatedCells(eq: Equation, culprit: Culprit | undefined): string[] {
+  // A Set, not out.includes: a column total over 250,000 projects would make that quadratic.
+  const seen = new Set<string>([eq.total.cell]);
   const out: string[] = [];
-  for (const cell of [...eq.parts.map((p) => p.cell), ...(culprit ? [culprit.term.cell] : [])]) {
-    if (cell !== eq.total.cell && !out.includes(cell)) out.push(cell);
-  }
+  const add = (cell: string): void => {
+    if (seen.has(cell)) return;
+    seen.add(cell);
+    out.push(cell);
+  };
+  for (const p of eq.parts) add(p.cell);
+  if (culprit) add(culprit.term.cell);
   return out;
 }
 
