@@ -114,8 +114,8 @@ interface FileOutcome {
 async function checkFile(file: string, o: CliOptions): Promise<FileOutcome> {
   const msg = cliMessages(o.locale);
   const data = await readInput(file, msg);
-  const workbook = await openWorkbook(data, file, msg);
-  const all = workbookGrids(workbook);
+  // The ExcelJS workbook is dropped once read: --out patches the original bytes, not this model.
+  const all = workbookGrids(await openWorkbook(data, file, msg));
   if (all.length === 0 || !all.some(gridHasData)) throw new UnusableInput(msg.emptyWorkbook(file));
   const grids = selectSheets(all, o.sheets, file, msg);
   const { tables } = checkWorkbook(grids, { file, locale: o.locale });

@@ -90,9 +90,10 @@ describe('the indicator sheet', () => {
       'zh-CN',
       { relId: 'rId1', id: 1, name: 'T' },
     );
-    const texts = [...parts.sheetXml.matchAll(/<t xml:space="preserve">([^<]*)<\/t>/g)].map((m) => m[1]);
+    const xml = new TextDecoder().decode(parts.sheetXml);
+    const texts = [...xml.matchAll(/<t xml:space="preserve">([^<]*)<\/t>/g)].map((m) => m[1]);
     expect(Math.max(...texts.map((t) => t.length))).toBe(EXCEL_MAX_CELL_CHARS);
-    expect(parts.sheetXml).toContain(`<hyperlink ref="B2" location="'S'!$G$4"/>`);
+    expect(xml).toContain(`<hyperlink ref="B2" location="'S'!$G$4"/>`);
     expect(parts.tableXml).toContain('ref="A1:C2"');
   });
 });
