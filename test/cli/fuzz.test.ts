@@ -16,9 +16,10 @@ import { FIXTURES, ROOT, run, tempDir } from './helpers';
 
 const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 150);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
-/** Per case, for the check, the copy and its re-check together. */
-const CASE_MS = 30_000;
-const RSS_LIMIT = 1.5 * 1024 ** 3;
+/** Per case, for the check, the copy and its re-check together (generous: the machine is shared). */
+const CASE_MS = 60_000;
+/** Growth of the process's resident memory over the run; jest may share the process with other files. */
+const RSS_GROWTH_LIMIT = 1024 ** 3;
 
 /** mulberry32: small, seeded, good enough to pick mutations. */
 function prng(seed: number): () => number {
@@ -136,6 +137,7 @@ test(`fuzz: ${ITERATIONS} mutated workbooks (seed ${SEED})`, async () => {
   const dir = tempDir();
   const sources = SOURCES.map((f) => new Uint8Array(readFileSync(f)));
   const outcomes = { 0: 0, 1: 0, 2: 0 } as Record<number, number>;
+  const rssAtStart = process.memoryUsage().rss;
   for (let i = 0; i < ITERATIONS; i++) {
     const src = int(r, sources.length);
     const { bytes, what } = mutate(r, sources[src]);
@@ -156,7 +158,7 @@ test(`fuzz: ${ITERATIONS} mutated workbooks (seed ${SEED})`, async () => {
         expect([label, tables(again.stdout)]).toEqual([label, tables(res.stdout)]);
       }
       expect([label, Date.now() - started < CASE_MS]).toEqual([label, true]);
-      expect([label, process.memoryUsage().rss < RSS_LIMIT]).toEqual([label, true]);
+      expect([label, process.memoryUsage().rss - rssAtStart < RSS_GROWTH_LIMIT]).toEqual([label, true]);
     } catch (e) {
       const keep = path.join(ROOT, 'test-output', 'fuzz');
       mkdirSync(keep, { recursive: true });
