@@ -39,6 +39,22 @@ module.exports = tseslint.config(
     },
   },
   {
+    // Spreading an array into a call's arguments (or .apply) puts every element on the stack: past
+    // ~125,000 elements (a large table's rows) it throws RangeError. Use a loop.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'CallExpression > SpreadElement', message: 'No spread in call arguments: it overflows the stack on data-sized arrays. Use a loop.' },
+        { selector: 'NewExpression > SpreadElement', message: 'No spread in constructor arguments: it overflows the stack on data-sized arrays. Use a loop.' },
+        {
+          selector: "CallExpression[callee.property.name='apply'][arguments.length=2]",
+          message: 'No Function.prototype.apply: it overflows the stack on data-sized arrays. Use a loop.',
+        },
+      ],
+    },
+  },
+  {
     // The core is pure: no Office.js, no DOM, no Node built-ins (it runs in Excel, the browser and Node).
     files: ['src/core/**/*.ts'],
     rules: {

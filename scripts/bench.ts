@@ -6,6 +6,7 @@
  *   npm run bench               100, 1,000 and 10,000 projects (a few minutes)
  *   npm run bench -- --quick    100 and 1,000 projects, fewer runs; does not touch docs/
  *   npm run bench -- --core     the core table only
+ *   npm run bench -- --hostile  the hostile-input figures only (far cell, 250,000 projects, --out)
  *
  * Sections: core (in process), CLI end to end (scripts/bench/cli.ts), the Excel path through
  * Microsoft's client library on the wire host (scripts/bench/excel.ts), the task pane's bundles and first render
@@ -26,6 +27,7 @@ import { benchExcel, CONFIGS, excelTable, WEB_LIMIT, type ExcelRow } from './ben
 import { benchPaneTasks, paneTasksTable, type TaskRow } from './bench/pane-tasks';
 import { BENCH_DIST, benchRender, buildBundles, bundleTable, CHROMIUM, renderTable, type BundleRow, type RenderFigures } from './bench/pane';
 import { benchForms, FORM_BLOCKS, formGoal, formTable, type FormRow } from './bench/forms';
+import { benchHostile, hostileTable } from './bench/hostile';
 
 export const SIZES = [100, 1000, 10000];
 const REFERENCE_PROJECTS = 9;
@@ -351,6 +353,22 @@ async function main(): Promise<void> {
   const head = `# budget-check benchmark — ${started.toISOString()} — Node ${process.version}${quick ? ' — quick' : ''}\n`;
   console.log(head);
 
+  // Issue 12's figures: the far cell, 250,000 projects, --out on 40,000 (`--hostile` runs only these).
+  const hostileSection = () =>
+    section('Hostile input (child processes, one run each)', async () => {
+      buildCli();
+      const rows = await benchHostile();
+      return {
+        data: rows,
+        table: hostileTable(rows),
+        note: 'scripts/bench/hostile.ts: peak RSS by scripts/bench/rss-hook.js; a case still running after BENCH_CASE_MINUTES (default 10) minutes is stopped and reported so.',
+      };
+    });
+  if (args.includes('--hostile')) {
+    await hostileSection();
+    return;
+  }
+
   const skip = <T>(title: string): Section<T> => ({ title, error: 'skipped (--reader)', seconds: 0 });
   const core = readerOnly
     ? skip<CoreRow[]>('Core (in process, median of runs after warm-up)')
@@ -478,13 +496,15 @@ async function main(): Promise<void> {
     };
   });
 
+  const hostile = await hostileSection();
+
   const g = goals({ batch: batch?.data, cli: cliRows, phases: phaseRows, excel: excel.data, bundles: bundles.data, render: render?.data ?? null, renderSkipped });
   g.push(formGoal(formRows));
   const goalsText = goalsMarkdown(g);
   const seconds = (performance.now() - t0) / 1000;
   console.log(`## Goals\n\n${goalsText}\n\nTotal ${seconds.toFixed(0)} s.`);
 
-  const sections = [core, forms, cli, phases, ...(batch ? [batch] : []), excel, bundles, ...(render ? [render] : []), ...(tasks ? [tasks] : []), memory];
+  const sections = [core, forms, cli, phases, ...(batch ? [batch] : []), excel, bundles, ...(render ? [render] : []), ...(tasks ? [tasks] : []), memory, hostile];
   fs.mkdirSync(path.dirname(RAW), { recursive: true });
   fs.writeFileSync(
     RAW,

@@ -48,7 +48,7 @@ export function readWorkbookAcceptances(bytes: Uint8Array): Acceptance[] {
   for (const name of Object.keys(parts).sort()) {
     try {
       const value = propertyValue(new TextDecoder('utf-8').decode(parts[name]));
-      if (value !== null) out.push(...parseAcceptances(JSON.parse(value) as unknown));
+      if (value !== null) for (const a of parseAcceptances(JSON.parse(value) as unknown)) out.push(a);
     } catch {
       // A damaged part: its acceptances are not read, the check goes on.
     }

@@ -49,7 +49,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') {
-      o.files.push(...argv.slice(i + 1));
+      for (const f of argv.slice(i + 1)) o.files.push(f);
       break;
     }
     if (a === '--help' || a === '-h') {
@@ -106,7 +106,10 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   if (o.files.length === 0) return fail(msg.noFiles);
   if (o.out !== undefined) {
     if (o.files.length > 1 || o.summary !== undefined) return fail(msg.outWithSeveralFiles);
-    if (!/\.xlsx$/i.test(o.out)) return fail(msg.outNotXlsx(o.out));
+    // The copy keeps the input's kind: a macro-enabled workbook stays .xlsm (Excel refuses a
+    // package whose extension does not match its content), any other stays .xlsx.
+    const want = /\.xlsm$/i.test(o.files[0]) ? '.xlsm' : '.xlsx';
+    if (!o.out.toLowerCase().endsWith(want)) return fail(msg.outNotXlsx(o.out, want));
   }
   return { ok: true, options: o };
 }

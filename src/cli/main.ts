@@ -11,12 +11,14 @@ import type { Grid } from '../core/grid';
 import type { Locale } from '../core/messages/locale';
 import type { Report } from '../core/report';
 import { isOpenError, markAccepted, readWorkbookAcceptances } from './acceptances';
+import { AnnotateError, annotatePackage } from './annotate';
 import { parseArgs, preferredLocale, type CliOptions } from './args';
 import { reportJson, stringify, unusableJson, type Json } from './json-report';
 import { cliMessages, type CliMessages } from './messages';
 import { anyDirectory } from './batch/files';
 import { openGrids, UnreadableWorkbook } from './open-workbook';
-import { gridHasData, loadWorkbook } from './read-xlsx';
+import { processIo, safeIo } from './output';
+import { gridHasData } from './read-xlsx';
 import { reportText } from './text-report';
 
 export interface Writable {
@@ -127,17 +129,14 @@ export async function checkFile(file: string, o: CliOptions): Promise<FileOutcom
   const status = tables.some((t) => t.findings.some(isOpenError)) ? EXIT_ERRORS : EXIT_OK;
   const outcome: FileOutcome = { file, status, report };
   if (o.out !== undefined) {
-    // ExcelJS (and the writer over it) load only when a copy is written.
-    const workbook = await loadWorkbook(data).catch(() => {
-      // A legacy .xls can be checked but not copied: ExcelJS writes .xlsx from .xlsx only.
-      throw new UnusableInput(/\.xls$/i.test(file) ? msg.oldOrEncrypted(file) : msg.notWorkbook(file));
-    });
-    const { annotateWorkbook } = await import('./annotate');
-    const marks = annotateWorkbook(workbook, tables, o.locale);
+    // The copy is the original package patched: every part the marks do not need stays as it was.
+    let marks: ReturnType<typeof annotatePackage>['result'];
     try {
-      const buf = await workbook.xlsx.writeBuffer();
-      await fsp.writeFile(o.out, new Uint8Array(buf as ArrayBuffer));
+      const annotated = annotatePackage(data, tables, o.locale);
+      marks = annotated.result;
+      await fsp.writeFile(o.out, annotated.bytes);
     } catch (e) {
+      if (e instanceof AnnotateError) throw new UnusableInput(msg.outUnpatchable(o.out));
       const code = (e as NodeJS.ErrnoException).code;
       throw new UnusableInput(msg.outWriteFailed(o.out, code ?? oneLine(e)));
     }
@@ -146,7 +145,8 @@ export async function checkFile(file: string, o: CliOptions): Promise<FileOutcom
   return outcome;
 }
 
-export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<number> {
+  const io = safeIo(rawIo);
   let locale: Locale = preferredLocale(argv);
   const fail = (message: string): number => {
     io.stderr.write(`budget-check: ${message.replace(/\s*\r?\n\s*/g, ' ')}\n`);
@@ -198,7 +198,9 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
       if (o.files.length > 1) io.stdout.write(`${stringify(objects)}\n`);
       else if (outcomes[0].report) io.stdout.write(`${stringify(objects[0])}\n`);
     }
-    return Math.max(...outcomes.map((x) => x.status));
+    let status = EXIT_OK;
+    for (const x of outcomes) if (x.status > status) status = x.status;
+    return status;
   } catch (e) {
     return fail(cliMessages(locale).internal(oneLine(e)));
   }

@@ -14,7 +14,7 @@ export interface CliMessages {
   badLang(v: string): string;
   noFiles: string;
   outWithSeveralFiles: string;
-  outNotXlsx(out: string): string;
+  outNotXlsx(out: string, ext: string): string;
   outIsInput(out: string): string;
   // Unusable input.
   missingFile(file: string): string;
@@ -31,6 +31,7 @@ export interface CliMessages {
   /** Nothing checked, but tables recognised as something else (绩效自评表, 部门整体支出绩效目标表). */
   onlyRejected(file: string, found: readonly RejectedTable[]): string;
   outWriteFailed(out: string, reason: string): string;
+  outUnpatchable(out: string): string;
   internal(reason: string): string;
   // The text report.
   tableHeading(sheet: string, range: string, unit: string): string;
@@ -97,7 +98,7 @@ const zh: CliMessages = {
   badLang: (v) => `--lang 只能是 zh-CN 或 en-US，而不是“${v}”`,
   noFiles: '没有指定要检查的文件（用法：budget-check <文件.xlsx>...，运行 budget-check --help 查看说明）',
   outWithSeveralFiles: '--out 只能用于单个文件',
-  outNotXlsx: (o) => `--out 的文件名应以 .xlsx 结尾：${o}`,
+  outNotXlsx: (o, ext) => `--out 的文件名应以 ${ext} 结尾（与输入文件相同）：${o}`,
   outIsInput: (o) => `--out 不能是输入文件本身（原文件不会被修改）：${o}`,
   missingFile: (f) => `找不到文件：${f}`,
   notAFile: (f) => `不是文件：${f}`,
@@ -115,6 +116,7 @@ const zh: CliMessages = {
   onlyRejected: (f, found) =>
     `${f} 中只有${rejectedKinds(found, 'zh-CN')}（${found.map((x) => `工作表“${x.sheet}” ${x.range}`).join('、')}），不是项目支出绩效目标表，未校验；本工具校验的是项目支出绩效目标表（项目资金与一级、二级、三级指标及指标值）`,
   outWriteFailed: (o, r) => `无法写入标注副本：${o}（${r}）`,
+  outUnpatchable: (o) => `无法生成标注副本：输入工作簿的结构不完整或已损坏，请在 Excel 中打开并另存为后再试：${o}`,
   internal: (r) => `检查时发生内部错误：${r}`,
   tableHeading: (s, r, u) => `工作表“${s}” ${r} · 单位：${u}`,
   tableSummary: (p, i, e, w, n) => `${p} 个项目 · ${i} 条指标 · 错误 ${e} · 警告 ${w} · 提示 ${n}`,
@@ -167,7 +169,7 @@ const en: CliMessages = {
   badLang: (v) => `--lang must be zh-CN or en-US, not "${v}"`,
   noFiles: 'no file given (usage: budget-check <file.xlsx>..., see budget-check --help)',
   outWithSeveralFiles: '--out can only be used with a single file',
-  outNotXlsx: (o) => `the --out file name should end in .xlsx: ${o}`,
+  outNotXlsx: (o, ext) => `the --out file name should end in ${ext}, as the input does: ${o}`,
   outIsInput: (o) => `--out must not be the input file itself (the input is never modified): ${o}`,
   missingFile: (f) => `file not found: ${f}`,
   notAFile: (f) => `not a file: ${f}`,
@@ -186,6 +188,7 @@ const en: CliMessages = {
       .map((x) => `"${x}"`)
       .join(', ')} (looked for headers such as 项目名称, 总计, 绩效指标)`,
   outWriteFailed: (o, r) => `cannot write the annotated copy: ${o} (${r})`,
+  outUnpatchable: (o) => `cannot make the annotated copy: the workbook's structure is incomplete or damaged; open it in Excel and save it again: ${o}`,
   internal: (r) => `internal error while checking: ${r}`,
   tableHeading: (s, r, u) => `Sheet "${s}" ${r} · unit: ${u}${u === '万元' ? ' (10,000 yuan)' : u === '元' ? ' (yuan)' : ''}`,
   tableSummary: (p, i, e, w, n) =>

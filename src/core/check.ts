@@ -43,8 +43,8 @@ export function checkWorkbook(grids: readonly Grid[], options: CheckOptions & { 
   const rejected: RejectedTable[] = [];
   for (const g of grids) {
     const r = checkSheet(g, options);
-    tables.push(...r.tables);
-    rejected.push(...r.rejected);
+    for (const t of r.tables) tables.push(t);
+    for (const x of r.rejected) rejected.push(x);
   }
   const report: Report = options.file === undefined ? { tables } : { file: options.file, tables };
   if (rejected.length) report.rejected = rejected;

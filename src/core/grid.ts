@@ -21,7 +21,14 @@ export interface Cell {
   numberFormat?: string;
 }
 
-/** One sheet's used range. `cells[0][0]` is the cell at (`top`, `left`), both 1-based. */
+/**
+ * One sheet's used range. `cells[0][0]` is the cell at (`top`, `left`), both 1-based.
+ *
+ * `cells` may be holey: a host reading a sparse file (a value at XFD1048576 under a small table)
+ * leaves absent rows and cells as holes (see `gridFromEntries`), so memory follows the present cells.
+ * Scans go through `rowNumbers` / `rowEntries`, whose cost follows the present cells too. A grid is
+ * not changed once built (its index is cached).
+ */
 export interface Grid {
   sheet: string;
   top: number;
@@ -73,21 +80,15 @@ export function cellAt(grid: Grid, row: number, col: number): Cell | undefined {
   return r[col - grid.left] ?? undefined;
 }
 
+/** Lowest row holding a cell (`top - 1` when there is none); by present cells. */
 export function lastRow(grid: Grid): number {
-  return grid.top + grid.cells.length - 1;
+  const rows = indexOf(grid).rows;
+  return rows.length > 0 ? rows[rows.length - 1] : grid.top - 1;
 }
 
-const widths = new WeakMap<Grid['cells'], number>();
-
-/** Rightmost used column; computed once per grid (the locator asks for every row). */
+/** Rightmost used column; from the cached index, so by present cells. */
 export function lastColumn(grid: Grid): number {
-  let w = widths.get(grid.cells);
-  if (w === undefined) {
-    w = 0;
-    for (const r of grid.cells) if (r && r.length > w) w = r.length;
-    widths.set(grid.cells, w);
-  }
-  return grid.left + w - 1;
+  return grid.left + indexOf(grid).width - 1;
 }
 
 /** Display text of a cell: the host's text, else the value written out. */
@@ -112,24 +113,90 @@ export function gridFromValues(sheet: string, rows: CellValue[][], top = 1, left
 }
 
 /**
- * Sheet row numbers that hold at least one cell, ascending. Scans go through this and
- * `rowEntries` so that their cost follows the non-empty cells, never the used range's box.
+ * A sparse grid from `[row, column, cell]` entries (1-based, any order): rows and cells absent from
+ * the entries are holes, so a far cell costs one entry, not the box between it and the table.
  */
-export function rowNumbers(grid: Grid): number[] {
-  const rows: number[] = [];
-  grid.cells.forEach((r, i) => {
-    if (r && r.some((c) => c !== null && c !== undefined)) rows.push(grid.top + i);
-  });
-  return rows;
+export function gridFromEntries(sheet: string, entries: Iterable<readonly [number, number, Cell]>): Grid {
+  const cells: (Cell | null | undefined)[][] = [];
+  for (const [row, col, cell] of entries) {
+    let r = cells[row - 1];
+    if (!r) {
+      r = [];
+      cells[row - 1] = r;
+    }
+    r[col - 1] = cell;
+  }
+  return { sheet, top: 1, left: 1, cells };
 }
 
-/** The cells present in one sheet row, as `[column, cell]` in ascending column order. */
-export function rowEntries(grid: Grid, row: number): [number, Cell][] {
-  const r = grid.cells[row - grid.top];
-  const out: [number, Cell][] = [];
-  if (!r) return out;
-  r.forEach((c, i) => {
-    if (c) out.push([grid.left + i, c]);
-  });
+interface GridIndex {
+  /** Sheet row numbers holding at least one cell, ascending. */
+  rows: number[];
+  /** Per sheet row, its `[column, cell]` pairs in ascending column order. */
+  entries: Map<number, [number, Cell][]>;
+  /** Columns from `left` to the rightmost present cell (0 when empty). */
+  width: number;
+}
+
+const indexes = new WeakMap<Grid['cells'], GridIndex>();
+
+/**
+ * Present indices of a possibly holey array, ascending. `Object.keys` lists an array's own index
+ * keys in ascending order and skips holes, so a row with one cell at column 16,384 costs one step.
+ */
+function presentIndices(a: readonly unknown[]): number[] {
+  const keys = Object.keys(a);
+  const out: number[] = [];
+  for (const k of keys) {
+    const i = Number(k);
+    if (Number.isInteger(i) && i >= 0) out.push(i);
+  }
   return out;
+}
+
+function indexOf(grid: Grid): GridIndex {
+  let ix = indexes.get(grid.cells);
+  if (ix) return ix;
+  const rows: number[] = [];
+  const entries = new Map<number, [number, Cell][]>();
+  let width = 0;
+  for (const ri of presentIndices(grid.cells)) {
+    const r = grid.cells[ri];
+    if (!Array.isArray(r)) continue;
+    const list: [number, Cell][] = [];
+    for (const ci of presentIndices(r)) {
+      const c = r[ci];
+      if (c === null || c === undefined) continue;
+      list.push([grid.left + ci, c]);
+      if (ci + 1 > width) width = ci + 1;
+    }
+    if (list.length === 0) continue;
+    rows.push(grid.top + ri);
+    entries.set(grid.top + ri, list);
+  }
+  ix = { rows, entries, width };
+  indexes.set(grid.cells, ix);
+  return ix;
+}
+
+/**
+ * Sheet row numbers that hold at least one cell, ascending. Scans go through this and
+ * `rowEntries` so that their cost follows the non-empty cells, never the used range's box.
+ * The array is shared: do not change it.
+ */
+export function rowNumbers(grid: Grid): number[] {
+  return indexOf(grid).rows;
+}
+
+/** The cells present in one sheet row, as `[column, cell]` in ascending column order (shared: do not change). */
+export function rowEntries(grid: Grid, row: number): [number, Cell][] {
+  // A fresh empty array for absent rows: a shared one could be pushed into by a caller.
+  return indexOf(grid).entries.get(row) ?? [];
+}
+
+/** Number of present cells (for size limits and benchmarks). */
+export function presentCellCount(grid: Grid): number {
+  let n = 0;
+  for (const list of indexOf(grid).entries.values()) n += list.length;
+  return n;
 }

@@ -83,7 +83,10 @@ export interface WriteOp {
 function fillBytes(address: string, state: FillState | null, api: ApiLevel): number {
   if (state === null) return opSize(api.v1_9 ? 'fillAreasClear' : 'fillRunClear', address);
   const sets = fillSets(state, api).map(([, v]) => v);
+  // `sets` holds a cell's few fill properties (at most four), never data-sized.
+  // eslint-disable-next-line no-restricted-syntax
   if (!api.v1_9) return opSize('fillRunColor', address, ...sets);
+  // eslint-disable-next-line no-restricted-syntax
   return opSize('fillAreas', address, ...sets) + Math.max(0, sets.length - 3) * OP_ENVELOPE.fillProp;
 }
 

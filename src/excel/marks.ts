@@ -200,7 +200,7 @@ export class Marker {
         // A renamed sheet is found by its id; its old cells need one more read (rare, and constant).
         const renamed = record.sheets.filter((s) => s.id === ws.id && s.name !== plan.sheet);
         if (renamed.length > 0) {
-          olds.push(...renamed);
+          for (const s of renamed) olds.push(s);
           state = await readAll(olds);
         }
         const fillsNow = state.fillsNow;

@@ -85,6 +85,8 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
     'details',
     { className: 'bc-shortcuts' },
     el(doc, 'summary', { text: t.shortcutsTitle }),
+    // The fixed list of keyboard shortcuts, never data-sized.
+    // eslint-disable-next-line no-restricted-syntax
     el(doc, 'table', {}, el(doc, 'tbody', {}, ...shortcutRows)),
   );
   pane.append(header, toolbar, progressBox, progressLive, alertBox, statusBox, summaryEl, fixesEl, filtersEl, navEl, detailEl, emptyEl, listEl, shortcutsEl);

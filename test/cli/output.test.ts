@@ -9,6 +9,7 @@ import type { Grid } from '../../src/core/grid';
 import type { Report, TableReport } from '../../src/core/report';
 import { MARK_FILLS } from '../../src/core/marks';
 import { fillOf, noteOf, readBook, run, sha256, tempDir } from './helpers';
+import { hyperlinks, partsOf } from './package';
 
 jest.mock('../../src/core/check', () => ({ checkWorkbook: jest.fn(), check: jest.fn() }));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -264,8 +265,11 @@ describe('--out', () => {
     const table = ws.getTable('BudgetCheckIndicators') as unknown as { table: { tableRef?: string; ref?: string; autoFilterRef?: string } };
     expect(table).toBeTruthy();
     expect(table.table.tableRef ?? table.table.ref).toMatch(/^A1(:O4)?$/);
-    expect(ws.getCell('B2').value).toEqual({ text: 'Sheet1!G4', hyperlink: "#'Sheet1'!$G$4" });
-    expect(ws.getCell('B4').value).toEqual({ text: 'Sheet1!G5', hyperlink: "#'Sheet1'!$G$5" });
+    // In-workbook links are `location`s (no relationship per row); ExcelJS shows their text only.
+    expect(ws.getCell('B2').value).toBe('Sheet1!G4');
+    const links = hyperlinks(partsOf(out), '指标明细');
+    expect(links.get('B2')).toBe("'Sheet1'!$G$4");
+    expect(links.get('B4')).toBe("'Sheet1'!$G$5");
     expect(ws.getCell('A4').value).toBe('项目乙');
     expect(ws.getCell('L2').value).toBe(4);
     expect(ws.getCell('O3').value).toBe('比较符“>=”应写作“≥”');

@@ -2,7 +2,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import ExcelJS from 'exceljs';
-import { cellAt, cellText, type Grid } from '../../src/core/grid';
+import { cellAt, cellText, rowEntries, rowNumbers, type Grid } from '../../src/core/grid';
 import { formatDate, gridHasData, readXlsx } from '../../src/cli/read-xlsx';
 
 async function roundTrip(build: (wb: ExcelJS.Workbook) => void): Promise<Grid[]> {
@@ -81,9 +81,10 @@ describe('readXlsx', () => {
     expect(cellAt(g, 6, 3)).toBeUndefined();
   });
 
-  test('blank rows are empty arrays, gaps are null; leading spaces are kept', () => {
-    expect(g.cells[3]).toEqual([]);
-    expect(g.cells[6].slice(0, 4)).toEqual([null, null, null, null]);
+  test('blank rows and gaps are holes (a sparse grid); leading spaces are kept', () => {
+    expect(3 in g.cells).toBe(false);
+    expect(rowNumbers(g)).not.toContain(4);
+    expect(rowEntries(g, 7)[0][0]).toBe(5);
     expect(cellAt(g, 7, 5)?.value).toBe('  缩进的项目');
   });
 

@@ -59,7 +59,8 @@ function equation(kind: Equation['kind'], row: TableRow, role: AmountRole, total
   const sum = parts.reduce((s, p) => s + p.amount.cents, 0);
   const diff = total.amount.cents - sum;
   const figures = [total, ...parts].filter((t) => !t.amount.blank);
-  const decimals = figures.length ? Math.max(...figures.map((t) => t.amount.decimals)) : 2;
+  let decimals = figures.length ? 0 : 2;
+  for (const t of figures) if (t.amount.decimals > decimals) decimals = t.amount.decimals;
   // Each shown figure stands for ±½·10⁻ᵈ of its own d; blank cells are exact zeros. With one d for
   // all figures this is domain.md's ½·10⁻ᵈ·(n+1); with mixed decimals each figure brings its own share.
   let tolerance = 0;
@@ -153,10 +154,16 @@ function findCulprits(equations: Equation[]): Map<Equation, Culprit> {
  * culprit when it is not already among them — each once.
  */
 export function relatedCells(eq: Equation, culprit: Culprit | undefined): string[] {
+  // A Set, not out.includes: a column total over 250,000 projects would make that quadratic.
+  const seen = new Set<string>([eq.total.cell]);
   const out: string[] = [];
-  for (const cell of [...eq.parts.map((p) => p.cell), ...(culprit ? [culprit.term.cell] : [])]) {
-    if (cell !== eq.total.cell && !out.includes(cell)) out.push(cell);
-  }
+  const add = (cell: string): void => {
+    if (seen.has(cell)) return;
+    seen.add(cell);
+    out.push(cell);
+  };
+  for (const p of eq.parts) add(p.cell);
+  if (culprit) add(culprit.term.cell);
   return out;
 }
 

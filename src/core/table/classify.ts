@@ -66,8 +66,12 @@ function textOf(grid: Grid, row: number, col: number | undefined): string {
 export function readTable(grid: Grid, header: LocatedHeader): Table {
   const cols = header.columns;
   const roleCols = Object.values(cols).filter((c): c is number => c !== undefined);
-  const left = Math.min(...roleCols);
-  const right = Math.max(...roleCols);
+  let left = Infinity;
+  let right = -Infinity;
+  for (const c of roleCols) {
+    if (c < left) left = c;
+    if (c > right) right = c;
+  }
   const end = lastRow(grid);
   const lastCol = lastColumn(grid);
 
@@ -137,7 +141,8 @@ function hasAmount(r: TableRow): boolean {
 
 function classify(rows: TableRow[]): void {
   const named = rows.filter((r) => r.name && !TOTAL_NAME.test(r.name.replace(/[\s\u3000]/g, '')));
-  const baseIndent = named.length ? Math.min(...named.map((r) => r.indent)) : 0;
+  let baseIndent = named.length ? Infinity : 0;
+  for (const r of named) if (r.indent < baseIndent) baseIndent = r.indent;
   const indented = named.some((r) => r.indent > baseIndent);
 
   let unit: string | null = null;

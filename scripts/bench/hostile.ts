@@ -1,0 +1,104 @@
+/**
+ * Hostile-input figures (issue 12), each a child process with peak RSS from rss-hook.js:
+ *
+ * - far cell: the 9-project reference table plus one space at XFD1048576, through the CLI;
+ * - 250,000 projects: the core check plus the text and JSON reports, in one process
+ *   (scripts/bench/many-projects.ts, a generated grid: one indicator per project);
+ * - --out on 40,000 projects: the CLI with and without --out on the same workbook.
+ * - zip bomb: the reader's figure (h11); a line is left for it.
+ *
+ *   node --expose-gc -r ts-node/register/transpile-only scripts/bench.ts --hostile
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import ExcelJS from 'exceljs';
+import { tempDir, writeWorkbooks, type ChildRun } from './cli';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CLI = path.join(ROOT, 'bin', 'budget-check.js');
+const MANY = path.join(__dirname, 'many-projects.ts');
+const TS_NODE = ['-r', 'ts-node/register/transpile-only'];
+const HOOK = path.join(__dirname, 'rss-hook.js');
+/** A case that runs longer is reported as such rather than holding the bench for hours. */
+const CASE_TIMEOUT_MS = Number(process.env.BENCH_CASE_MINUTES ?? 10) * 60_000;
+
+export interface HostileRow {
+  case: string;
+  ms: number | null;
+  maxRssMb: number | null;
+  note: string;
+}
+
+function row(name: string, r: ChildRun | Error, note = ''): HostileRow {
+  if (r instanceof Error) return { case: name, ms: null, maxRssMb: null, note: `failed: ${r.message.split('\n')[0].slice(0, 160)}` };
+  return { case: name, ms: r.ms, maxRssMb: r.maxRssKb / 1024, note };
+}
+
+/** One child process (stdout to /dev/null) with wall time, peak RSS and CPU, or the reason it failed. */
+function attempt(args: readonly string[], ok: readonly number[] = [0, 1]): ChildRun | Error {
+  const rssFile = path.join(os.tmpdir(), `budget-check-hostile-rss-${process.pid}.json`);
+  fs.rmSync(rssFile, { force: true });
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['--require', HOOK, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, BENCH_RSS_OUT: rssFile },
+    timeout: CASE_TIMEOUT_MS,
+    killSignal: 'SIGKILL',
+  });
+  const ms = performance.now() - t;
+  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return new Error(`still running after ${CASE_TIMEOUT_MS / 60_000} min, stopped`);
+  if (r.error) return r.error;
+  if (r.status === null || !ok.includes(r.status)) return new Error(`exit ${r.status ?? r.signal}: ${r.stderr.toString().trim().slice(0, 200)}`);
+  try {
+    const u = JSON.parse(fs.readFileSync(rssFile, 'utf8')) as { maxRssKb: number; userUs: number; systemUs: number };
+    return { ms, maxRssKb: u.maxRssKb, cpuMs: (u.userUs + u.systemUs) / 1000 };
+  } finally {
+    fs.rmSync(rssFile, { force: true });
+  }
+}
+
+/** The reference table (9 projects) with one space at XFD1048576. */
+async function farCellWorkbook(dir: string): Promise<string> {
+  const [small] = await writeWorkbooks([9], dir);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(small.file);
+  wb.worksheets[0].getCell('XFD1048576').value = ' ';
+  const file = path.join(dir, 'far-cell.xlsx');
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+export async function benchHostile(): Promise<HostileRow[]> {
+  const dir = tempDir();
+  const rows: HostileRow[] = [];
+  try {
+    const far = await farCellWorkbook(dir);
+    rows.push(row('far cell (9 projects + XFD1048576), CLI text', attempt([CLI, far])));
+    rows.push(row('250,000 projects, core + text report', attempt([...TS_NODE, MANY, '250000', 'text']), 'generated grid, one indicator per project'));
+    rows.push(row('250,000 projects, core + JSON report', attempt([...TS_NODE, MANY, '250000', 'json']), 'same grid; same error findings, so the same exit status'));
+    const [big] = await writeWorkbooks([40000], dir);
+    const plain = attempt([CLI, big.file]);
+    rows.push(row(`${big.projects.toLocaleString('en-US')} projects, CLI text`, plain, `${(big.bytes / 1e6).toFixed(1)} MB workbook`));
+    const out = path.join(dir, 'annotated.xlsx');
+    const annotated = attempt([CLI, big.file, '--out', out]);
+    const ratio = !(plain instanceof Error) && !(annotated instanceof Error) ? ` — ${(annotated.ms / plain.ms).toFixed(2)}× the time, ${(annotated.maxRssKb / plain.maxRssKb).toFixed(2)}× the memory of the plain check` : '';
+    rows.push(row(`${big.projects.toLocaleString('en-US')} projects, CLI text --out`, annotated, `copy ${fs.existsSync(out) ? (fs.statSync(out).size / 1e6).toFixed(1) : '?'} MB${ratio}`));
+    rows.push({ case: 'zip bomb (1.9 MB file, 2 GB unused part)', ms: null, maxRssMb: null, note: 'measured with the new reader (h11, src/xlsx); not on this branch' });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+export function hostileTable(rows: readonly HostileRow[]): string {
+  const f = (x: number | null, d = 0): string => (x === null ? '—' : x.toLocaleString('en-US', { maximumFractionDigits: d }));
+  return [
+    '| case | wall time (ms) | peak RSS (MB) | note |',
+    '|---|---:|---:|---|',
+    ...rows.map((r) => `| ${r.case} | ${f(r.ms)} | ${f(r.maxRssMb)} | ${r.note} |`),
+  ].join('\n');
+}

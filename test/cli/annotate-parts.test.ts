@@ -1,0 +1,99 @@
+/**
+ * The pieces of the annotated copy on small XML: cells patched in place or inserted in order, styles
+ * appended, notes merged, and indicator-sheet text cut at Excel's 32,767-character limit.
+ */
+import { patchSheetCells, patchStyles, MINIMAL_STYLES } from '../../src/cli/annotate-cells';
+import { commentPlainText, emptyComments, patchComments } from '../../src/cli/annotate-notes';
+import { EXCEL_MAX_CELL_CHARS, fitCell, indicatorParts } from '../../src/cli/indicator-part';
+import { ooxmlText } from '../../src/cli/ooxml';
+
+const sheet = (data: string) => `<worksheet xmlns="m"><dimension ref="A1:C9"/>${data}<pageMargins/></worksheet>`;
+
+describe('patchSheetCells', () => {
+  test('sets s on present cells, inserts absent cells and rows in order, keeps the rest', () => {
+    const xml = sheet('<sheetData><row r="2"><c r="A2" s="3" t="s"><v>0</v></c><c r="C2"><v>5</v></c></row><row r="5"><c r="B5"/></row></sheetData>');
+    const out = patchSheetCells(xml, new Map([['A2', 7], ['B2', 8], ['D2', 9], ['A1', 10], ['B4', 11], ['C9', 12]]));
+    expect(out).toBe(
+      sheet(
+        '<sheetData><row r="1"><c r="A1" s="10"/></row><row r="2"><c r="A2" s="7" t="s"><v>0</v></c><c r="B2" s="8"/><c r="C2"><v>5</v></c><c r="D2" s="9"/></row>' +
+          '<row r="4"><c r="B4" s="11"/></row><row r="5"><c r="B5"/></row><row r="9"><c r="C9" s="12"/></row></sheetData>',
+      ),
+    );
+  });
+
+  test('rows and cells without r get one, so positions after an insertion do not shift', () => {
+    const xml = sheet('<sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row></sheetData>');
+    const out = patchSheetCells(xml, new Map([['B1', 4], ['A2', 5]]));
+    expect(out).toBe(sheet('<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1" s="4"><v>2</v></c></row><row r="2"><c r="A2" s="5"><v>3</v></c></row></sheetData>'));
+  });
+
+  test('an empty, self-closed sheetData and prefixed SpreadsheetML', () => {
+    expect(patchSheetCells(sheet('<sheetData/>'), new Map([['B3', 1]]))).toBe(sheet('<sheetData><row r="3"><c r="B3" s="1"/></row></sheetData>'));
+    const x = '<x:worksheet xmlns:x="m"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>';
+    expect(patchSheetCells(x, new Map([['A1', 2]]))).toBe('<x:worksheet xmlns:x="m"><x:sheetData><x:row r="1"><x:c r="A1" s="2"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>');
+  });
+
+  test('a `>` inside an attribute value does not end the tag', () => {
+    const xml = sheet('<sheetData><row r="1" x:note="a>b"><c r="A1" x:note="c>d"><v>1</v></c></row></sheetData>');
+    expect(patchSheetCells(xml, new Map([['A1', 2]]))).toContain('<c r="A1" x:note="c>d" s="2"><v>1</v></c>');
+  });
+});
+
+describe('patchStyles', () => {
+  test('appends one fill per severity and one xf per (base, severity), counts updated', () => {
+    const p = patchStyles(MINIMAL_STYLES, { error: '#FFD6D6', warning: '#FFE9B3', info: '#DDEBFA' }, [[0, 'error'], [0, 'error'], [0, 'info']]);
+    expect(p.xml).toContain('<fills count="5">');
+    expect(p.xml).toContain('<cellXfs count="3">');
+    expect(p.styleFor(0, 'error')).toBe(1);
+    expect(p.styleFor(0, 'info')).toBe(2);
+    expect(p.xml).toContain('<xf numFmtId="0" fontId="0" fillId="2" borderId="0" xfId="0" applyFill="1"/>');
+    expect(p.xml).toContain('<xf numFmtId="0" fontId="0" fillId="4" borderId="0" xfId="0" applyFill="1"/>');
+  });
+});
+
+describe('patchComments', () => {
+  test('a note of an earlier run is replaced, not stacked', () => {
+    const first = patchComments(emptyComments(), new Map([['B2', '【预算绩效表校验】\n错误：一']]));
+    expect(first.added).toEqual(['B2']);
+    const again = patchComments(first.xml, new Map([['B2', '【预算绩效表校验】\n错误：二']]));
+    expect(again.added).toEqual([]);
+    expect(commentPlainText(again.xml)).toBe('【预算绩效表校验】\n错误：二');
+  });
+
+  test('control characters from cell text are written as OOXML escapes and read back', () => {
+    const note = '名称\u001b[2J_x0041_';
+    const r = patchComments(emptyComments(), new Map([['A1', note]]));
+    // eslint-disable-next-line no-control-regex
+    expect(r.xml).not.toMatch(/\u001b/);
+    expect(commentPlainText(r.xml)).toBe(note);
+    expect(ooxmlText('a<b&_x0041_\u0007')).toBe('a&lt;b&amp;_x005F_x0041__x0007_');
+  });
+});
+
+describe('the indicator sheet', () => {
+  test('text over 32,767 characters is cut with a marker; shorter text is kept', () => {
+    const long = '长'.repeat(40000);
+    const cut = fitCell(long, 'zh-CN');
+    expect(cut.length).toBe(EXCEL_MAX_CELL_CHARS);
+    expect(cut.endsWith('…（已截断）')).toBe(true);
+    expect(fitCell('短', 'zh-CN')).toBe('短');
+    // A surrogate pair is not split at the cut.
+    const emoji = fitCell('😀'.repeat(20000), 'en-US');
+    expect(emoji.length).toBeLessThanOrEqual(EXCEL_MAX_CELL_CHARS);
+    expect(/[\uD800-\uDBFF]…/.test(emoji)).toBe(false);
+  });
+
+  test('a 40,000-character finding becomes a cell Excel accepts', () => {
+    const header = ['项目', '来源单元格', '问题'];
+    const parts = indicatorParts(
+      { name: '指标明细', tableName: 'T', header, rows: [['甲', 'S!G4', 'x'.repeat(40000)]], sources: [{ sheet: 'S', cell: 'G4' }] },
+      'zh-CN',
+      { relId: 'rId1', id: 1, name: 'T' },
+    );
+    const xml = new TextDecoder().decode(parts.sheetXml);
+    const texts = [...xml.matchAll(/<t xml:space="preserve">([^<]*)<\/t>/g)].map((m) => m[1]);
+    expect(Math.max(...texts.map((t) => t.length))).toBe(EXCEL_MAX_CELL_CHARS);
+    expect(xml).toContain(`<hyperlink ref="B2" location="'S'!$G$4"/>`);
+    expect(parts.tableXml).toContain('ref="A1:C2"');
+  });
+});
