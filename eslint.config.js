@@ -24,12 +24,13 @@ module.exports = tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // assets/legacy-guard.js runs in the webview (ES5, before Office.js may even have loaded).
+    // assets/legacy-guard.js and office-loader.js run in the webview (ES5, before Office.js has loaded).
     files: ['assets/**/*.js'],
     languageOptions: {
       sourceType: 'script',
       ecmaVersion: 5,
-      globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', location: 'readonly', Office: 'readonly', Promise: 'readonly', Symbol: 'readonly' },
+      globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', location: 'readonly', Office: 'readonly', Promise: 'readonly', Symbol: 'readonly',
+        fetch: 'readonly', AbortController: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
     },
     rules: { 'no-new-func': 'off' },
   },

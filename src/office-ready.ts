@@ -1,7 +1,7 @@
 /**
- * Waits for Office.js whichever way it arrived. The pages load it from Microsoft's CDN and, when
- * that fails (intranets without internet), from our own copy in office-js/ (src/office-loader.html).
- * The fallback script is inserted from the CDN tag's onerror, so it can still be loading when a
+ * Waits for Office.js whichever way it arrived. assets/office-loader.js loads it from Microsoft's
+ * CDN when that answers and otherwise (intranets without internet, a hanging CDN: up to 4 s) from
+ * our own copy in office-js/. The script is inserted dynamically, so it can still be loading when a
  * deferred bundle starts: call `officeReady()` instead of touching `Office` at the top level.
  */
 

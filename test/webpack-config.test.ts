@@ -103,12 +103,17 @@ describe('bundles', () => {
     expect(prod.externals).toEqual({ '@microsoft/office-js': 'Office' });
     const officeJs = copyPatterns(prod).find((p) => p.to === 'office-js')!;
     expect(fs.existsSync(path.join(officeJs.from, 'office.js'))).toBe(true);
-    const snippet = fs.readFileSync(path.join(ROOT, 'src/office-loader.html'), 'utf8').match(/<script[^]*?<\/script>/)![0];
-    for (const page of ['src/commands/commands.html', 'src/commands/result.html']) {
-      expect(fs.readFileSync(path.join(ROOT, page), 'utf8')).toContain(snippet);
+    // Every page that runs inside Office loads it through assets/office-loader.js, before its bundle.
+    for (const page of ['src/taskpane/taskpane.html', 'src/commands/commands.html', 'src/commands/result.html']) {
+      const html = fs.readFileSync(path.join(ROOT, page), 'utf8');
+      expect(html).toContain('<script src="assets/office-loader.js"></script>');
+      expect(html).not.toContain('appsforoffice');
     }
-    expect(snippet).toContain('src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"');
-    expect(snippet).toContain("s.src='office-js/office.js'");
+    expect(fs.readFileSync(path.join(ROOT, 'src/preview/preview.html'), 'utf8')).not.toContain('office-loader');
+    const loader = fs.readFileSync(path.join(ROOT, 'assets/office-loader.js'), 'utf8');
+    expect(loader).toContain("'https://appsforoffice.microsoft.com/lib/1/hosted/office.js'");
+    expect(loader).toContain("'office-js/office.js'");
+    expect(copyPatterns(prod).some((p) => p.from === 'assets' && p.to === 'assets')).toBe(true);
   });
 
   test('ts-loader type-checks (no transpileOnly)', () => {
