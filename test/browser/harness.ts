@@ -1,8 +1,10 @@
 /**
  * Shared set-up of the browser tests: build the bundles once into test-output/dist (never touching
- * dist/), serve them from a tiny static server on 127.0.0.1, and launch Debian's chromium.
+ * dist/; reused while the sources are unchanged), serve them from a tiny static server on
+ * 127.0.0.1, and launch Debian's chromium.
  */
 import { execFileSync } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
@@ -26,10 +28,32 @@ export function chromiumAvailable(): boolean {
   return false;
 }
 
-/** webpack --mode development into test-output/dist (set PREVIEW_DIST to use an existing build). */
-export function build(): string {
-  if (process.env.PREVIEW_DIST) return path.resolve(process.env.PREVIEW_DIST);
-  fs.mkdirSync(OUT, { recursive: true });
+/** What the build reads: when none of these changed since the last build, its output is reused. */
+const BUILD_INPUTS = ['src', 'assets', 'webpack.config.js', 'tsconfig.json', 'package-lock.json', 'manifest.xml'];
+const STAMP = path.join(OUT, 'dist.stamp');
+const LOCK = path.join(OUT, 'dist.lock');
+
+/** Paths, sizes and modification times of every build input: cheap, and changes with any edit. */
+function inputsFingerprint(): string {
+  const hash = createHash('sha1');
+  const walk = (p: string): void => {
+    const st = fs.statSync(p, { throwIfNoEntry: false });
+    if (!st) return;
+    if (st.isDirectory()) {
+      for (const name of fs.readdirSync(p).sort()) walk(path.join(p, name));
+    } else {
+      hash.update(`${path.relative(ROOT, p)}\0${st.size}\0${st.mtimeMs}\n`);
+    }
+  };
+  for (const input of BUILD_INPUTS) walk(path.join(ROOT, input));
+  return hash.digest('hex');
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function runWebpack(): void {
   const webpackBin = require.resolve('webpack-cli/bin/cli.js');
   try {
     execFileSync(process.execPath, [webpackBin, '--mode', 'development', '--output-path', DIST], {
@@ -42,7 +66,41 @@ export function build(): string {
     const err = e as { stdout?: Buffer; stderr?: Buffer };
     throw new Error(`webpack build failed:\n${err.stdout?.toString().slice(-4000) ?? ''}\n${err.stderr?.toString().slice(-4000) ?? ''}`);
   }
-  return DIST;
+}
+
+/**
+ * webpack --mode development into test-output/dist (set PREVIEW_DIST to use an existing build).
+ * Several browser test files run in parallel workers: one builds under a lock (webpack cleans its
+ * output folder, so two builds at once would break each other), the others wait and reuse it.
+ */
+export function build(): string {
+  if (process.env.PREVIEW_DIST) return path.resolve(process.env.PREVIEW_DIST);
+  fs.mkdirSync(OUT, { recursive: true });
+  const fingerprint = inputsFingerprint();
+  const fresh = (): boolean => fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === fingerprint;
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    if (fresh()) return DIST;
+    try {
+      fs.mkdirSync(LOCK);
+    } catch {
+      // Another worker is building; a lock older than any build is left by a killed run.
+      const lock = fs.statSync(LOCK, { throwIfNoEntry: false });
+      if (lock && Date.now() - lock.mtimeMs > 10 * 60_000) fs.rmSync(LOCK, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`gave up waiting for another test's build (${LOCK})`);
+      sleepSync(500);
+      continue;
+    }
+    try {
+      if (fresh()) return DIST;
+      fs.rmSync(STAMP, { force: true });
+      runWebpack();
+      fs.writeFileSync(STAMP, fingerprint);
+      return DIST;
+    } finally {
+      fs.rmSync(LOCK, { recursive: true, force: true });
+    }
+  }
 }
 
 const TYPES: Record<string, string> = {
