@@ -215,6 +215,23 @@ suite('preview in chromium', () => {
     await page.screenshot({ path: screenshotPath('05-defective-checked.png') });
   });
 
+  test('a per-project form (layouts.md L3) is read and checked like the list: findings on their own cells, marked', async () => {
+    const loads = await page.evaluate(() => (window as unknown as W).__preview.loads);
+    await page.setInputFiles('input[data-role="file"]', {
+      name: '项目支出绩效目标表（表单）.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'forms', 'l3-form-defects.xlsx')),
+    });
+    await waitIdle(page, loads);
+    await runCheck(page);
+    const s = await pane(page);
+    // The form's sum slip (年度资金总额 C7) and the target written `≧95%` (E20) are findings on their own cells.
+    expect((s?.visible ?? []).filter((f) => f.severity === 'error').map((f) => f.cell)).toEqual(expect.arrayContaining(['C7']));
+    expect((s?.visible ?? []).map((f) => f.cell)).toEqual(expect.arrayContaining(['E20']));
+    await expectMarks(page);
+    await page.screenshot({ path: screenshotPath('08-form-checked.png') });
+  });
+
   test('a workbook dropped on the page is opened', async () => {
     const bytes = [...(await defectiveWorkbook())];
     const loads = await page.evaluate(() => (window as unknown as W).__preview.loads);
