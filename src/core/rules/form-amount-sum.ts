@@ -24,15 +24,15 @@ interface SumData {
 
 const m = defineMessages({
   sum: (d: SumData) => ({
-    'zh-CN': `项目“${d.name}”的${d.label} ${d.total} 不等于 ${d.parts} = ${d.sum}，相差 ${d.gap}${d.unit}。${d.culprit ? `很可能是${d.culprit}填错了（另一处合计也差同样的数）。` : ''}`,
+    'zh-CN': `项目“${d.name}”的${d.label} ${d.total} 不等于 ${d.parts} = ${d.sum}，相差 ${d.gap} ${d.unit}。${d.culprit ? `很可能是${d.culprit}填错了（另一处合计也差同样的数）。` : ''}`,
     'en-US': `Project "${d.name}": ${d.label} ${d.total} is not the sum of its parts ${d.sum} (off by ${d.gap}).${d.culprit ? ` ${d.culprit} is the likely cause (another sum is off by the same amount).` : ''}`,
   }),
   rounding: (d: SumData) => ({
-    'zh-CN': `项目“${d.name}”的${d.label} ${d.total} 与 ${d.parts} = ${d.sum} 相差 ${d.gap}${d.unit}，在四舍五入误差之内。`,
+    'zh-CN': `项目“${d.name}”的${d.label} ${d.total} 与 ${d.parts} = ${d.sum} 相差 ${d.gap} ${d.unit}，差额在四舍五入误差以内，一般无需修改。`,
     'en-US': `Project "${d.name}": ${d.label} ${d.total} and the sum of its parts ${d.sum} differ by ${d.gap}, within rounding.`,
   }),
   partOverTotal: (d: { name: string; part: string; amount: string; total: string; totalAmount: string; unit: string }) => ({
-    'zh-CN': `项目“${d.name}”的${d.part} ${d.amount}${d.unit}大于${d.total} ${d.totalAmount}${d.unit}：其中的一部分不能超过总额。`,
+    'zh-CN': `项目“${d.name}”的${d.part} ${d.amount} ${d.unit}大于${d.total} ${d.totalAmount} ${d.unit}：其中的一部分不能超过总额。`,
     'en-US': `Project "${d.name}": ${d.part} ${d.amount} exceeds ${d.total} ${d.totalAmount}.`,
   }),
 });
