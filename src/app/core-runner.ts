@@ -87,11 +87,11 @@ export function workerCore(url: string = WORKER_URL, makeWorker: (url: string) =
   }
 
   async function run(req: CoreRequest): Promise<CoreResponse> {
+    // Cloning a 10,000-row grid into the message is main-thread work: give it a task of its own
+    // rather than adding it to the last slice of the read.
+    await nextTask();
     const w = start();
-    if (!w) {
-      await nextTask();
-      return answer(req);
-    }
+    if (!w) return answer(req);
     return new Promise<CoreResponse>((resolve) => {
       pending.set(req.id, { resolve, req });
       try {
