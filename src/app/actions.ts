@@ -40,6 +40,8 @@ export async function runCheck(
     const tableSheet = await findTableSheet(wb, grid.sheet);
     return tableSheet === null ? { kind: 'no-table', sheet: grid.sheet } : { kind: 'no-table', sheet: grid.sheet, tableSheet };
   }
+  // A new task: unpacking the worker's answer was one; painting the marks is another.
+  await nextTask();
   const marked = await wb.applyMarks(plan);
   return { kind: 'ok', sheet: grid.sheet, tables, plan, marked, accepted, hashes };
 }
@@ -54,9 +56,16 @@ export async function writeIndicators(
   const sheet = await core.indicatorSheet(tables, locale);
   // An empty indicator sheet would only replace a useful one: write nothing, report 0.
   if (sheet.rows.length === 0) return 0;
+  await nextTask();
   await wb.writeIndicatorSheet(sheet);
   return sheet.rows.length;
 }
+
+/**
+ * Resolves in a later task. Promise continuations run in the task that resolved them, so without this
+ * the worker's answer, the marks and the pane's redraw would add up to one long task.
+ */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Rows read from each other sheet to look for a header: titles and notes above it are short. */
 export const HEAD_ROWS = 30;

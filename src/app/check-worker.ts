@@ -6,7 +6,7 @@
  * the page would spend a long task unpacking and the pane never shows); the worker keeps the last
  * judgement whole for the indicator sheet.
  */
-import { answer, type CoreRequest, type Judgement } from './core-ops';
+import { answer, inParts, type CoreRequest, type Judgement } from './core-ops';
 
 interface WorkerScope {
   onmessage: ((ev: MessageEvent<CoreRequest>) => void) | null;
@@ -18,8 +18,10 @@ let kept: { ref: number; judgement: Judgement } | null = null;
 
 scope.onmessage = (ev) => {
   const req = ev.data;
-  if (req.op === 'indicators' && req.ref !== undefined && kept?.ref === req.ref) {
-    scope.postMessage(answer({ ...req, tables: kept.judgement.tables }));
+  if (req.op === 'indicators') {
+    const tables = req.ref !== undefined && kept?.ref === req.ref ? kept.judgement.tables : req.tables;
+    // The page unpacks each message in a task of its own: a large indicator sheet goes in parts.
+    for (const m of inParts(answer({ ...req, tables }), true)) scope.postMessage(m);
     return;
   }
   const res = answer(req);

@@ -40,6 +40,52 @@ export type CoreRequest =
 
 export type CoreResponse = { id: number; ok: true; result: Judgement | IndicatorSheet } | { id: number; ok: false; message: string };
 
+/** Rows of an indicator sheet sent ahead of its answer (the answer then carries the rows left). */
+export interface CorePart {
+  id: number;
+  part: { rows: IndicatorSheet['rows']; sources: IndicatorSheet['sources'] };
+}
+
+/** Indicator rows per message: 40,000 rows in one message are one long task to unpack on the page. */
+export const PART_ROWS = 2000;
+
+/**
+ * The messages that carry one response: an indicator sheet goes as parts of `partRows` rows, then
+ * the answer with the last rows; anything else as it is. `joinPart` on the page puts them together.
+ */
+export function inParts(res: CoreResponse, isSheet: boolean, partRows: number = PART_ROWS): (CoreResponse | CorePart)[] {
+  if (!res.ok || !isSheet) return [res];
+  const sheet = res.result as IndicatorSheet;
+  const out: (CoreResponse | CorePart)[] = [];
+  let at = 0;
+  while (sheet.rows.length - at > partRows) {
+    out.push({ id: res.id, part: { rows: sheet.rows.slice(at, at + partRows), sources: sheet.sources.slice(at, at + partRows) } });
+    at += partRows;
+  }
+  out.push({ id: res.id, ok: true, result: { ...sheet, rows: sheet.rows.slice(at), sources: sheet.sources.slice(at) } });
+  return out;
+}
+
+/** Rows received so far for one request, in order. */
+export interface Received {
+  rows: IndicatorSheet['rows'];
+  sources: IndicatorSheet['sources'];
+}
+
+export function joinPart(into: Received, part: CorePart['part']): void {
+  // A loop, not push(...rows): parts can be large.
+  for (const r of part.rows) into.rows.push(r);
+  for (const s of part.sources) into.sources.push(s);
+}
+
+/** The final answer with the rows of the parts before it put in front of its own. */
+export function withParts(res: CoreResponse, got: Received | undefined): CoreResponse {
+  if (!got || !res.ok) return res;
+  const sheet = res.result as IndicatorSheet;
+  joinPart(got, sheet);
+  return { ...res, result: { ...sheet, rows: got.rows, sources: got.sources } };
+}
+
 /** One request answered; errors become a message (the pane shows its own calm sentence). */
 export function answer(req: CoreRequest): CoreResponse {
   try {

@@ -7,7 +7,7 @@ import type { Grid } from '../core/grid';
 import type { IndicatorSheet } from '../core/indicator-sheet';
 import type { Locale } from '../core/messages/locale';
 import type { TableReport } from '../core/report';
-import { answer, type CoreRequest, type CoreResponse, type Judgement } from './core-ops';
+import { answer, joinPart, withParts, type CorePart, type CoreRequest, type CoreResponse, type Judgement, type Received } from './core-ops';
 
 export interface CoreRunner {
   /**
@@ -40,7 +40,8 @@ export const inlineCore: CoreRunner = {
   },
 };
 
-type Pending = { resolve(r: CoreResponse): void; req: CoreRequest };
+/** `got`: indicator rows that came ahead of the answer (see inParts). */
+type Pending = { resolve(r: CoreResponse): void; req: CoreRequest; got?: Received };
 
 /**
  * A runner over one lazily started worker. If the worker cannot start or dies (a policy that forbids
@@ -73,11 +74,17 @@ export function workerCore(url: string = WORKER_URL, makeWorker: (url: string) =
       broken = true;
       return null;
     }
-    worker.onmessage = (ev: MessageEvent<CoreResponse>) => {
-      const p = pending.get(ev.data.id);
+    worker.onmessage = (ev: MessageEvent<CoreResponse | CorePart>) => {
+      const msg = ev.data;
+      const p = pending.get(msg.id);
       if (!p) return;
-      pending.delete(ev.data.id);
-      p.resolve(ev.data);
+      if ('part' in msg) {
+        p.got ??= { rows: [], sources: [] };
+        joinPart(p.got, msg.part);
+        return;
+      }
+      pending.delete(msg.id);
+      p.resolve(withParts(msg, p.got));
     };
     worker.onerror = (ev) => {
       ev.preventDefault?.();
@@ -87,11 +94,11 @@ export function workerCore(url: string = WORKER_URL, makeWorker: (url: string) =
   }
 
   async function run(req: CoreRequest): Promise<CoreResponse> {
+    // Cloning a 10,000-row grid into the message is main-thread work: give it a task of its own
+    // rather than adding it to the last slice of the read.
+    await nextTask();
     const w = start();
-    if (!w) {
-      await nextTask();
-      return answer(req);
-    }
+    if (!w) return answer(req);
     return new Promise<CoreResponse>((resolve) => {
       pending.set(req.id, { resolve, req });
       try {

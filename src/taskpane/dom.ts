@@ -31,6 +31,7 @@ export function setAttrs(node: Element, attrs: Record<string, string | number | 
   }
 }
 
-export function clear(node: Node): void {
-  while (node.firstChild) node.removeChild(node.firstChild);
+/** One DOM operation for all children: removing 10,000 options one by one is a long task. */
+export function clear(node: Element): void {
+  node.replaceChildren();
 }

@@ -48,6 +48,8 @@ export interface BusyHooks {
   keepFocus(): () => void;
 }
 
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 export function errorText(e: unknown, t: PaneStrings): string {
   // HostError messages are written for the clerk; anything else is a bug and gets a calm sentence.
   if (e instanceof HostError && e.message) return e.message;
@@ -94,6 +96,9 @@ export function createPaneActions(
       update((s) => progressed(s, { label, done, total }));
     };
     const result = await actions.runCheck(workbook, locale, onProgress, core);
+    // Painting the marks and drawing the findings: separate tasks, so neither adds to the other.
+    await nextTask();
+    if (store.destroyed()) return;
     update((s) => checked(s, result, t.tableLevel, keepPosition));
     if (result.kind === 'no-table') {
       // Information, not an error: the clerk is on the wrong sheet, or the sheet has no table.

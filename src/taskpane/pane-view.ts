@@ -95,7 +95,13 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
 
   let drawn: PaneState | null = null;
   /** The list items not drawn yet (group heads and options), and the timer drawing them. */
-  let pending: { groupEl: HTMLElement; entry: Entry | null; head?: HTMLElement }[] = [];
+  /** The list still to draw: a group's head (its element made when drawn), then its entries. */
+  let pending: ({ group: Entry['group']; count: number } | Entry)[] = [];
+  let groupEl: HTMLElement | null = null;
+  /** The drawn options by key, and the ones marked selected / tab stop: active changes touch two. */
+  let optionByKey = new Map<string, HTMLElement>();
+  let selectedEl: HTMLElement | null = null;
+  let tabStopEl: HTMLElement | null = null;
   let pendingAt = 0;
   let sliceTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -206,18 +212,14 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
 
     pending = [];
     pendingAt = 0;
+    groupEl = null;
+    optionByKey = new Map();
+    selectedEl = null;
+    tabStopEl = null;
+    // Only data here: 10,000 projects make thousands of groups, built as they are drawn.
     for (const { group, entries } of visibleGroups(s)) {
-      const headId = newId();
-      const head = el(
-        doc,
-        'div',
-        { className: 'bc-group-head', attrs: { id: headId, role: 'presentation' } },
-        el(doc, 'span', { text: group.secondary ? `${group.label}（${group.secondary}）` : group.label }),
-        el(doc, 'span', { className: 'bc-group-count', text: t.groupCount(entries.length) }),
-      );
-      const groupEl = el(doc, 'div', { attrs: { role: 'group', 'aria-labelledby': headId, 'data-group': group.label } }, head);
-      pending.push({ groupEl, entry: null, head });
-      for (const e of entries) pending.push({ groupEl, entry: e });
+      pending.push({ group, count: entries.length });
+      for (const e of entries) pending.push(e);
     }
     drawMore(LIST_SLICE);
     listEl.hidden = vis.length === 0;
@@ -229,9 +231,13 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
     let drawnNow = 0;
     while (pendingAt < pending.length && drawnNow < n) {
       const item = pending[pendingAt++];
-      if (item.head) listEl.appendChild(item.groupEl);
-      else if (item.entry) {
-        item.groupEl.appendChild(optionFor(item.entry));
+      if (!('key' in item)) {
+        groupEl = groupFor(item.group, item.count);
+        listEl.appendChild(groupEl);
+      } else if (groupEl) {
+        const o = optionFor(item);
+        optionByKey.set(item.key, o);
+        groupEl.appendChild(o);
         drawnNow++;
       }
     }
@@ -244,11 +250,27 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
     }
   }
 
+  function groupFor(group: Entry['group'], count: number): HTMLElement {
+    const headId = newId();
+    const head = el(
+      doc,
+      'div',
+      { className: 'bc-group-head', attrs: { id: headId, role: 'presentation' } },
+      el(doc, 'span', { text: group.secondary ? `${group.label}（${group.secondary}）` : group.label }),
+      el(doc, 'span', { className: 'bc-group-count', text: t.groupCount(count) }),
+    );
+    return el(doc, 'div', { attrs: { role: 'group', 'aria-labelledby': headId, 'data-group': group.label } }, head);
+  }
+
   /** Draws every option up to the one with `key` now (the keyboard or F8 went past the drawn part). */
   function ensureDrawn(key: string | null): void {
     if (key === null || pendingAt >= pending.length) return;
     let i = pendingAt;
-    while (i < pending.length && pending[i].entry?.key !== key) i++;
+    while (i < pending.length) {
+      const item = pending[i];
+      if ('key' in item && item.key === key) break;
+      i++;
+    }
     if (i < pending.length) drawMore(i - pendingAt + 1);
   }
 
@@ -284,21 +306,23 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
     );
   }
 
-  function optionEls(): HTMLElement[] {
-    return [...listEl.querySelectorAll<HTMLElement>('[role="option"]')];
-  }
-
-  /** Roving tabindex: exactly one option (the current one, else the first) is a tab stop. */
+  /**
+   * Roving tabindex: exactly one option (the current one, else the first) is a tab stop. Options are
+   * drawn unselected with tabindex -1, so only the two marked before and the two marked now change.
+   */
   function markActive(s: PaneState): void {
-    let tabStop: HTMLElement | undefined;
-    const opts = optionEls();
-    for (const o of opts) {
-      const on = o.dataset.key === s.activeKey;
-      o.setAttribute('aria-selected', on ? 'true' : 'false');
-      o.tabIndex = -1;
-      if (on) tabStop = o;
+    const on = s.activeKey === null ? undefined : optionByKey.get(s.activeKey);
+    if (selectedEl !== (on ?? null)) {
+      selectedEl?.setAttribute('aria-selected', 'false');
+      on?.setAttribute('aria-selected', 'true');
+      selectedEl = on ?? null;
     }
-    (tabStop ?? opts[0])?.setAttribute('tabindex', '0');
+    const stop = on ?? (listEl.querySelector<HTMLElement>('[role="option"]') || null);
+    if (tabStopEl !== stop) {
+      if (tabStopEl) tabStopEl.tabIndex = -1;
+      stop?.setAttribute('tabindex', '0');
+      tabStopEl = stop;
+    }
   }
 
   function renderActive(s: PaneState): void {
@@ -368,8 +392,8 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
 
   function focusActive(): void {
     ensureDrawn(drawn?.activeKey ?? null);
-    const opts = optionEls();
-    const o = opts.find((x) => x.dataset.key === drawn?.activeKey) ?? opts[0];
+    const key = drawn?.activeKey;
+    const o = (key ? optionByKey.get(key) : undefined) ?? listEl.querySelector<HTMLElement>('[role="option"]');
     if (o) {
       o.focus();
       o.scrollIntoView?.({ block: 'nearest' });
@@ -377,9 +401,8 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
   }
 
   function scrollToActive(): void {
-    optionEls()
-      .find((o) => o.dataset.key === drawn?.activeKey)
-      ?.scrollIntoView?.({ block: 'nearest' });
+    const key = drawn?.activeKey;
+    if (key) optionByKey.get(key)?.scrollIntoView?.({ block: 'nearest' });
   }
 
   function destroy(): void {

@@ -102,6 +102,8 @@ const CSS = `
 .bc-list { border: 1px solid var(--bc-stroke2); border-radius: var(--bc-radius-large); background: var(--bc-bg1);
   max-height: 60vh; overflow: auto; padding: 4px 0; }
 .bc-list:empty { display: none; }
+/* Thousands of groups: the browser lays out only the ones near the view (a full layout is a long task). */
+.bc-list > [role="group"] { content-visibility: auto; contain-intrinsic-size: auto 96px; }
 .bc-group-head { display: flex; justify-content: space-between; gap: 8px; padding: 6px 12px 2px; font-size: 12px;
   line-height: 16px; font-weight: 600; color: var(--bc-fg2); position: sticky; top: -4px; background: var(--bc-bg1); }
 .bc-group-head span:first-child { overflow-wrap: anywhere; }

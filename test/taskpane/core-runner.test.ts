@@ -3,7 +3,8 @@
  * start or dies leaves the work to be done in place, with the same answers.
  */
 import { inlineCore, workerCore } from '../../src/app/core-runner';
-import { answer, type CoreRequest, type CoreResponse } from '../../src/app/core-ops';
+import { answer, inParts, joinPart, withParts, type CorePart, type CoreRequest, type CoreResponse, type Received } from '../../src/app/core-ops';
+import type { IndicatorSheet } from '../../src/core/indicator-sheet';
 import type { Grid } from '../../src/core/grid';
 
 const GRID: Grid = {
@@ -78,5 +79,42 @@ describe('core runner', () => {
     const bad = { id: 1, op: 'judge', grid: null, locale: 'zh-CN' } as unknown as CoreRequest;
     const res = answer(bad);
     expect(res.ok).toBe(false);
+  });
+
+  test('a large indicator sheet comes in parts and is put back together in order', () => {
+    const rows = Array.from({ length: 5 }, (_, i) => [`项目${i}`, `G${i + 4}`, i + 1]);
+    const sources = rows.map((_, i) => ({ sheet: 'S', cell: `G${i + 4}` }));
+    const sheet: IndicatorSheet = { name: '指标明细', tableName: 'T', header: ['项目', '来源单元格', '序号'], rows, sources };
+    const msgs = inParts({ id: 7, ok: true, result: structuredClone(sheet) }, true, 2);
+    expect(msgs.map((m) => ('part' in m ? m.part.rows.length : -1))).toEqual([2, 2, -1]);
+    const got: Received = { rows: [], sources: [] };
+    for (const m of msgs.slice(0, -1)) joinPart(got, (m as CorePart).part);
+    const last = withParts(msgs[msgs.length - 1] as CoreResponse, got);
+    expect(last).toEqual({ id: 7, ok: true, result: sheet });
+  });
+
+  test('errors, judgements and small sheets go as one message', () => {
+    expect(inParts({ id: 1, ok: false, message: 'x' }, true, 2)).toHaveLength(1);
+    const judged = answer({ id: 2, op: 'judge', grid: GRID, locale: 'zh-CN' });
+    expect(inParts(judged, false, 1)).toEqual([judged]);
+    const small: IndicatorSheet = { name: 'n', tableName: 't', header: [], rows: [['a'], ['b']], sources: [] };
+    expect(inParts({ id: 3, ok: true, result: small }, true, 2)).toEqual([{ id: 3, ok: true, result: small }]);
+  });
+
+  test('through a worker that sends the sheet in parts: the same sheet as in place', async () => {
+    class PartsWorker extends FakeWorker {
+      override postMessage(req: CoreRequest): void {
+        this.posted.push(req);
+        for (const m of inParts(answer(structuredClone(req)), req.op === 'indicators', 1)) {
+          setTimeout(() => this.onmessage?.({ data: m } as MessageEvent<CoreResponse>), 0);
+        }
+      }
+    }
+    const grid: Grid = { ...GRID, cells: [...GRID.cells, ...GRID.cells.slice(3).map((r) => r.map((c, i) => (i === 0 && c ? { value: '项目乙' } : c)))] };
+    const core = workerCore('w.js', () => new PartsWorker() as unknown as Worker);
+    const j = await core.judge(grid, 'zh-CN');
+    const inline = await inlineCore.indicatorSheet((await inlineCore.judge(grid, 'zh-CN')).tables, 'zh-CN');
+    expect(inline.rows.length).toBeGreaterThan(1);
+    expect(await core.indicatorSheet(j.tables, 'zh-CN')).toEqual(inline);
   });
 });
