@@ -200,3 +200,20 @@ export function presentCellCount(grid: Grid): number {
   for (const list of indexOf(grid).entries.values()) n += list.length;
   return n;
 }
+
+/**
+ * Index into `rowNumbers(grid)` of the first present row at or below `row` (its length when none):
+ * by binary search, so a scan starting below a far row or at the next table costs the rows it
+ * visits, not the rows above it.
+ */
+export function rowIndexFrom(grid: Grid, row: number): number {
+  const rows = indexOf(grid).rows;
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid] < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -4,7 +4,7 @@
  * lone `。` or `、4-成本指标；…`), whose text is joined to the project above. Notes under the table
  * (`注：…`, `填表人：…`) end it; a header repeated after a page break is skipped.
  */
-import { type Cell, type Grid, address, cellAt, cellText, lastColumn, lastRow } from '../grid';
+import { type Cell, type Grid, address, cellAt, cellText, rowEntries, rowIndexFrom, rowNumbers } from '../grid';
 import { type AmountRead, readAmount } from '../amounts';
 import { joinLines } from '../indicators/normalise';
 import { isBlankText } from '../text';
@@ -72,12 +72,14 @@ export function readTable(grid: Grid, header: LocatedHeader): Table {
     if (c < left) left = c;
     if (c > right) right = c;
   }
-  const end = lastRow(grid);
-  const lastCol = lastColumn(grid);
+  // Only present rows: an absent one reads as a blank row, which the loop skips anyway, and a value
+  // typed at row 1,048,576 must not cost a million blank rows.
+  const present = rowNumbers(grid);
 
   const rows: TableRow[] = [];
   let bottom = header.bottom;
-  for (let r = header.bottom + 1; r <= end; r++) {
+  for (let i = rowIndexFrom(grid, header.bottom + 1); i < present.length; i++) {
+    const r = present[i];
     const name = joinLines(textOf(grid, r, cols.name)).text.trim();
     const goal = textOf(grid, r, cols.goal);
     const indicators = textOf(grid, r, cols.indicators);
@@ -91,7 +93,7 @@ export function readTable(grid: Grid, header: LocatedHeader): Table {
       amounts[role] = read;
       if (!read.ok || !read.amount.blank) hasAmounts = true;
     }
-    const firstText = firstNonEmpty(grid, r, grid.left, lastCol);
+    const firstText = firstNonEmpty(grid, r);
     if (!name && !hasAmounts && !goal.trim() && !indicators.trim()) {
       if (firstText && NOTE.test(firstText.trim())) break;
       continue; // blank row (or debris outside the table's columns)
@@ -103,8 +105,8 @@ export function readTable(grid: Grid, header: LocatedHeader): Table {
     // name cell reads like the name column's title can be one (keeps the scan of data rows cheap).
     const repeated = headerRole(name) === 'name' ? headerAt(grid, r) : null;
     if (repeated) {
-      r = repeated.bottom;
-      bottom = r;
+      bottom = repeated.bottom;
+      i = rowIndexFrom(grid, repeated.bottom + 1) - 1;
       continue;
     }
     rows.push({
@@ -127,9 +129,9 @@ export function readTable(grid: Grid, header: LocatedHeader): Table {
   return { sheet: grid.sheet, header, bottom, rows, columns: cols, left, right };
 }
 
-function firstNonEmpty(grid: Grid, row: number, from: number, to: number): string {
-  for (let c = from; c <= to; c++) {
-    const t = cellText(cellAt(grid, row, c));
+function firstNonEmpty(grid: Grid, row: number): string {
+  for (const [, cell] of rowEntries(grid, row)) {
+    const t = cellText(cell);
     if (t.trim()) return t;
   }
   return '';

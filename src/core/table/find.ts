@@ -55,6 +55,9 @@ export function findTables(grid: Grid): SheetTables {
       continue;
     }
     const texts = rowTexts(grid, r);
+    // A row of blank cells (a space typed far below) reads like an absent row: it must not stretch
+    // a form's range down to it.
+    if (texts.cols.length === 0) continue;
     const header = gridHeaderFrom(grid, r, texts);
     const list = header ? listRowsHeaderFrom(texts, header) : null;
     if (!list) {

@@ -3,7 +3,7 @@
  * titles such as `财政专\n户拨款`, one-row or grouped two-row headers), wherever the table starts;
  * the amount unit (万元 or 元) from the lines above it.
  */
-import { type Grid, cellAt, cellText, lastColumn, lastRow } from '../grid';
+import { type Grid, cellAt, cellText, lastRow, rowEntries, rowIndexFrom, rowNumbers } from '../grid';
 import type { ColumnRole } from '../report';
 
 export type Columns = Partial<Record<ColumnRole, number>>;
@@ -56,11 +56,16 @@ function roleOfTitle(text: string): ColumnRole | null {
 const REQUIRED: ColumnRole[] = ['name', 'total'];
 const MIN_ROLES = 4;
 
-function rolesOfRow(grid: Grid, row: number, first: number, last: number): Map<number, ColumnRole> {
+// Scans walk the row's present cells: a value typed at column XFD must not cost 16,384 reads per row.
+function rolesOfRow(grid: Grid, row: number): Map<number, ColumnRole> {
   const found = new Map<number, ColumnRole>();
-  for (let c = first; c <= last; c++) {
-    const role = headerRole(cellText(cellAt(grid, row, c)));
-    if (role && ![...found.values()].includes(role)) found.set(c, role);
+  const taken = new Set<ColumnRole>();
+  for (const [c, cell] of rowEntries(grid, row)) {
+    const role = headerRole(cellText(cell));
+    if (role && !taken.has(role)) {
+      found.set(c, role);
+      taken.add(role);
+    }
   }
   return found;
 }
@@ -73,16 +78,14 @@ function toColumns(m: Map<number, ColumnRole>): Columns {
 
 /** Is this row a header (also used to skip a header repeated after a PDF page break)? */
 export function headerAt(grid: Grid, row: number): { bottom: number; columns: Columns } | null {
-  const first = grid.left;
-  const last = lastColumn(grid);
-  const roles = rolesOfRow(grid, row, first, last);
+  const roles = rolesOfRow(grid, row);
   if (roles.size < 2) return null;
   let bottom = row;
   // Grouped or wrapped two-row header: the row below names the columns the first one left open
   // (`资金来源` over 财政拨款 | 财政专户拨款 | 其他资金), or completes split titles (`财政专` / `户拨款`).
   if (row < lastRow(grid)) {
     const taken = new Set(roles.values());
-    const below = rolesOfRow(grid, row + 1, first, last);
+    const below = rolesOfRow(grid, row + 1);
     let added = false;
     for (const [c, role] of below) {
       if (!roles.has(c) && !taken.has(role)) {
@@ -91,11 +94,12 @@ export function headerAt(grid: Grid, row: number): { bottom: number; columns: Co
         added = true;
       }
     }
-    for (let c = first; c <= last; c++) {
+    // Only a column with text in the row below can complete a split title.
+    for (const [c, belowCell] of rowEntries(grid, row + 1)) {
       if (roles.has(c)) continue;
-      const joined = cellText(cellAt(grid, row, c)) + cellText(cellAt(grid, row + 1, c));
-      const role = headerRole(joined);
-      if (role && !taken.has(role) && cellText(cellAt(grid, row + 1, c)).trim()) {
+      const belowText = cellText(belowCell);
+      const role = headerRole(cellText(cellAt(grid, row, c)) + belowText);
+      if (role && !taken.has(role) && belowText.trim()) {
         roles.set(c, role);
         taken.add(role);
         added = true;
@@ -113,10 +117,11 @@ const UNIT_PATTERN = /(?:金额)?单位\s*[:：]\s*(万元|元)/;
 
 /** The amount unit: `单位：万元` above the table, or `总计（元）` in the header; 万元 by default. */
 export function findUnit(grid: Grid, from: number, to: number): '万元' | '元' {
-  const last = lastColumn(grid);
-  for (let r = to; r >= from; r--) {
-    for (let c = grid.left; c <= last; c++) {
-      const t = cellText(cellAt(grid, r, c));
+  const rows = rowNumbers(grid);
+  const first = rowIndexFrom(grid, from);
+  for (let i = rowIndexFrom(grid, to + 1) - 1; i >= first; i--) {
+    for (const [, cell] of rowEntries(grid, rows[i])) {
+      const t = cellText(cell);
       if (!t) continue;
       const m = UNIT_PATTERN.exec(t) ?? /[(（](万元|元)[)）]/.exec(t);
       if (m) return m[1] as '万元' | '元';
@@ -127,8 +132,10 @@ export function findUnit(grid: Grid, from: number, to: number): '万元' | '元'
 
 /** The first header at or below `fromRow`, or null when the sheet holds no table. */
 export function locateHeader(grid: Grid, fromRow = grid.top, aboveFrom = grid.top): LocatedHeader | null {
-  const end = lastRow(grid);
-  for (let r = fromRow; r <= end; r++) {
+  // An absent row has no titles: only present rows can be headers.
+  const rows = rowNumbers(grid);
+  for (let i = rowIndexFrom(grid, fromRow); i < rows.length; i++) {
+    const r = rows[i];
     const h = headerAt(grid, r);
     if (h) return { top: r, bottom: h.bottom, columns: h.columns, unit: findUnit(grid, aboveFrom, h.bottom) };
   }

@@ -91,6 +91,8 @@ export function readListRows(grid: Grid, h: ListRowsHeader, headerRow: number, r
   let bottom = h.grid.bottom;
   for (const r of below) {
     const t = rowTexts(grid, r);
+    // Blank cells only (a space typed far below): like an absent row, not the table's new bottom.
+    if (t.cols.length === 0) continue;
     if (endsGridIn(t) || listRowsHeaderFrom(t, gridHeaderFrom(grid, r, t))) break;
     bottom = r;
     const unitText = text(grid, r, h.unit);
