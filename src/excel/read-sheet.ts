@@ -2,8 +2,10 @@
  * Reading the active sheet into a Grid. Normal sheets are read in ONE round trip: the used range's
  * address, values, text and number formats (plus indent levels on ExcelApi 1.9) are loaded
  * together, without a separate "how big is it?" trip. Only when Excel refuses that as too large
- * (Excel on the web caps a response at 5 MB) do we learn the size and read row blocks, each sized
- * from the bytes per cell actually measured so far, reporting progress per block.
+ * (Excel on the web caps a response at 5 MB; any Excel answers `values: null` past 5 million cells)
+ * do we learn the used range, find the rectangles in it that hold values (sparse-read.ts: a value
+ * typed far from the table must not make us fetch the box between) and read those in blocks, each
+ * sized from the bytes per cell actually measured so far, reporting progress per block.
  */
 import type { Cell, CellValue, Grid } from '../core/grid';
 import type { ApiLevel } from './api-level';
