@@ -49,3 +49,27 @@ describe('a value at XFD1048576 under a 9-project table', () => {
     expect(check(plain)[0].summary.projects).toBe(9);
   });
 });
+
+describe('several far values', () => {
+  test.each(HOSTS.filter((h) => h.label === '1.1 desktop' || h.label === '1.18 web').map((h) => [h.label, h] as const))(
+    '%s: each one read, in bounded syncs and response bytes',
+    async (_label, h) => {
+      const wb = hostWorkbook(h, 9);
+      const far = { XFD1: '右上', A1048576: '左下', XFD1048576: '右下', KZZ500000: '中间' };
+      for (const [a1, text] of Object.entries(far)) wb.cell(SHEET, a1).value = text;
+      wb.resetCounters();
+      const grid = await gateway(wb).readActiveSheet();
+      const at = (row: number, col: number): string => cellText(grid.cells[row - grid.top]?.[col - grid.left]);
+      expect(at(1, 16_384)).toBe('右上');
+      expect(at(1_048_576, 1)).toBe('左下');
+      expect(at(1_048_576, 16_384)).toBe('右下');
+      expect(at(500_000, 8_138)).toBe('中间'); // KZZ
+      expect(at(3, 1)).toBe('  项目1');
+      expect(rowNumbers(grid)).toHaveLength(11 + 2);
+      // Below 1.4 a box of up to FETCH_CELLS (here the table with XFD1 beside it) is fetched whole:
+      // probing it one sync at a time would cost more than its bytes.
+      expect(wb.maxResponseBytes).toBeLessThan(h.level === '1.1' ? 2_500_000 : 60_000);
+      expect(wb.syncs).toBeLessThanOrEqual(h.level === '1.1' ? 40 : 6);
+    },
+  );
+});
