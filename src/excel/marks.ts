@@ -13,7 +13,8 @@ import type { Locale } from '../core/messages/locale';
 import type { MarkResult } from '../host/workbook';
 import { HostError } from '../host/workbook';
 import type { ApiLevel } from './api-level';
-import { compressCells, expandCells, normaliseCell, qualified } from './addresses';
+import { compressCells, normaliseCell, qualified } from './addresses';
+import { WriteBlocks } from './blocks';
 import {
   isOurText,
   fillWriteOps,
@@ -29,18 +30,23 @@ import {
   type Thread,
   type WriteOp,
 } from './cell-state';
-import { fillKey, isOurFill, NO_FILL, parseFillKey, type FillState } from './fills';
+import { parseFillKey, type FillState } from './fills';
+import {
+  flatCells,
+  groupPush,
+  planCommentOps,
+  planFills,
+  planNoNotes,
+  planNoteOps,
+  recordMaps,
+  restoreGroups,
+  type FillPlan,
+  type NotePlan,
+  type RecordMaps,
+} from './mark-plan';
 import { cellEditError, CELL_EDIT, hostError, type Action } from './messages';
-
-/** Every cell of several compressed lists (no `flatMap`: the pane targets ES2017 webviews). */
-function flatCells(lists: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const l of lists) for (const c of expandCells(l)) out.push(c);
-  return out;
-}
-import { isPayloadError, type ExcelRun } from './read-sheet';
-import { WriteBlocks } from './blocks';
 import { opSize } from './op-bytes';
+import { isPayloadError, type ExcelRun } from './read-sheet';
 import { RECORD_MAX_CHARS, serialiseRecord, type MarkRecord, type NotesMode, type RecordStore, type SheetRecord } from './record';
 
 export interface ExcelMarkResult extends MarkResult {
@@ -59,25 +65,6 @@ function canUse(mode: NotesMode, api: ApiLevel): boolean {
 function errorCode(e: unknown): string | undefined {
   const c = (e as { code?: unknown } | null)?.code;
   return typeof c === 'string' ? c : undefined;
-}
-
-/** Cell → painted colour and cell → previous fill key, from one or more record entries. */
-function recordMaps(entries: readonly SheetRecord[]): { painted: Map<string, string>; prev: Map<string, string>; notes: Set<string> } {
-  const painted = new Map<string, string>();
-  const prev = new Map<string, string>();
-  const notes = new Set<string>();
-  for (const e of entries) {
-    for (const s of SEVERITIES) for (const c of expandCells(e.painted[s] ?? '')) painted.set(c, MARK_FILLS[s]);
-    for (const [key, list] of Object.entries(e.prev)) for (const c of expandCells(list)) prev.set(c, key);
-    for (const c of expandCells(e.notes)) notes.add(c);
-  }
-  return { painted, prev, notes };
-}
-
-function groupPush(m: Map<string, string[]>, key: string, cell: string): void {
-  const l = m.get(key);
-  if (l) l.push(cell);
-  else m.set(key, [cell]);
 }
 
 /** Restoring each group's previous fill (only cells whose fill is still the one we painted). */
@@ -119,6 +106,32 @@ function residual(e: SheetRecord, api: ApiLevel): SheetRecord | null {
   return e.notes && e.mode !== 'none' && !canUse(e.mode, api) ? { ...e, painted: {}, prev: {} } : null;
 }
 
+/** The plan's marks by normalised cell (a mark on an unreadable address is dropped). */
+function targetsOf(plan: MarksPlan): Map<string, CellMark> {
+  const targets = new Map<string, CellMark>();
+  for (const m of plan.marks) {
+    const cell = normaliseCell(m.cell);
+    if (cell) targets.set(cell, m);
+  }
+  return targets;
+}
+
+/** What apply knows about the sheet after its read syncs. */
+interface SheetState {
+  /** The record entries for this sheet (by name, and by id when it was renamed). */
+  olds: SheetRecord[];
+  maps: RecordMaps;
+  fillsNow: Map<string, FillState>;
+  notesNow: Map<string, NoteNow>;
+  threads: Thread[];
+}
+
+/** How far apply got, so a failure knows whether to put the record back. */
+interface Progress {
+  saved: MarkRecord | null;
+  blocks: WriteBlocks | null;
+}
+
 export class Marker {
   constructor(
     private readonly run: ExcelRun,
@@ -127,218 +140,181 @@ export class Marker {
     private readonly locale: Locale,
   ) {}
 
+  /** Read, decide, record, write: the record is saved before the first write, and put back if nothing was written. */
   async apply(plan: MarksPlan): Promise<ExcelMarkResult> {
-    const api = this.api;
-    const mode = notesMode(api);
+    const mode = notesMode(this.api);
     const record = await this.store.read();
-    const targets = new Map<string, CellMark>();
-    for (const m of plan.marks) {
-      const cell = normaliseCell(m.cell);
-      if (cell) targets.set(cell, m);
-    }
-    const note = (cell: string): string => targets.get(cell)?.note ?? '';
-
-    const progress: { saved: MarkRecord | null; blocks: WriteBlocks | null } = { saved: null, blocks: null };
+    const targets = targetsOf(plan);
+    const progress: Progress = { saved: null, blocks: null };
     try {
       return await this.run(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem(plan.sheet);
-        const olds = record.sheets.filter((s) => s.name === plan.sheet);
-
-        // --- read: sync 1 (threads: one more for their locations, only when the sheet has any) ---
-        const cellsOf = (entries: readonly SheetRecord[]) => {
-          const maps = recordMaps(entries);
-          const cells = new Set<string>(maps.painted.keys());
-          // Notes written by another mechanism (marked on another Excel) are left to clear, see below.
-          const noteCells = new Set<string>(flatCells(entries.filter((e) => e.mode === mode).map((e) => e.notes)));
-          for (const c of targets.keys()) {
-            cells.add(c);
-            noteCells.add(c);
-          }
-          return { maps, cells: [...cells], noteCells: [...noteCells] };
-        };
-        const readState = (entries: readonly SheetRecord[], withNotes: boolean, withFills: boolean) => {
-          ws.load('id,name');
-          const { maps, cells, noteCells } = cellsOf(entries);
-          return {
-            maps,
-            cells,
-            noteCells,
-            protection: api.v1_2 ? ws.protection.load('protected') : null,
-            // Notes mode (1.18 includes 1.10) needs them too: a cell with a thread cannot take a note.
-            threadList: mode !== 'none' ? queueThreadList(ws) : null,
-            fills: withFills ? queueFillReads(ws, cells, api) : null,
-            notes: mode === 'notes' && withNotes ? queueNoteReads(ws, noteCells) : null,
-          };
-        };
-        /**
-         * One sync. When the reads would make a request over BLOCK_BYTES (thousands of cells before
-         * 1.9, one read each), or long notes make the response too large (web): the sheet first, then
-         * fills and notes in parts.
-         */
-        const readAll = async (entries: readonly SheetRecord[]) => {
-          const { cells, noteCells } = cellsOf(entries);
-          const small = fillReadBytes(cells, api) + (mode === 'notes' ? noteReadBytes(noteCells) : 0) <= api.blockBytes;
-          if (small) {
-            const first = readState(entries, true, true);
-            try {
-              await ctx.sync();
-              return { ...first, fillsNow: first.fills ? first.fills() : new Map<string, FillState>(), notesNow: first.notes ? first.notes() : new Map<string, NoteNow>() };
-            } catch (e) {
-              if (!isPayloadError(e) || !first.notes) throw e;
-            }
-          }
-          const rest = readState(entries, false, false);
-          await ctx.sync();
-          if (rest.protection?.protected) throw hostError(this.locale, 'protected');
-          const fillsNow = await readFillsSplitting(ctx, ws, rest.cells, api);
-          const notesNow = mode === 'notes' ? await readNotesSplitting(ctx, ws, api, rest.noteCells, !small) : new Map<string, NoteNow>();
-          return { ...rest, fillsNow, notesNow };
-        };
-        let state = await readAll(olds);
-        if (state.protection?.protected) throw hostError(this.locale, 'protected');
-
-        // A renamed sheet is found by its id; its old cells need one more read (rare, and constant).
-        const renamed = record.sheets.filter((s) => s.id === ws.id && s.name !== plan.sheet);
-        if (renamed.length > 0) {
-          for (const s of renamed) olds.push(s);
-          state = await readAll(olds);
-        }
-        const fillsNow = state.fillsNow;
-        const notesNow = state.notesNow;
-        const threadList = state.threadList;
-        const hasThreads = threadList !== null && threadList.items.length > 0;
-        const threads: Thread[] = hasThreads ? (await readThreads(ctx, [threadList], api, mode === 'comments'))[0] : [];
-        const { painted: oldPainted, prev: oldPrev, notes: oldNotes } = state.maps;
-
-        // --- decide ---
-        const restores = new Map<string, string[]>();
-        for (const [cell, paint] of oldPainted) {
-          if (targets.has(cell)) continue;
-          const now = fillsNow.get(cell);
-          if (now && isOurFill(now, paint)) groupPush(restores, oldPrev.get(cell) ?? NO_FILL, cell);
-        }
-        const prevGroups = new Map<string, string[]>();
-        const bySeverity = new Map<Severity, string[]>();
-        for (const [cell, m] of targets) {
-          const now: FillState = fillsNow.get(cell) ?? { color: null };
-          const paint = oldPainted.get(cell);
-          // Re-marking our own mark: the fill to come back to is still the one from before the first check.
-          const key = paint !== undefined && isOurFill(now, paint) ? (oldPrev.get(cell) ?? NO_FILL) : fillKey(now);
-          groupPush(prevGroups, key, cell);
-          const l = bySeverity.get(m.severity);
-          if (l) l.push(cell);
-          else bySeverity.set(m.severity, [cell]);
-        }
-
-        const noteCells: string[] = [];
-        let written = 0;
-        let skipped = 0;
-        // Each queued note operation with its estimated request size, for the write blocks.
-        const noteOps: { bytes: number; run: () => void }[] = [];
-        const op = (bytes: number, run: () => void): void => void noteOps.push({ bytes, run });
-        // New comment threads go last: in comments mode they are the operations that may fail (below).
-        const adds: string[] = [];
-        let threadDeletes = 0;
-        if (mode === 'notes') {
-          // A cell holding a threaded comment cannot take a note (notes.add would fail the batch).
-          const threadCells = new Set(threads.map((t) => t.cell));
-          for (const cell of oldNotes) {
-            const n = notesNow.get(cell);
-            if (!targets.has(cell) && n && isOurText(n.content)) op(opSize('noteDelete'), () => n.note.delete());
-          }
-          for (const cell of targets.keys()) {
-            const n = notesNow.get(cell);
-            if (threadCells.has(cell)) {
-              skipped++;
-              continue;
-            }
-            if (!n || n.content === null) op(opSize('noteAdd', cell, note(cell)), () => void ws.notes.add(cell, note(cell)));
-            else if (isOurText(n.content)) op(opSize('noteUpdate', note(cell)), () => (n.note.content = note(cell)));
-            else {
-              skipped++;
-              continue;
-            }
-            written++;
-            noteCells.push(cell);
-          }
-        } else if (mode === 'comments') {
-          const covered = new Set<string>();
-          for (const t of threads) {
-            const target = t.cell !== null && targets.has(t.cell) ? t.cell : null;
-            const foreignReplies = t.replies.some((r) => !isOurText(r.content));
-            if (isOurText(t.content)) {
-              if (target) {
-                op(opSize('commentUpdate', note(target)), () => (t.comment.content = note(target)));
-                covered.add(target);
-              } else if (!foreignReplies) {
-                op(opSize('commentDelete'), () => t.comment.delete());
-                threadDeletes++;
-              }
-              // Our thread that the user answered stays: deleting it would delete their replies.
-              for (const r of t.replies) if (isOurText(r.content)) op(opSize('replyDelete'), () => r.reply.delete());
-              continue;
-            }
-            // The user's own thread: never touched; our words go in a reply we can later delete alone.
-            const ours = t.replies.filter((r) => isOurText(r.content));
-            ours.forEach((r, i) => {
-              if (i === 0 && target) op(opSize('replyUpdate', note(target)), () => (r.reply.content = note(target)));
-              else op(opSize('replyDelete'), () => r.reply.delete());
-            });
-            if (target && ours.length === 0) op(opSize('replyAdd', note(target)), () => void t.comment.replies.add(note(target)));
-            if (target) covered.add(target);
-          }
-          for (const cell of targets.keys()) {
-            if (!covered.has(cell)) adds.push(cell);
-            written++;
-            noteCells.push(cell);
-          }
-        }
-
-        // --- record, saved before the write so a failure can never leave marks nobody remembers ---
-        const entry: SheetRecord = {
-          id: ws.id,
-          name: ws.name,
-          mode,
-          painted: {},
-          prev: {},
-          notes: compressCells(noteCells),
-        };
-        for (const [s, cells] of bySeverity) entry.painted[s] = compressCells(cells);
-        for (const [k, cells] of prevGroups) entry.prev[k] = compressCells(cells);
-        const keep = record.sheets.filter((s) => !olds.includes(s));
-        // Notes another Excel wrote with another mechanism stay recorded (fills only dropped) for clear.
-        const leftovers = olds.filter((o) => o.notes && o.mode !== mode).map((o) => ({ ...o, painted: {}, prev: {} }));
-        const next: MarkRecord = { v: 1, sheets: [...keep, ...leftovers, ...(targets.size > 0 || entry.notes ? [entry] : [])] };
-        if (serialiseRecord(next).length > RECORD_MAX_CHARS) throw hostError(this.locale, 'too-large', `${targets.size}`);
-        await this.store.write(next);
-        progress.saved = next;
-
-        // --- write: in blocks of at most BLOCK_BYTES of request, one sync each; a sheet that fits
-        // in one block (every desktop case we measured, and the web up to a few thousand long notes)
-        // keeps ONE write sync. Fill writes go first, so on ExcelApi 1.1 (no protection property) a
-        // protected sheet fails at the first operation, before anything has changed. ---
-        const blocks = new WriteBlocks(ctx, api.blockBytes);
-        progress.blocks = blocks;
-        for (const op of restoreOps(ws, restores, api)) await blocks.add(op.bytes, op.queue);
-        for (const op of paintOps(ws, plan, bySeverity, api)) await blocks.add(op.bytes, op.queue);
-        for (const o of noteOps) await blocks.add(o.bytes, o.run);
-        const refused = await this.addThreads(ctx, ws, blocks, adds, note, threads.length - threadDeletes);
-        skipped += refused;
-        written -= refused;
-        return { cells: targets.size, notes: written, skippedNotes: skipped };
+        const state = await this.readState(ctx, ws, plan.sheet, record, targets);
+        const fills = planFills(targets, state.maps, state.fillsNow);
+        const notes =
+          mode === 'notes'
+            ? planNoteOps(ws, targets, state.maps.notes, state.notesNow, state.threads)
+            : mode === 'comments'
+              ? planCommentOps(targets, state.threads)
+              : planNoNotes();
+        progress.saved = await this.saveRecord(ws, record, state.olds, targets, fills, notes);
+        return this.writeBlocks(ctx, ws, plan, targets, fills, notes, state.threads, progress);
       });
     } catch (e) {
-      const saved = progress.saved;
-      if (saved !== null) {
-        // 1.1 protection (AccessDenied at the first write), or a cell being edited before any write
-        // went through (Excel refuses the whole request): nothing changed, put the record back.
-        // Any other failure: keep both records; clear only restores cells still wearing our fill.
-        const untouched = errorCode(e) === 'AccessDenied' || (errorCode(e) === CELL_EDIT && (progress.blocks?.accepted ?? 0) === 0);
-        const rollback: MarkRecord = untouched ? record : { v: 1, sheets: [...saved.sheets, ...record.sheets.filter((s) => s.name === plan.sheet)] };
-        await this.store.write(rollback).catch(() => undefined);
-      }
+      await this.rollback(e, record, plan.sheet, progress);
       throw this.translate(e, plan.sheet, 'check');
     }
+  }
+
+  /**
+   * Contract: protection, fills, notes and threads of every cell involved, in ONE sync (threads: one
+   * more for their locations, only when the sheet has any); a protected sheet throws before any write.
+   */
+  private async readState(
+    ctx: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    sheet: string,
+    record: MarkRecord,
+    targets: ReadonlyMap<string, CellMark>,
+  ): Promise<SheetState> {
+    const api = this.api;
+    const mode = notesMode(api);
+    const olds = record.sheets.filter((s) => s.name === sheet);
+    const cellsOf = (entries: readonly SheetRecord[]) => {
+      const maps = recordMaps(entries);
+      const cells = new Set<string>(maps.painted.keys());
+      // Notes written by another mechanism (marked on another Excel) are left to clear, see below.
+      const noteCells = new Set<string>(flatCells(entries.filter((e) => e.mode === mode).map((e) => e.notes)));
+      for (const c of targets.keys()) {
+        cells.add(c);
+        noteCells.add(c);
+      }
+      return { maps, cells: [...cells], noteCells: [...noteCells] };
+    };
+    const queueReads = (entries: readonly SheetRecord[], withNotes: boolean, withFills: boolean) => {
+      ws.load('id,name');
+      const { maps, cells, noteCells } = cellsOf(entries);
+      return {
+        maps,
+        cells,
+        noteCells,
+        protection: api.v1_2 ? ws.protection.load('protected') : null,
+        // Notes mode (1.18 includes 1.10) needs them too: a cell with a thread cannot take a note.
+        threadList: mode !== 'none' ? queueThreadList(ws) : null,
+        fills: withFills ? queueFillReads(ws, cells, api) : null,
+        notes: mode === 'notes' && withNotes ? queueNoteReads(ws, noteCells) : null,
+      };
+    };
+    /**
+     * One sync. When the reads would make a request over BLOCK_BYTES (thousands of cells before
+     * 1.9, one read each), or long notes make the response too large (web): the sheet first, then
+     * fills and notes in parts.
+     */
+    const readAll = async (entries: readonly SheetRecord[]) => {
+      const { cells, noteCells } = cellsOf(entries);
+      const small = fillReadBytes(cells, api) + (mode === 'notes' ? noteReadBytes(noteCells) : 0) <= api.blockBytes;
+      if (small) {
+        const first = queueReads(entries, true, true);
+        try {
+          await ctx.sync();
+          return { ...first, fillsNow: first.fills ? first.fills() : new Map<string, FillState>(), notesNow: first.notes ? first.notes() : new Map<string, NoteNow>() };
+        } catch (e) {
+          if (!isPayloadError(e) || !first.notes) throw e;
+        }
+      }
+      const rest = queueReads(entries, false, false);
+      await ctx.sync();
+      if (rest.protection?.protected) throw hostError(this.locale, 'protected');
+      const fillsNow = await readFillsSplitting(ctx, ws, rest.cells, api);
+      const notesNow = mode === 'notes' ? await readNotesSplitting(ctx, ws, api, rest.noteCells, !small) : new Map<string, NoteNow>();
+      return { ...rest, fillsNow, notesNow };
+    };
+    let state = await readAll(olds);
+    if (state.protection?.protected) throw hostError(this.locale, 'protected');
+
+    // A renamed sheet is found by its id; its old cells need one more read (rare, and constant).
+    const renamed = record.sheets.filter((s) => s.id === ws.id && s.name !== sheet);
+    if (renamed.length > 0) {
+      for (const s of renamed) olds.push(s);
+      state = await readAll(olds);
+    }
+    const threadList = state.threadList;
+    const hasThreads = threadList !== null && threadList.items.length > 0;
+    const threads: Thread[] = hasThreads ? (await readThreads(ctx, [threadList], api, mode === 'comments'))[0] : [];
+    return { olds, maps: state.maps, fillsNow: state.fillsNow, notesNow: state.notesNow, threads };
+  }
+
+  /**
+   * Contract: the record of this check replaces the sheet's old entries and is saved before any
+   * write, so a failure can never leave marks nobody remembers; too large a record throws.
+   */
+  private async saveRecord(
+    ws: Excel.Worksheet,
+    record: MarkRecord,
+    olds: readonly SheetRecord[],
+    targets: ReadonlyMap<string, CellMark>,
+    fills: FillPlan,
+    notes: NotePlan,
+  ): Promise<MarkRecord> {
+    const mode = notesMode(this.api);
+    const entry: SheetRecord = {
+      id: ws.id,
+      name: ws.name,
+      mode,
+      painted: {},
+      prev: {},
+      notes: compressCells(notes.noteCells),
+    };
+    for (const [s, cells] of fills.bySeverity) entry.painted[s] = compressCells(cells);
+    for (const [k, cells] of fills.prevGroups) entry.prev[k] = compressCells(cells);
+    const keep = record.sheets.filter((s) => !olds.includes(s));
+    // Notes another Excel wrote with another mechanism stay recorded (fills only dropped) for clear.
+    const leftovers = olds.filter((o) => o.notes && o.mode !== mode).map((o) => ({ ...o, painted: {}, prev: {} }));
+    const next: MarkRecord = { v: 1, sheets: [...keep, ...leftovers, ...(targets.size > 0 || entry.notes ? [entry] : [])] };
+    if (serialiseRecord(next).length > RECORD_MAX_CHARS) throw hostError(this.locale, 'too-large', `${targets.size}`);
+    await this.store.write(next);
+    return next;
+  }
+
+  /**
+   * Contract: fills, then notes, then new threads, in blocks of at most BLOCK_BYTES of request, one
+   * sync each; a sheet that fits in one block (every desktop case we measured, and the web up to a
+   * few thousand long notes) keeps ONE write sync. Fill writes go first, so on ExcelApi 1.1 (no
+   * protection property) a protected sheet fails at the first operation, before anything has changed.
+   */
+  private async writeBlocks(
+    ctx: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    plan: MarksPlan,
+    targets: ReadonlyMap<string, CellMark>,
+    fills: FillPlan,
+    notes: NotePlan,
+    threads: readonly Thread[],
+    progress: Progress,
+  ): Promise<ExcelMarkResult> {
+    const api = this.api;
+    const blocks = new WriteBlocks(ctx, api.blockBytes);
+    progress.blocks = blocks;
+    for (const op of restoreOps(ws, fills.restores, api)) await blocks.add(op.bytes, op.queue);
+    for (const op of paintOps(ws, plan, fills.bySeverity, api)) await blocks.add(op.bytes, op.queue);
+    for (const o of notes.ops) await blocks.add(o.bytes, o.run);
+    const note = (cell: string): string => targets.get(cell)?.note ?? '';
+    const refused = await this.addThreads(ctx, ws, blocks, notes.adds, note, threads.length - notes.threadDeletes);
+    return { cells: targets.size, notes: notes.written - refused, skippedNotes: notes.skipped + refused };
+  }
+
+  /**
+   * Contract: after a failed apply that saved its record, the record is put back when nothing was
+   * written; otherwise both records are kept (clear only restores cells still wearing our fill).
+   */
+  private async rollback(e: unknown, record: MarkRecord, sheet: string, progress: Progress): Promise<void> {
+    const saved = progress.saved;
+    if (saved === null) return;
+    // 1.1 protection (AccessDenied at the first write), or a cell being edited before any write
+    // went through (Excel refuses the whole request): nothing changed.
+    const untouched = errorCode(e) === 'AccessDenied' || (errorCode(e) === CELL_EDIT && (progress.blocks?.accepted ?? 0) === 0);
+    const rollback: MarkRecord = untouched ? record : { v: 1, sheets: [...saved.sheets, ...record.sheets.filter((s) => s.name === sheet)] };
+    await this.store.write(rollback).catch(() => undefined);
   }
 
   /**
@@ -420,11 +396,7 @@ export class Marker {
     await this.run(async (ctx) => {
       // One sheet may have several entries (renamed between checks): group them by id.
       const byId = new Map<string, SheetRecord[]>();
-      for (const e of entries) {
-        const l = byId.get(e.id);
-        if (l) l.push(e);
-        else byId.set(e.id, [e]);
-      }
+      for (const e of entries) groupPush(byId, e.id, e);
       const queueReads = (withNotes: boolean, withFills: boolean) =>
         [...byId.entries()].map(([id, es]) => {
           const ws = ctx.workbook.worksheets.getItem(id);
@@ -484,14 +456,7 @@ export class Marker {
       // clear is one block except on enormous sheets).
       const blocks = new WriteBlocks(ctx, api.blockBytes);
       for (const [i, s] of sheets.entries()) {
-        const now = fillsNow[i];
-        const groups = new Map<string, string[]>();
-        for (const [cell, paint] of s.maps.painted) {
-          const f = now.get(cell);
-          // Where the clerk refilled a marked cell since, their fill wins: we only undo our own.
-          if (f && isOurFill(f, paint)) groupPush(groups, s.maps.prev.get(cell) ?? NO_FILL, cell);
-        }
-        for (const op of restoreOps(s.ws, groups, api)) await blocks.add(op.bytes, op.queue);
+        for (const op of restoreOps(s.ws, restoreGroups(s.maps, fillsNow[i]), api)) await blocks.add(op.bytes, op.queue);
       }
       for (const notes of notesNow) {
         for (const n of notes.values()) if (n.content !== null && isOurText(n.content)) await blocks.add(opSize('noteDelete'), () => n.note.delete());

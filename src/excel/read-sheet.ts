@@ -2,13 +2,15 @@
  * Reading the active sheet into a Grid. Normal sheets are read in ONE round trip: the used range's
  * address, values, text and number formats (plus indent levels on ExcelApi 1.9) are loaded
  * together, without a separate "how big is it?" trip. Only when Excel refuses that as too large
- * (Excel on the web caps a response at 5 MB) do we learn the size and read row blocks, each sized
- * from the bytes per cell actually measured so far, reporting progress per block.
+ * (Excel on the web caps a response at 5 MB; any Excel answers `values: null` past 5 million cells)
+ * do we learn the used range, find the rectangles in it that hold values (sparse-read.ts: a value
+ * typed far from the table must not make us fetch the box between) and read those in blocks, each
+ * sized from the bytes per cell actually measured so far, reporting progress per block.
  */
 import type { Cell, CellValue, Grid } from '../core/grid';
-import { columnName } from '../core/grid';
 import type { ApiLevel } from './api-level';
-import { parseRangeAddress } from './addresses';
+import { parseRangeAddress, type Rect } from './addresses';
+import { cellCount, findDataRects, rangeText, sparseGrid } from './sparse-read';
 
 export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -121,6 +123,17 @@ export class TooLargeError extends Error {
   }
 }
 
+/** One slice of a data rectangle queued in a fetch sync. */
+interface Slice {
+  rect: Rect;
+  read: () => Block;
+}
+
+/**
+ * Too large for one read: find the rectangles that hold values (see sparse-read.ts), then fetch
+ * them in blocks of about BLOCK_BYTES of response, each sized from the bytes per cell measured so
+ * far; small rectangles share a block, a tall one is cut into row slices. Progress counts rows.
+ */
 async function readInBlocks(
   run: ExcelRun,
   api: ApiLevel,
@@ -132,39 +145,85 @@ async function readInBlocks(
     const used = usedRangeOf(ws, api);
     used.load(['address', 'rowCount', 'columnCount']);
     await ctx.sync();
-    const rows = used.rowCount;
-    const cols = Math.max(1, used.columnCount);
-    if (rows * cols > MAX_CELLS) throw new TooLargeError(rows * cols);
-    const rect = parseRangeAddress(used.address) ?? { top: 1, left: 1, bottom: 1, right: 1 };
-    const cells: (Cell | null)[][] = [];
+    const whole = parseRangeAddress(used.address) ?? { top: 1, left: 1, bottom: 1, right: 1 };
+    const rects = await findDataRects(ctx, ws, whole, api);
+    if (rects === null) throw new TooLargeError(used.rowCount * used.columnCount);
+    let total = 0;
+    let rows = 0;
+    for (const r of rects) {
+      total += cellCount(r);
+      rows += r.bottom - r.top + 1;
+    }
+    if (total > MAX_CELLS) throw new TooLargeError(total);
+    const entries: [number, number, Cell][] = [];
+    const queue: Rect[] = rects.slice();
     let bytesPerCell = FIRST_GUESS_BYTES_PER_CELL;
     let done = 0;
     let retries = 0;
     onProgress?.(0, rows);
-    while (done < rows) {
-      const take = Math.max(1, Math.min(rows - done, Math.floor(BLOCK_BYTES / (cols * bytesPerCell))));
-      const top = rect.top + done;
-      const address = `${columnName(rect.left)}${top}:${columnName(rect.left + cols - 1)}${top + take - 1}`;
-      const range = ws.getRange(address).untrack();
-      const block = queueBlock(range, api);
+    while (queue.length > 0) {
+      const slices = takeSlices(ws, queue, bytesPerCell, api);
       try {
         await ctx.sync();
       } catch (e) {
-        // Denser than measured (long texts further down): halve the estimate and retry, a few times.
-        if (!isPayloadError(e) || take === 1 || ++retries > 6) throw e;
+        // Denser than measured (long texts further down): double the estimate and retry, a few times.
+        const oneRow = slices.length === 1 && slices[0].rect.top === slices[0].rect.bottom;
+        if (!isPayloadError(e) || oneRow || ++retries > 6) throw e;
+        for (let i = slices.length - 1; i >= 0; i--) queue.unshift(slices[i].rect);
         bytesPerCell *= 2;
         continue;
       }
-      const b = block();
-      appendRows(cells, b);
-      // Bytes, not characters: the 5 MB limit counts UTF-8, and Chinese text is 3 bytes a character.
-      const measured = utf8Length(JSON.stringify([b.values, b.numberFormat, b.indents])) / (take * cols);
-      bytesPerCell = Math.max(8, measured * 1.5);
-      done += take;
+      let cells = 0;
+      let bytes = 0;
+      for (const { rect, read } of slices) {
+        const b = read();
+        appendEntries(entries, rect, b);
+        cells += cellCount(rect);
+        // Bytes, not characters: the 5 MB limit counts UTF-8, and Chinese text is 3 bytes a character.
+        bytes += utf8Length(JSON.stringify([b.values, b.numberFormat, b.indents]));
+        done += rect.bottom - rect.top + 1;
+      }
+      bytesPerCell = Math.max(8, (bytes / cells) * 1.5);
       onProgress?.(done, rows);
     }
-    return { sheet: ws.name, top: rect.top, left: rect.left, cells };
+    return sparseGrid(ws.name, rects, entries);
   });
+}
+
+/**
+ * Queues the next fetch sync: whole rectangles while they fit BLOCK_BYTES, then the rows of the
+ * next one that fit (at least one row); the rest stays at the front of the queue.
+ */
+function takeSlices(ws: Excel.Worksheet, queue: Rect[], bytesPerCell: number, api: ApiLevel): Slice[] {
+  const slices: Slice[] = [];
+  let budget = BLOCK_BYTES;
+  while (queue.length > 0) {
+    const r = queue[0];
+    const cols = r.right - r.left + 1;
+    const rowsFit = Math.floor(budget / (cols * bytesPerCell));
+    const rows = r.bottom - r.top + 1;
+    if (rowsFit <= 0 && slices.length > 0) break;
+    const take = Math.max(1, Math.min(rows, rowsFit));
+    const rect = { ...r, bottom: r.top + take - 1 };
+    slices.push({ rect, read: queueBlock(ws.getRange(rangeText(rect)).untrack(), api) });
+    budget -= take * cols * bytesPerCell;
+    if (take < rows) {
+      queue[0] = { ...r, top: r.top + take };
+      break;
+    }
+    queue.shift();
+  }
+  return slices;
+}
+
+function appendEntries(entries: [number, number, Cell][], rect: Rect, b: Block): void {
+  for (let r = 0; r < b.values.length; r++) {
+    const vr = b.values[r] ?? [];
+    for (let c = 0; c < vr.length; c++) {
+      const cell = toCell(vr[c], b.numberFormat[r]?.[c], b.indents?.[r]?.[c]);
+      if (cell) entries.push([rect.top + r, rect.left + c, cell]);
+    }
+  }
 }
 
 /** UTF-8 length of a string without encoding it (a block's JSON can be megabytes). */

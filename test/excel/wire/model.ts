@@ -71,6 +71,7 @@ export const MEMBER_LEVEL: Record<string, string> = {
   'RangeFormat.AutofitColumns': '1.2',
   'Table.Worksheet': '1.2',
   'WorksheetCollection.GetItemOrNullObject': '1.4',
+  'Range.GetUsedRangeOrNullObject': '1.4',
   'Range._ValidateArraySize': '1.3',
   'Range.Hyperlink': '1.7',
   'Worksheet.GetRanges': '1.9',
@@ -170,6 +171,11 @@ function rectsOn(s: FakeSheet, address: unknown): Rect[] {
 }
 
 function usedRect(s: FakeSheet, valuesOnly: boolean): Rect {
+  return usedRectIn(s, valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 };
+}
+
+/** The used part of the sheet, or of `within`; null when nothing there is used. */
+function usedRectIn(s: FakeSheet, valuesOnly: boolean, within?: Rect): Rect | null {
   let top = Infinity;
   let left = Infinity;
   let bottom = 0;
@@ -179,12 +185,13 @@ function usedRect(s: FakeSheet, valuesOnly: boolean): Rect {
     const comma = k.indexOf(',');
     const row = Number(k.slice(0, comma));
     const col = Number(k.slice(comma + 1));
+    if (within && (row < within.top || row > within.bottom || col < within.left || col > within.right)) continue;
     top = Math.min(top, row);
     left = Math.min(left, col);
     bottom = Math.max(bottom, row);
     right = Math.max(right, col);
   }
-  return bottom === 0 ? { top: 1, left: 1, bottom: 1, right: 1 } : { top, left, bottom, right };
+  return bottom === 0 ? null : { top, left, bottom, right };
 }
 
 export function objectModel(wb: FakeWorkbook): Record<string, TypeDef> {
@@ -286,6 +293,19 @@ export function objectModel(wb: FakeWorkbook): Record<string, TypeDef> {
     props: rangeProps,
     nav: { Format: (o) => ({ t: 'RangeFormat', s: o.s, rects: o.rects }) },
     methods: {
+      // Excel answers ItemNotFound for an empty range's used range; the OrNullObject form (1.4) a null object.
+      GetUsedRange: (o, [valuesOnly]) => {
+        if (valuesOnly !== undefined && valuesOnly !== null && !wb.supports('1.2')) throw new HostError('ApiNotFound', 'getUsedRange(valuesOnly) needs ExcelApi 1.2', 404);
+        const { s, rect } = area(o);
+        const used = usedRectIn(s, valuesOnly === true, rect);
+        if (!used) throw new HostError('ItemNotFound', "The requested resource doesn't exist.", 404);
+        return range(s, [used]);
+      },
+      GetUsedRangeOrNullObject: (o, [valuesOnly]) => {
+        const { s, rect } = area(o);
+        const used = usedRectIn(s, valuesOnly === true, rect);
+        return used ? range(s, [used]) : null;
+      },
       GetCellProperties: (o, [opts]) => {
         const want = (opts ?? {}) as { format?: { fill?: Record<string, boolean>; indentLevel?: boolean } };
         return grid(o, (c) => {
