@@ -17,8 +17,16 @@ module.exports = tseslint.config(
     languageOptions: {
       sourceType: 'commonjs',
       globals: {
-        require: 'readonly', module: 'writable', exports: 'writable', process: 'readonly', __dirname: 'readonly',
-        console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        exports: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
       },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
@@ -29,14 +37,28 @@ module.exports = tseslint.config(
     languageOptions: {
       sourceType: 'script',
       ecmaVersion: 5,
-      globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', location: 'readonly', Office: 'readonly', Promise: 'readonly', Symbol: 'readonly',
-        fetch: 'readonly', AbortController: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        navigator: 'readonly',
+        location: 'readonly',
+        Office: 'readonly',
+        Promise: 'readonly',
+        Symbol: 'readonly',
+        fetch: 'readonly',
+        AbortController: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
     },
     rules: { 'no-new-func': 'off' },
   },
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {
@@ -46,8 +68,14 @@ module.exports = tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: 'CallExpression > SpreadElement', message: 'No spread in call arguments: it overflows the stack on data-sized arrays. Use a loop.' },
-        { selector: 'NewExpression > SpreadElement', message: 'No spread in constructor arguments: it overflows the stack on data-sized arrays. Use a loop.' },
+        {
+          selector: 'CallExpression > SpreadElement',
+          message: 'No spread in call arguments: it overflows the stack on data-sized arrays. Use a loop.',
+        },
+        {
+          selector: 'NewExpression > SpreadElement',
+          message: 'No spread in constructor arguments: it overflows the stack on data-sized arrays. Use a loop.',
+        },
         {
           selector: "CallExpression[callee.property.name='apply'][arguments.length=2]",
           message: 'No Function.prototype.apply: it overflows the stack on data-sized arrays. Use a loop.',
@@ -64,14 +92,27 @@ module.exports = tseslint.config(
         {
           paths: nodeBuiltins.flatMap((n) => [n, `node:${n}`]).concat(['exceljs', '@microsoft/office-js']),
           patterns: [
-            { group: hostLayers.flatMap((d) => [`**/${d}`, `**/${d}/*`]), message: 'The core is pure: hosts call it, never the reverse.' },
+            {
+              group: hostLayers.flatMap((d) => [`**/${d}`, `**/${d}/*`]),
+              message: 'The core is pure: hosts call it, never the reverse.',
+            },
             { group: ['node:*'], message: 'No Node built-ins in the core.' },
           ],
         },
       ],
       'no-restricted-globals': [
         'error',
-        ...['Office', 'Excel', 'OfficeExtension', 'document', 'window', 'navigator', 'localStorage', 'self', 'HTMLElement'],
+        ...[
+          'Office',
+          'Excel',
+          'OfficeExtension',
+          'document',
+          'window',
+          'navigator',
+          'localStorage',
+          'self',
+          'HTMLElement',
+        ],
         ...['process', 'require', 'module', 'Buffer', '__dirname', '__filename'],
       ],
     },

@@ -47,7 +47,8 @@ function publicUrl(env = process.env) {
   } catch {
     throw new Error(`ADDIN_PUBLIC_URL is not a URL: ${raw}`);
   }
-  if (url.protocol !== 'https:') throw new Error(`ADDIN_PUBLIC_URL must be https (Office loads add-ins over https only): ${raw}`);
+  if (url.protocol !== 'https:')
+    throw new Error(`ADDIN_PUBLIC_URL must be https (Office loads add-ins over https only): ${raw}`);
   if (url.search || url.hash) throw new Error(`ADDIN_PUBLIC_URL must not have a query or fragment: ${raw}`);
   const s = url.toString();
   return s.endsWith('/') ? s : `${s}/`;
@@ -101,7 +102,9 @@ class KeepExcelJsOutOfOfficeEntries {
             const resource = /** @type {{ resource?: string }} */ (m).resource || '';
             if (/[\\/]node_modules[\\/]exceljs[\\/]/.test(resource)) {
               compilation.errors.push(
-                new webpack.WebpackError(`ExcelJS must not be bundled into ${entries.join(', ')} (pulled in: ${resource}); only the preview may use it.`),
+                new webpack.WebpackError(
+                  `ExcelJS must not be bundled into ${entries.join(', ')} (pulled in: ${resource}); only the preview may use it.`,
+                ),
               );
               return;
             }
@@ -166,7 +169,13 @@ function config(_env, argv) {
               // Type-check what the bundles contain, not the tests and scripts tsconfig.json also includes.
               onlyCompileBundledFiles: true,
               // ES modules let webpack tree-shake; the CLI build keeps CommonJS.
-              compilerOptions: { module: 'es2020', target: 'es2017', moduleResolution: 'node', noEmit: false, sourceMap: true },
+              compilerOptions: {
+                module: 'es2020',
+                target: 'es2017',
+                moduleResolution: 'node',
+                noEmit: false,
+                sourceMap: true,
+              },
             },
           },
         },
@@ -190,11 +199,18 @@ function config(_env, argv) {
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: production ? (content) => Buffer.from(rewriteManifestUrls(content.toString('utf8'), base), 'utf8') : undefined,
+            transform: production
+              ? (content) => Buffer.from(rewriteManifestUrls(content.toString('utf8'), base), 'utf8')
+              : undefined,
           },
           { from: officeJsDist(), to: 'office-js', info: { minimized: true } },
           // The preview opens examples/sample.xlsx next to its page when it exists.
-          { from: 'examples/sample.xlsx', to: 'examples/sample.xlsx', noErrorOnMissing: true, info: { minimized: true } },
+          {
+            from: 'examples/sample.xlsx',
+            to: 'examples/sample.xlsx',
+            noErrorOnMissing: true,
+            info: { minimized: true },
+          },
         ],
       }),
     ],

@@ -9,7 +9,9 @@
   function modern() {
     try {
       // Promise, Symbol and async functions: what the bundles need before anything else.
-      return typeof Promise === 'function' && typeof Symbol === 'function' && !!new Function('return async function () {}')();
+      return (
+        typeof Promise === 'function' && typeof Symbol === 'function' && !!new Function('return async function () {}')()
+      );
     } catch (e) {
       return false;
     }
@@ -28,7 +30,8 @@
     while (root.firstChild) root.removeChild(root.firstChild);
     var p = document.createElement('p');
     p.setAttribute('role', 'alert');
-    p.style.cssText = 'font-family: "Microsoft YaHei", "Segoe UI", sans-serif; font-size: 14px; margin: 16px; line-height: 1.6;';
+    p.style.cssText =
+      'font-family: "Microsoft YaHei", "Segoe UI", sans-serif; font-size: 14px; margin: 16px; line-height: 1.6;';
     p.appendChild(document.createTextNode(message));
     root.appendChild(p);
   }

@@ -74,6 +74,6 @@
     function () {
       clearTimeout(timer);
       choose(loadLocal);
-    }
+    },
   );
 })();

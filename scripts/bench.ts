@@ -22,10 +22,31 @@ import { check } from '../src/core/check';
 import { marksPlan } from '../src/core/marks';
 import type { Grid } from '../src/core/grid';
 import { benchBatch, batchTable, type BatchRow } from './bench/batch';
-import { benchCli, benchPhases, buildCli, cliTable, memoryTable, phaseTable, tempDir, writeWorkbooks, type BenchFile, type CliRow, type PhaseRow } from './bench/cli';
+import {
+  benchCli,
+  benchPhases,
+  buildCli,
+  cliTable,
+  memoryTable,
+  phaseTable,
+  tempDir,
+  writeWorkbooks,
+  type BenchFile,
+  type CliRow,
+  type PhaseRow,
+} from './bench/cli';
 import { benchExcel, CONFIGS, excelTable, WEB_LIMIT, type ExcelRow } from './bench/excel';
 import { benchPaneTasks, paneTasksTable, type TaskRow } from './bench/pane-tasks';
-import { BENCH_DIST, benchRender, buildBundles, bundleTable, CHROMIUM, renderTable, type BundleRow, type RenderFigures } from './bench/pane';
+import {
+  BENCH_DIST,
+  benchRender,
+  buildBundles,
+  bundleTable,
+  CHROMIUM,
+  renderTable,
+  type BundleRow,
+  type RenderFigures,
+} from './bench/pane';
 import { benchForms, FORM_BLOCKS, formGoal, formTable, type FormRow } from './bench/forms';
 import { benchHostile, hostileTable } from './bench/hostile';
 
@@ -153,7 +174,9 @@ function machine(): Machine {
 
 function command(args: readonly string[]): string {
   const rest = args.length ? ` -- ${args.join(' ')}` : '';
-  return process.env.npm_lifecycle_event === 'bench' ? `npm run bench${rest}` : `npx ts-node --transpile-only scripts/bench.ts${args.length ? ` ${args.join(' ')}` : ''}`;
+  return process.env.npm_lifecycle_event === 'bench'
+    ? `npm run bench${rest}`
+    : `npx ts-node --transpile-only scripts/bench.ts${args.length ? ` ${args.join(' ')}` : ''}`;
 }
 
 interface Section<T> {
@@ -166,7 +189,10 @@ interface Section<T> {
 }
 
 /** Runs one section; a failure is reported in its place and the others still run. */
-async function section<T>(title: string, fn: () => Promise<{ data: T; table: string; note?: string }>): Promise<Section<T>> {
+async function section<T>(
+  title: string,
+  fn: () => Promise<{ data: T; table: string; note?: string }>,
+): Promise<Section<T>> {
   const t = performance.now();
   console.error(`bench: ${title}…`);
   try {
@@ -202,7 +228,10 @@ function goals(r: {
     const met = r.cli.every((x) => x.textRatio <= GOALS.cliOverBareRead);
     let detail =
       r.cli
-        .map((x) => `${x.projects.toLocaleString('en-US')} projects: ${x.textRatio.toFixed(2)}× (with --format json ${x.ratio.toFixed(2)}×)`)
+        .map(
+          (x) =>
+            `${x.projects.toLocaleString('en-US')} projects: ${x.textRatio.toFixed(2)}× (with --format json ${x.ratio.toFixed(2)}×)`,
+        )
         .join(', ') + '.';
     const ph = r.phases?.find((p) => p.projects === worst.projects);
     if (ph) {
@@ -225,14 +254,24 @@ function goals(r: {
       if (rows.length === 0) continue;
       const bad = rows.filter((x) => x.check.syncs > GOALS.checkSyncs);
       const sizes = new Set(rows.map((x) => x.projects));
-      const constant = [...new Set(rows.map((x) => x.level))].every((lv) => new Set(rows.filter((x) => x.level === lv).map((x) => x.check.syncs)).size === 1);
+      const constant = [...new Set(rows.map((x) => x.level))].every(
+        (lv) => new Set(rows.filter((x) => x.level === lv).map((x) => x.check.syncs)).size === 1,
+      );
       const maxReq = Math.max(...rows.flatMap((x) => [x.check.maxRequest, x.recheck.maxRequest, x.clear.maxRequest]));
       // Desktop has no payload cap: the gateway sends one block there whatever its size.
       const met = bad.length === 0 && constant && (host === 'desktop' || maxReq <= GOALS.maxPayloadBytes);
       const levels = [...new Set(rows.map((x) => x.level))];
       let detail =
         `${[...sizes].map((n) => n.toLocaleString('en-US')).join(' / ')} projects: check syncs ` +
-        `${levels.map((lv) => `${lv}: ${rows.filter((x) => x.level === lv).map((x) => x.check.syncs).join(' / ')}`).join('; ')}; largest request ${(maxReq / 1e6).toFixed(2)} MB.`;
+        `${levels
+          .map(
+            (lv) =>
+              `${lv}: ${rows
+                .filter((x) => x.level === lv)
+                .map((x) => x.check.syncs)
+                .join(' / ')}`,
+          )
+          .join('; ')}; largest request ${(maxReq / 1e6).toFixed(2)} MB.`;
       if (!met && bad.length) {
         const b = bad.reduce((x, y) => (y.check.syncs > x.check.syncs ? y : x));
         const desk = r.excel.find((x) => x.host === 'desktop' && x.projects === b.projects && x.level === b.level);
@@ -248,7 +287,11 @@ function goals(r: {
             ' only the unavoidable block reads.';
         }
       }
-      out.push({ goal: `Excel ${host}: ≤ ${GOALS.checkSyncs} round trips per check, constant in size${host === 'web' ? '; no request above 4 MB' : ''}`, met, detail });
+      out.push({
+        goal: `Excel ${host}: ≤ ${GOALS.checkSyncs} round trips per check, constant in size${host === 'web' ? '; no request above 4 MB' : ''}`,
+        met,
+        detail,
+      });
     }
   }
   if (r.bundles) {
@@ -277,7 +320,11 @@ function goals(r: {
       detail: `pane button + summary in the DOM after ${ms(r.render.paneMs)} (first frame after it ${ms(r.render.frameMs)}), median of ${r.render.loads} loads.`,
     });
   } else if (r.renderSkipped) {
-    out.push({ goal: 'task pane first render < 500 ms in headless Chromium', met: null, detail: `not measured: ${r.renderSkipped}` });
+    out.push({
+      goal: 'task pane first render < 500 ms in headless Chromium',
+      met: null,
+      detail: `not measured: ${r.renderSkipped}`,
+    });
   }
   return out;
 }
@@ -314,7 +361,10 @@ function batchGoals(rows: BatchRow[]): Goal[] {
     {
       goal: `batch ≥ ${GOALS.batchFilesPerSecond} sample-sized files/s on ${os.cpus().length} cores, RSS ≤ ${GOALS.batchMaxRssMb} MB`,
       met: small.filesPerSecond >= GOALS.batchFilesPerSecond && maxRss <= GOALS.batchMaxRssMb,
-      detail: rows.map((r) => `${r.label}: ${r.filesPerSecond.toFixed(1)} files/s, peak RSS ${r.maxRssMb.toFixed(0)} MB`).join('; ') + '.',
+      detail:
+        rows
+          .map((r) => `${r.label}: ${r.filesPerSecond.toFixed(1)} files/s, peak RSS ${r.maxRssMb.toFixed(0)} MB`)
+          .join('; ') + '.',
     },
   ];
 }
@@ -326,7 +376,9 @@ function readerChunkGzip(): number | null {
 }
 
 function goalsMarkdown(g: Goal[]): string {
-  return g.map((x) => `- **${x.met === null ? 'not measured' : x.met ? 'met' : 'MISSED'}** — ${x.goal}. ${x.detail}`).join('\n');
+  return g
+    .map((x) => `- **${x.met === null ? 'not measured' : x.met ? 'met' : 'MISSED'}** — ${x.goal}. ${x.detail}`)
+    .join('\n');
 }
 
 const PANE_TASKS_TITLE = 'Task pane main thread (headless Chromium)';
@@ -381,7 +433,11 @@ async function main(): Promise<void> {
     ? skip<FormRow[]>('Core on stacked forms (in process, median)')
     : await section('Core on stacked forms (in process, median)', async () => {
         formRows = benchForms(time, quick ? FORM_BLOCKS.slice(0, 1) : FORM_BLOCKS, quick);
-        return { data: formRows, table: formTable(formRows), note: 'The 金安 form (layouts.md L3, 8 indicators) repeated one below another on one sheet; each block is its own table.' };
+        return {
+          data: formRows,
+          table: formTable(formRows),
+          note: 'The 金安 form (layouts.md L3, 8 indicators) repeated one below another on one sheet; each block is its own table.',
+        };
       });
   if (only) {
     console.log(`## Goals\n\n${goalsMarkdown([formGoal(formRows)])}`);
@@ -414,12 +470,24 @@ async function main(): Promise<void> {
     });
     phases = await section('Where the CLI spends its time (one process, median)', async () => {
       if (!phaseRows) throw new Error('no CLI figures');
-      return { data: phaseRows, table: phaseTable(phaseRows), note: 'scripts/bench/cli-phases.js: the CLI\'s own calls, timed one by one.' };
+      return {
+        data: phaseRows,
+        table: phaseTable(phaseRows),
+        note: "scripts/bench/cli-phases.js: the CLI's own calls, timed one by one.",
+      };
     });
     batch = await section('Batch review (worker threads, one child process)', async () => {
       const large = cliFiles?.find((f) => f.projects >= 2000) ?? cliFiles?.[cliFiles.length - 1];
-      const rows = [benchBatch(`${quick ? 100 : 1000} × sample.xlsx`, path.join(ROOT, 'examples', 'sample.xlsx'), quick ? 100 : 1000, dir)];
-      if (large && !quick) rows.push(benchBatch(`50 × ${large.projects.toLocaleString('en-US')} projects`, large.file, 50, dir));
+      const rows = [
+        benchBatch(
+          `${quick ? 100 : 1000} × sample.xlsx`,
+          path.join(ROOT, 'examples', 'sample.xlsx'),
+          quick ? 100 : 1000,
+          dir,
+        ),
+      ];
+      if (large && !quick)
+        rows.push(benchBatch(`50 × ${large.projects.toLocaleString('en-US')} projects`, large.file, 50, dir));
       return {
         data: rows,
         table: batchTable(rows),
@@ -430,23 +498,28 @@ async function main(): Promise<void> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 
-  const excel = readerOnly ? skip<ExcelRow[]>('Excel path (Microsoft\'s client library on the wire host: gateway + core + marks plan)') : await section('Excel path (Microsoft\'s client library on the wire host: gateway + core + marks plan)', async () => {
-    const grids = sizes.map((n) => {
-      const grid = benchGrid(n);
-      const projects = check(grid, { rules: [] })[0]?.summary.projects ?? n;
-      return { projects, grid };
-    });
-    const rows = await benchExcel(grids, quick ? CONFIGS.slice(0, 2) : CONFIGS);
-    return {
-      data: rows,
-      table: excelTable(rows),
-      note:
-        'One check = read the active sheet + apply the marks plan of the core\'s findings; re-check = the same over the first check\'s marks; clear removes them; ' +
-        'indicator sheet = (re)write it. Round trips are "syncs + cleanup": the gateway\'s context.sync() calls plus the cleanup request the client sends at the end of Excel.run. ' +
-        `Sizes are the exact serialized requests and responses of Microsoft's Excel client library (@microsoft/office-js), UTF-8 bytes; "web" refuses any over ${WEB_LIMIT.toLocaleString('en-US')} bytes, ` +
-        'as Excel on the web does, and "refused" counts those (the gateway then retried smaller). "registry" is the client on npm (no notes API: comments); "notes" a client with notes, as on Microsoft\'s CDN.',
-    };
-  });
+  const excel = readerOnly
+    ? skip<ExcelRow[]>("Excel path (Microsoft's client library on the wire host: gateway + core + marks plan)")
+    : await section(
+        "Excel path (Microsoft's client library on the wire host: gateway + core + marks plan)",
+        async () => {
+          const grids = sizes.map((n) => {
+            const grid = benchGrid(n);
+            const projects = check(grid, { rules: [] })[0]?.summary.projects ?? n;
+            return { projects, grid };
+          });
+          const rows = await benchExcel(grids, quick ? CONFIGS.slice(0, 2) : CONFIGS);
+          return {
+            data: rows,
+            table: excelTable(rows),
+            note:
+              "One check = read the active sheet + apply the marks plan of the core's findings; re-check = the same over the first check's marks; clear removes them; " +
+              'indicator sheet = (re)write it. Round trips are "syncs + cleanup": the gateway\'s context.sync() calls plus the cleanup request the client sends at the end of Excel.run. ' +
+              `Sizes are the exact serialized requests and responses of Microsoft's Excel client library (@microsoft/office-js), UTF-8 bytes; "web" refuses any over ${WEB_LIMIT.toLocaleString('en-US')} bytes, ` +
+              'as Excel on the web does, and "refused" counts those (the gateway then retried smaller). "registry" is the client on npm (no notes API: comments); "notes" a client with notes, as on Microsoft\'s CDN.',
+          };
+        },
+      );
 
   const bundles = await section('Task pane bundles (webpack production, own code only)', async () => {
     const b = await buildBundles();
@@ -472,7 +545,7 @@ async function main(): Promise<void> {
         data: r,
         table: renderTable(r),
         note:
-          'test-output/bench-dist/pane.html mounts the real pane (src/taskpane/pane.ts) over the preview\'s in-memory workbook and built-in sample ' +
+          "test-output/bench-dist/pane.html mounts the real pane (src/taskpane/pane.ts) over the preview's in-memory workbook and built-in sample " +
           '(scripts/bench/pane-page.ts, same webpack production build), served from 127.0.0.1 uncached. Times from navigation start, median of ' +
           `${loads} loads in fresh browser contexts after one warm-up. Office.js's own load (CDN) is not included. First contentful paint is the "正在加载…" placeholder.`,
       };
@@ -498,20 +571,42 @@ async function main(): Promise<void> {
 
   const hostile = await hostileSection();
 
-  const g = goals({ batch: batch?.data, cli: cliRows, phases: phaseRows, excel: excel.data, bundles: bundles.data, render: render?.data ?? null, renderSkipped });
+  const g = goals({
+    batch: batch?.data,
+    cli: cliRows,
+    phases: phaseRows,
+    excel: excel.data,
+    bundles: bundles.data,
+    render: render?.data ?? null,
+    renderSkipped,
+  });
   g.push(formGoal(formRows));
   const goalsText = goalsMarkdown(g);
   const seconds = (performance.now() - t0) / 1000;
   console.log(`## Goals\n\n${goalsText}\n\nTotal ${seconds.toFixed(0)} s.`);
 
-  const sections = [core, forms, cli, phases, ...(batch ? [batch] : []), excel, bundles, ...(render ? [render] : []), ...(tasks ? [tasks] : []), memory, hostile];
+  const sections = [
+    core,
+    forms,
+    cli,
+    phases,
+    ...(batch ? [batch] : []),
+    excel,
+    bundles,
+    ...(render ? [render] : []),
+    ...(tasks ? [tasks] : []),
+    memory,
+    hostile,
+  ];
   fs.mkdirSync(path.dirname(RAW), { recursive: true });
   fs.writeFileSync(
     RAW,
     `${JSON.stringify({ date: started.toISOString(), command: command(args), quick, machine: m, seconds, goals: g, renderSkipped, sections: Object.fromEntries(sections.map((s) => [s.title, { data: s.data, error: s.error, seconds: s.seconds }])) }, null, 2)}\n`,
   );
   if (quick || readerOnly) {
-    console.error(`bench: raw figures in ${path.relative(ROOT, RAW)}; --quick and --reader leave docs/performance.md alone.`);
+    console.error(
+      `bench: raw figures in ${path.relative(ROOT, RAW)}; --quick and --reader leave docs/performance.md alone.`,
+    );
     return;
   }
   const body = sections

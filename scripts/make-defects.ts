@@ -61,7 +61,11 @@ function projects(): ReferenceProject[] {
   const [p0, p1, p2, p3, p4, p5, p6, p7, p8] = REFERENCE.projects;
   return [
     // row 4 — S3: 一级 code and name disagree (a 数量指标 item filed under "1-效益指标").
-    edit(p0, '2、1-产出指标；11-数量指标；编外人员五险一金缴纳率', '2、1-效益指标；11-数量指标；编外人员五险一金缴纳率'),
+    edit(
+      p0,
+      '2、1-产出指标；11-数量指标；编外人员五险一金缴纳率',
+      '2、1-效益指标；11-数量指标；编外人员五险一金缴纳率',
+    ),
     // row 5 — S2: numbering gap (item 8 numbered 9).
     edit(p1, '8、3-满意度指标', '9、3-满意度指标'),
     // row 6 — V3: a satisfaction of 120%.
@@ -75,11 +79,19 @@ function projects(): ReferenceProject[] {
     // row 10 — P1: 实施周期 and 年度 in different units.
     edit(p6, '实施周期指标值:1次；年度指标值:1次', '实施周期指标值:1次；年度指标值:1个'),
     // row 11 — S7: 年度指标值 missing.
-    edit(p7, '跨境电商数据专线保障月数；实施周期指标值:12个月；年度指标值:12个月', '跨境电商数据专线保障月数；实施周期指标值:12个月'),
+    edit(
+      p7,
+      '跨境电商数据专线保障月数；实施周期指标值:12个月；年度指标值:12个月',
+      '跨境电商数据专线保障月数；实施周期指标值:12个月',
+    ),
     // row 12 — V2: a comparator without a number.
     edit(p8, '实施周期指标值:1次；年度指标值:1次', '实施周期指标值:≥1次；年度指标值:≥'),
     // row 13 — S4: a 二级 under the wrong 一级.
-    edit(copy(p6, '口岸查验单位后勤保障经费（二期）', '88.00'), '3、2-效益指标；22-社会效益', '3、2-效益指标；12-质量指标'),
+    edit(
+      copy(p6, '口岸查验单位后勤保障经费（二期）', '88.00'),
+      '3、2-效益指标；22-社会效益',
+      '3、2-效益指标；12-质量指标',
+    ),
     // row 14 — A1: `abc` in 财政专户拨款 (written into the sheet below).
     copy(p7, '口岸广域网运作经费（备用线路）', '12.30'),
     // row 15 — no defect: a clean copy, a control.
@@ -98,7 +110,12 @@ export const DEFECTS: readonly Defect[] = [
   { id: 'unit-mismatch', row: 10, project: '口岸查验单位后勤保障经费', what: 'item 2 period 1次, annual 1个' },
   { id: 'annual-missing', row: 11, project: '口岸广域网运作经费', what: 'item 2 without 年度指标值' },
   { id: 'comparator-no-number', row: 12, project: '共建文明口岸活动经费', what: 'item 2 annual target ≥ alone' },
-  { id: 'level2-wrong-parent', row: 13, project: '口岸查验单位后勤保障经费（二期）', what: 'item 3 2-效益指标；12-质量指标' },
+  {
+    id: 'level2-wrong-parent',
+    row: 13,
+    project: '口岸查验单位后勤保障经费（二期）',
+    what: 'item 3 2-效益指标；12-质量指标',
+  },
   { id: 'amount-abc', row: 14, project: '口岸广域网运作经费（备用线路）', what: '财政专户拨款 abc' },
 ];
 

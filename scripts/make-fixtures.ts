@@ -19,7 +19,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { REFERENCE, goalText, indicatorText, type ReferenceTable, type ReferenceProject } from '../test/fixtures/reference';
+import {
+  REFERENCE,
+  goalText,
+  indicatorText,
+  type ReferenceTable,
+  type ReferenceProject,
+} from '../test/fixtures/reference';
 import type { AmountStrings, ColumnRole } from '../src/core/report';
 import { columnName, type Cell, type Grid } from '../src/core/grid';
 
@@ -46,15 +52,7 @@ export interface FixtureCell {
 export type FixtureRow = (FixtureCell | null)[];
 
 export type RowKindInLayout =
-  | 'title'
-  | 'unit-line'
-  | 'header'
-  | 'total'
-  | 'unit'
-  | 'project'
-  | 'continuation'
-  | 'blank'
-  | 'note';
+  'title' | 'unit-line' | 'header' | 'total' | 'unit' | 'project' | 'continuation' | 'blank' | 'note';
 
 export interface RowRole {
   /** 1-based sheet row. */
@@ -150,7 +148,11 @@ function numericAmounts(a: AmountStrings, numFmt: string, zeros = false): Fixtur
 // The layouts
 
 /** Budget-system export: header on row 1, then 合计, unit, projects; one line per cell. */
-export function buildCleanExport(t: ReferenceTable = REFERENCE, sheetName = 'Sheet1', layout: LayoutName = 'clean-export'): FixtureWorkbook {
+export function buildCleanExport(
+  t: ReferenceTable = REFERENCE,
+  sheetName = 'Sheet1',
+  layout: LayoutName = 'clean-export',
+): FixtureWorkbook {
   const fmt = '#,##0.00';
   const rows: FixtureRow[] = [];
   const roles: RowRole[] = [];
@@ -162,7 +164,12 @@ export function buildCleanExport(t: ReferenceTable = REFERENCE, sheetName = 'She
   roles.push({ row: 3, kind: 'unit' });
   const projectRows: number[] = [];
   for (const p of t.projects) {
-    rows.push([text(p.name, { indent: 1 }), ...numericAmounts(p.amounts, fmt), text(goalText(p)), text(indicatorText(p))]);
+    rows.push([
+      text(p.name, { indent: 1 }),
+      ...numericAmounts(p.amounts, fmt),
+      text(goalText(p)),
+      text(indicatorText(p)),
+    ]);
     projectRows.push(rows.length);
     roles.push({ row: rows.length, kind: 'project', project: p.name });
   }
@@ -230,13 +237,26 @@ export function buildPdfConversion(t: ReferenceTable = REFERENCE): FixtureWorkbo
     return rows.length;
   };
   const textAmounts = (a: AmountStrings): FixtureRow =>
-    AMOUNT_KEYS.map((k) => (isZero(a[k]) && k !== 'total' && k !== 'fiscal' ? null : text(displayAmount(a[k]), { horizontal: 'right' })));
+    AMOUNT_KEYS.map((k) =>
+      isZero(a[k]) && k !== 'total' && k !== 'fiscal' ? null : text(displayAmount(a[k]), { horizontal: 'right' }),
+    );
 
   pushRow([text(t.title, { bold: true, horizontal: 'center' })], { kind: 'title' });
   pushRow([text(t.unitLine)], { kind: 'unit-line' });
   // The header as the PDF wraps it: 财政专|户拨款 and 其他|资金.
-  const header = ['项目名称（资金使用单位）', '总计', '财政拨款', '财政专\n户拨款', '其他\n资金', '绩效目标', '绩效指标'];
-  const headerRow = pushRow(header.map((h) => text(h, { ...wrap, horizontal: 'center' })), { kind: 'header' });
+  const header = [
+    '项目名称（资金使用单位）',
+    '总计',
+    '财政拨款',
+    '财政专\n户拨款',
+    '其他\n资金',
+    '绩效目标',
+    '绩效指标',
+  ];
+  const headerRow = pushRow(
+    header.map((h) => text(h, { ...wrap, horizontal: 'center' })),
+    { kind: 'header' },
+  );
   const totalRow = pushRow([text('合计'), ...textAmounts(t.totalAmounts), null, null], { kind: 'total' });
   const unitRow = pushRow([text(t.unitName), ...textAmounts(t.unitAmounts), null, null], { kind: 'unit' });
 
@@ -324,7 +344,15 @@ export function buildHandMade(t: ReferenceTable = REFERENCE): FixtureWorkbook {
   pushRow([text(`单位名称：${t.unitName}`, { horizontal: 'center' })], { kind: 'title' });
   pushRow([null, null, null, null, null, null, text('单位：万元', { horizontal: 'right' })], { kind: 'unit-line' });
   const h1 = pushRow(
-    [text('项目名称', center), text('总计', center), text('资金来源', center), null, null, text('绩效目标', center), text('绩效指标', center)],
+    [
+      text('项目名称', center),
+      text('总计', center),
+      text('资金来源', center),
+      null,
+      null,
+      text('绩效目标', center),
+      text('绩效指标', center),
+    ],
     { kind: 'header' },
   );
   const h2 = pushRow(
@@ -332,10 +360,17 @@ export function buildHandMade(t: ReferenceTable = REFERENCE): FixtureWorkbook {
     { kind: 'header' },
   );
   const totalRow = pushRow([text('合计'), ...numericAmounts(t.totalAmounts, fmt, true), null, null], { kind: 'total' });
-  const unitRow = pushRow([text(t.unitName), ...numericAmounts(t.unitAmounts, fmt, true), null, null], { kind: 'unit' });
+  const unitRow = pushRow([text(t.unitName), ...numericAmounts(t.unitAmounts, fmt, true), null, null], {
+    kind: 'unit',
+  });
   const projectRows = t.projects.map((p, i) =>
     pushRow(
-      [text(p.name), ...numericAmounts(p.amounts, fmt, HAND_MADE_ZERO_PROJECTS.includes(i)), text(goalText(p)), text(indicatorText(p))],
+      [
+        text(p.name),
+        ...numericAmounts(p.amounts, fmt, HAND_MADE_ZERO_PROJECTS.includes(i)),
+        text(goalText(p)),
+        text(indicatorText(p)),
+      ],
       { kind: 'project', project: p.name },
     ),
   );
@@ -407,7 +442,11 @@ export function scaledReference(copies: number, t: ReferenceTable = REFERENCE): 
   for (let k = 0; k < copies; k++) {
     for (const p of t.projects) {
       const suffix = k === 0 ? '' : `（${k + 1}）`;
-      projects.push({ ...p, name: p.name + suffix, nameLines: [...p.nameLines.slice(0, -1), p.nameLines[p.nameLines.length - 1] + suffix] });
+      projects.push({
+        ...p,
+        name: p.name + suffix,
+        nameLines: [...p.nameLines.slice(0, -1), p.nameLines[p.nameLines.length - 1] + suffix],
+      });
     }
   }
   const sum = {} as AmountStrings;

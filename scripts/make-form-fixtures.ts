@@ -18,7 +18,8 @@ function fixtureRows(rows: readonly CellValue[][]): FixtureRow[] {
   return rows.map((r) =>
     r.map((v) => {
       if (v === null || v === undefined) return null;
-      if (typeof v === 'string' || typeof v === 'number') return { value: v, wrap: typeof v === 'string' && v.includes('\n') };
+      if (typeof v === 'string' || typeof v === 'number')
+        return { value: v, wrap: typeof v === 'string' && v.includes('\n') };
       return { value: String(v) };
     }),
   );

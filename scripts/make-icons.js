@@ -149,7 +149,15 @@ function sample(L, x, y) {
   const dSheet = sdRoundRect(x, y, sheet.x0, sheet.y0, sheet.x1, sheet.y1, sheet.r);
   if (inside(dSheet)) {
     over(GREEN, 1);
-    const dBody = sdRoundRect(x, y, sheet.x0 + border, sheet.y0 + border, sheet.x1 - border, sheet.y1 - border, Math.max(0.5, sheet.r - border));
+    const dBody = sdRoundRect(
+      x,
+      y,
+      sheet.x0 + border,
+      sheet.y0 + border,
+      sheet.x1 - border,
+      sheet.y1 - border,
+      Math.max(0.5, sheet.r - border),
+    );
     if (inside(dBody)) {
       if (y < header) over(GREEN, 1);
       else {

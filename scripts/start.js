@@ -62,12 +62,16 @@ async function main() {
     started = await startServer(transport);
   } catch (e) {
     if (e && e.code === 'EADDRINUSE') {
-      console.error(`Port ${e.port || process.env.PORT || 3000} is already in use. Stop the other server (manifest.xml expects https://localhost:3000/) or set PORT.`);
+      console.error(
+        `Port ${e.port || process.env.PORT || 3000} is already in use. Stop the other server (manifest.xml expects https://localhost:3000/) or set PORT.`,
+      );
       process.exit(1);
     }
     if (transport === 'http') throw e;
     console.error(`HTTPS could not start (${e && e.message ? e.message : e}).`);
-    console.error('Falling back to plain http on localhost: the preview works, but Office will not load the add-in over http.');
+    console.error(
+      'Falling back to plain http on localhost: the preview works, but Office will not load the add-in over http.',
+    );
     transport = 'http';
     started = await startServer(transport);
   }
@@ -79,7 +83,9 @@ async function main() {
     printed = true;
     const ok = !stats.hasErrors();
     console.log('');
-    console.log(`预算绩效表校验 dev server (${describeTransport(transport)})${ok ? '' : ' — the first build has errors, see above'}`);
+    console.log(
+      `预算绩效表校验 dev server (${describeTransport(transport)})${ok ? '' : ' — the first build has errors, see above'}`,
+    );
     console.log(`  Task pane : ${origin}/taskpane.html`);
     console.log(`  Preview   : ${origin}/preview.html   (add ?lang=en-US for English)`);
     console.log(`  Manifest  : ${path.join(ROOT, 'manifest.xml')}   (served at ${origin}/manifest.xml)`);

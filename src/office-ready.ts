@@ -13,7 +13,9 @@ function officeLoaded(): boolean {
 }
 
 /** Resolves once the Office global exists and Office has initialised; rejects after `timeoutMs`. */
-export function officeReady(timeoutMs = 30000): Promise<{ host: Office.HostType | null; platform: Office.PlatformType | null }> {
+export function officeReady(
+  timeoutMs = 30000,
+): Promise<{ host: Office.HostType | null; platform: Office.PlatformType | null }> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const poll = (): void => {

@@ -334,7 +334,15 @@ describe('the fixtures are what scripts/make-fixtures.ts generates (run `npm run
     ]);
     const hand = built['hand-made'].sheets[1].table!;
     expect(hand.headerRows).toEqual([4, 5]);
-    expect(hand.columns).toEqual({ name: 'B', total: 'C', fiscal: 'D', specialAccount: 'E', other: 'F', goal: 'G', indicators: 'H' });
+    expect(hand.columns).toEqual({
+      name: 'B',
+      total: 'C',
+      fiscal: 'D',
+      specialAccount: 'E',
+      other: 'F',
+      goal: 'G',
+      indicators: 'H',
+    });
     expect(hand.projectRows[0]).toBe(8);
     expect(hand.lastDataRow).toBe(16);
     const clean = built['clean-export'].sheets[0].table!;

@@ -17,9 +17,24 @@ const resources = child(overrides, 'Resources');
 /** The XSD sequences we use (TaskPaneApp 1.1, TaskPaneAppVersionOverrides 1.0), in order. */
 const ORDER: Record<string, string[]> = {
   OfficeApp: [
-    'Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl',
-    'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions',
-    'Dictionary', 'VersionOverrides', 'ExtendedOverrides',
+    'Id',
+    'AlternateId',
+    'Version',
+    'ProviderName',
+    'DefaultLocale',
+    'DisplayName',
+    'Description',
+    'IconUrl',
+    'HighResolutionIconUrl',
+    'SupportUrl',
+    'AppDomains',
+    'Hosts',
+    'Requirements',
+    'DefaultSettings',
+    'Permissions',
+    'Dictionary',
+    'VersionOverrides',
+    'ExtendedOverrides',
   ],
   VersionOverrides: ['Description', 'Requirements', 'Hosts', 'Resources', 'WebApplicationInfo', 'EquivalentAddins'],
   Host: ['Runtimes', 'AllFormFactors', 'DesktopFormFactor'],
@@ -97,7 +112,22 @@ describe('manifest.xml', () => {
 
   test('elements appear in the order the XSD requires', () => {
     assertOrder(manifest, ORDER.OfficeApp);
-    for (const name of ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides']) {
+    for (const name of [
+      'Id',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'IconUrl',
+      'HighResolutionIconUrl',
+      'SupportUrl',
+      'Hosts',
+      'Requirements',
+      'DefaultSettings',
+      'Permissions',
+      'VersionOverrides',
+    ]) {
       expect(children(manifest, name)).toHaveLength(1);
     }
     for (const el of walk(overrides)) {
@@ -136,7 +166,8 @@ describe('manifest.xml', () => {
         refs++;
         expect(el.attrs.resid.length).toBeLessThanOrEqual(32);
         const kind = kindOf(el, parent);
-        if (!RES[kind].has(el.attrs.resid)) throw new Error(`resid ${el.attrs.resid} (line ${el.line}) is not in ${kind}`);
+        if (!RES[kind].has(el.attrs.resid))
+          throw new Error(`resid ${el.attrs.resid} (line ${el.line}) is not in ${kind}`);
       }
       for (const c of el.children) visit(c, el);
     };
@@ -147,7 +178,10 @@ describe('manifest.xml', () => {
   });
 
   test('short strings ≤ 125 and long strings ≤ 250 characters, default and every override', () => {
-    const limits: [Kind, number][] = [['ShortStrings', 125], ['LongStrings', 250]];
+    const limits: [Kind, number][] = [
+      ['ShortStrings', 125],
+      ['LongStrings', 250],
+    ];
     for (const [kind, max] of limits) {
       for (const [id, el] of RES[kind]) {
         expect([id, el.attrs.DefaultValue.length <= max]).toEqual([id, true]);
@@ -196,13 +230,16 @@ describe('manifest.xml', () => {
         check(url, Number(el.attrs.size));
       }
     }
-    for (const size of [16, 32, 64, 80, 128]) expect(pngSize(path.join(ROOT, 'assets', `icon-${size}.png`))).toEqual({ width: size, height: size });
+    for (const size of [16, 32, 64, 80, 128])
+      expect(pngSize(path.join(ROOT, 'assets', `icon-${size}.png`))).toEqual({ width: size, height: size });
   });
 
   test('the committed icons are what scripts/make-icons.js draws', () => {
     const icons = jest.requireActual<{ render(size: number): Buffer; SIZES: number[] }>('../scripts/make-icons.js');
     for (const size of icons.SIZES) {
-      expect([size, icons.render(size).equals(fs.readFileSync(path.join(ROOT, 'assets', `icon-${size}.png`)))]).toEqual([size, true]);
+      expect([size, icons.render(size).equals(fs.readFileSync(path.join(ROOT, 'assets', `icon-${size}.png`)))]).toEqual(
+        [size, true],
+      );
     }
   });
 
@@ -211,7 +248,9 @@ describe('manifest.xml', () => {
     expect(children(req).map((c) => local(c.name))).toEqual(['Sets']);
     const sets = child(req, 'Sets');
     expect(sets.attrs.DefaultMinVersion).toBe('1.1');
-    expect(children(sets).map((s) => [local(s.name), s.attrs.Name, s.attrs.MinVersion])).toEqual([['Set', 'ExcelApi', '1.1']]);
+    expect(children(sets).map((s) => [local(s.name), s.attrs.Name, s.attrs.MinVersion])).toEqual([
+      ['Set', 'ExcelApi', '1.1'],
+    ]);
     // No requirement (or shared runtime, which needs SharedRuntime 1.1) hidden in the overrides.
     for (const el of walk(overrides)) expect(['Requirements', 'Runtimes', 'Sets', 'Set']).not.toContain(local(el.name));
   });
@@ -256,7 +295,9 @@ describe('manifest.xml', () => {
       expect(b.tipEn).not.toMatch(CJK);
     }
     // The pane the button opens is the one Office opens without commands (插入 > 我的加载项).
-    expect(child(child(manifest, 'DefaultSettings'), 'SourceLocation').attrs.DefaultValue).toBe(`${DEV_URL}taskpane.html`);
+    expect(child(child(manifest, 'DefaultSettings'), 'SourceLocation').attrs.DefaultValue).toBe(
+      `${DEV_URL}taskpane.html`,
+    );
   });
 
   test('the function file registers every ExecuteFunction name', () => {

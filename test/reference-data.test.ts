@@ -137,7 +137,13 @@ function textProblems(t: ReferenceTable): string[] {
   for (const p of t.projects) {
     const text = indicatorText(p);
     for (const e of p.expected) {
-      for (const s of [e.name, e.period.raw, e.annual.raw, `${e.level1.code}-${e.level1.name}`, `${e.level2.code}-${e.level2.name}`]) {
+      for (const s of [
+        e.name,
+        e.period.raw,
+        e.annual.raw,
+        `${e.level1.code}-${e.level1.name}`,
+        `${e.level2.code}-${e.level2.name}`,
+      ]) {
         if (!text.includes(s)) problems.push(`${p.name} #${e.ordinal}: "${s}" not in the text`);
       }
       if (!text.includes(renderItem(e))) problems.push(`${p.name} #${e.ordinal}: item not in the text`);
@@ -155,7 +161,10 @@ function valueProblems(t: ReferenceTable): string[] {
     for (const e of p.expected) {
       if (e.level2.code[0] !== e.level1.code) problems.push(`${p.name} #${e.ordinal}: 二级 not under 一级`);
       if (e.name.includes('\n') || e.name.trim() !== e.name) problems.push(`${p.name} #${e.ordinal}: name`);
-      for (const [which, v] of [['period', e.period], ['annual', e.annual]] as const) {
+      for (const [which, v] of [
+        ['period', e.period],
+        ['annual', e.annual],
+      ] as const) {
         const where = `${p.name} #${e.ordinal} ${which}`;
         if (v.comparator === null) {
           if (v.value !== null || v.unit !== null || v.text !== v.raw) problems.push(`${where}: qualitative fields`);

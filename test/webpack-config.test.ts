@@ -8,7 +8,10 @@ import type { Configuration } from 'webpack';
 import { parseXml, walk } from './helpers/xml';
 
 interface ConfigModule {
-  (env: Record<string, unknown>, argv: { mode?: 'production' | 'development' }): Configuration & { devServer?: Record<string, unknown> };
+  (
+    env: Record<string, unknown>,
+    argv: { mode?: 'production' | 'development' },
+  ): Configuration & { devServer?: Record<string, unknown> };
   publicUrl(env?: Record<string, string | undefined>): string;
   rewriteManifestUrls(xml: string, base: string): string;
   DEV_URL: string;
@@ -26,7 +29,9 @@ interface CopyPattern {
 }
 
 function copyPatterns(config: Configuration): CopyPattern[] {
-  const plugin = (config.plugins ?? []).find((p) => p?.constructor.name === 'CopyPlugin') as unknown as { patterns: CopyPattern[] };
+  const plugin = (config.plugins ?? []).find((p) => p?.constructor.name === 'CopyPlugin') as unknown as {
+    patterns: CopyPattern[];
+  };
   return plugin.patterns;
 }
 
@@ -50,7 +55,9 @@ function withEnv<T>(vars: Record<string, string | undefined>, fn: () => T): T {
 describe('production URL', () => {
   test('publicUrl: default, trailing slash added, https only', () => {
     expect(cfg.publicUrl({})).toBe(cfg.DEFAULT_PUBLIC_URL);
-    expect(cfg.publicUrl({ ADDIN_PUBLIC_URL: 'https://oa.caizheng.local/budget' })).toBe('https://oa.caizheng.local/budget/');
+    expect(cfg.publicUrl({ ADDIN_PUBLIC_URL: 'https://oa.caizheng.local/budget' })).toBe(
+      'https://oa.caizheng.local/budget/',
+    );
     expect(cfg.publicUrl({ ADDIN_PUBLIC_URL: ' https://10.1.2.3:8443/ ' })).toBe('https://10.1.2.3:8443/');
     expect(() => cfg.publicUrl({ ADDIN_PUBLIC_URL: 'http://oa.caizheng.local/' })).toThrow(/https/);
     expect(() => cfg.publicUrl({ ADDIN_PUBLIC_URL: 'https://x.cn/a/?v=1' })).toThrow(/query/);
@@ -71,10 +78,14 @@ describe('production URL', () => {
   });
 
   test('the production copy of manifest.xml uses ADDIN_PUBLIC_URL; development keeps localhost', () => {
-    const prod = withEnv({ ADDIN_PUBLIC_URL: 'https://intranet.czj.gov.cn/tools/budget-check/' }, () => cfg({}, { mode: 'production' }));
+    const prod = withEnv({ ADDIN_PUBLIC_URL: 'https://intranet.czj.gov.cn/tools/budget-check/' }, () =>
+      cfg({}, { mode: 'production' }),
+    );
     const manifest = copyPatterns(prod).find((p) => p.from === 'manifest.xml')!;
     const out = manifest.transform!(Buffer.from(manifestXml, 'utf8'), path.join(ROOT, 'manifest.xml')).toString();
-    expect(out).toContain('<SourceLocation DefaultValue="https://intranet.czj.gov.cn/tools/budget-check/taskpane.html"/>');
+    expect(out).toContain(
+      '<SourceLocation DefaultValue="https://intranet.czj.gov.cn/tools/budget-check/taskpane.html"/>',
+    );
     expect(out).toContain('https://intranet.czj.gov.cn/tools/budget-check/commands.html');
     expect(out).not.toContain('localhost');
 
@@ -87,10 +98,18 @@ describe('bundles', () => {
   const prod = cfg({}, { mode: 'production' });
 
   test('four pages and the check worker, each page with only its own chunk', () => {
-    expect(Object.keys(prod.entry as Record<string, string>).sort()).toEqual(['check-worker', 'commands', 'preview', 'result', 'taskpane']);
+    expect(Object.keys(prod.entry as Record<string, string>).sort()).toEqual([
+      'check-worker',
+      'commands',
+      'preview',
+      'result',
+      'taskpane',
+    ]);
     const pages = (prod.plugins ?? [])
       .filter((p) => p?.constructor.name === 'HtmlWebpackPlugin')
-      .map((p) => (p as unknown as { userOptions: { filename: string; chunks: string[]; template: string } }).userOptions);
+      .map(
+        (p) => (p as unknown as { userOptions: { filename: string; chunks: string[]; template: string } }).userOptions,
+      );
     expect(pages.map((p) => [p.filename, p.chunks])).toEqual([
       ['taskpane.html', ['taskpane']],
       ['commands.html', ['commands']],
@@ -117,15 +136,18 @@ describe('bundles', () => {
   });
 
   test('ts-loader type-checks (no transpileOnly)', () => {
-    const rule = (prod.module?.rules ?? [])[0] as { use: { loader: string; options: { transpileOnly: boolean; configFile: string } } };
+    const rule = (prod.module?.rules ?? [])[0] as {
+      use: { loader: string; options: { transpileOnly: boolean; configFile: string } };
+    };
     expect(rule.use.loader).toBe('ts-loader');
     expect(rule.use.options.transpileOnly).toBe(false);
     expect(path.basename(rule.use.options.configFile)).toBe('tsconfig.json');
   });
 
   test('dev server: port 3000, https unless ADDIN_HTTP=1, CORS header', () => {
-    const https = withEnv({ ADDIN_HTTP: undefined, ADDIN_HTTPS_CERT: '/nonexistent.crt', ADDIN_HTTPS_KEY: '/nonexistent.key' }, () =>
-      cfg({}, { mode: 'development' }),
+    const https = withEnv(
+      { ADDIN_HTTP: undefined, ADDIN_HTTPS_CERT: '/nonexistent.crt', ADDIN_HTTPS_KEY: '/nonexistent.key' },
+      () => cfg({}, { mode: 'development' }),
     );
     expect(https.devServer?.port).toBe(3000);
     expect(https.devServer?.server).toBe('https');

@@ -7,7 +7,9 @@ const { SaxesParser } = require('saxes');
 const { TextDecoder } = require('util');
 
 function main(file) {
-  const parts = unzipSync(fs.readFileSync(file), { filter: (f) => /\.(xml|rels)$/i.test(f.name) && !/^xl\/(media|drawings|charts|theme)\//i.test(f.name) });
+  const parts = unzipSync(fs.readFileSync(file), {
+    filter: (f) => /\.(xml|rels)$/i.test(f.name) && !/^xl\/(media|drawings|charts|theme)\//i.test(f.name),
+  });
   let cells = 0;
   const decoder = new TextDecoder();
   for (const name of Object.keys(parts)) {

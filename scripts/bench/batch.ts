@@ -48,7 +48,9 @@ export function benchBatch(label: string, source: string, count: number, work: s
 export function batchTable(rows: BatchRow[]): string {
   const lines = ['| files | each | wall time (s) | files / s | peak RSS (MB) |', '|---|---:|---:|---:|---:|'];
   for (const r of rows) {
-    lines.push(`| ${r.label} | ${(r.fileBytes / 1024).toFixed(0)} KB | ${(r.ms / 1000).toFixed(1)} | ${r.filesPerSecond.toFixed(1)} | ${r.maxRssMb.toFixed(0)} |`);
+    lines.push(
+      `| ${r.label} | ${(r.fileBytes / 1024).toFixed(0)} KB | ${(r.ms / 1000).toFixed(1)} | ${r.filesPerSecond.toFixed(1)} | ${r.maxRssMb.toFixed(0)} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -132,7 +132,11 @@ export function benchCli(files: readonly BenchFile[], runs: number): CliRow[] {
     const bareArgs = [BARE, f.file];
     const floorArgs = [FLOOR, f.file];
     const launcher = BASELINE ? path.join(os.tmpdir(), `budget-check-baseline-${process.pid}.js`) : '';
-    if (BASELINE) fs.writeFileSync(launcher, `require(${JSON.stringify(path.resolve(BASELINE, 'build', 'cli', 'main.js'))}).main(process.argv.slice(2)).then((c) => { process.exitCode = c; });\n`);
+    if (BASELINE)
+      fs.writeFileSync(
+        launcher,
+        `require(${JSON.stringify(path.resolve(BASELINE, 'build', 'cli', 'main.js'))}).main(process.argv.slice(2)).then((c) => { process.exitCode = c; });\n`,
+      );
     // Exit 1 is "the table has errors": a normal outcome of a check.
     runChild(cliArgs, [0, 1]);
     runChild(textArgs, [0, 1]);
@@ -175,7 +179,9 @@ export function benchCli(files: readonly BenchFile[], runs: number): CliRow[] {
       floorMs,
       textOverFloor: textMs / floorMs,
       jsonOverFloor: cliMs / floorMs,
-      ...(BASELINE ? { baselineTextMs: med(baseText.map((r) => r.ms)), baselineJsonMs: med(baseJson.map((r) => r.ms)) } : {}),
+      ...(BASELINE
+        ? { baselineTextMs: med(baseText.map((r) => r.ms)), baselineJsonMs: med(baseJson.map((r) => r.ms)) }
+        : {}),
       cli,
       text,
       bare,
@@ -206,9 +212,14 @@ export function cliTable(rows: CliRow[]): string {
 }
 
 export function memoryTable(rows: CliRow[]): string {
-  const lines = ['| projects | CLI peak RSS (MB) | bare read peak RSS (MB) | CLI − bare (MB) |', '|---:|---:|---:|---:|'];
+  const lines = [
+    '| projects | CLI peak RSS (MB) | bare read peak RSS (MB) | CLI − bare (MB) |',
+    '|---:|---:|---:|---:|',
+  ];
   for (const r of rows) {
-    lines.push(`| ${n0(r.projects)} | ${r.cliMaxRssMb.toFixed(0)} | ${r.bareMaxRssMb.toFixed(0)} | ${(r.cliMaxRssMb - r.bareMaxRssMb).toFixed(0)} |`);
+    lines.push(
+      `| ${n0(r.projects)} | ${r.cliMaxRssMb.toFixed(0)} | ${r.bareMaxRssMb.toFixed(0)} | ${(r.cliMaxRssMb - r.bareMaxRssMb).toFixed(0)} |`,
+    );
   }
   return lines.join('\n');
 }

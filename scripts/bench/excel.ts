@@ -54,7 +54,12 @@ export interface ExcelRow {
 export const SHEET = '项目支出绩效目标表';
 
 /** A workbook whose active sheet holds `grid`'s values, display texts, formats and indents. */
-export function workbookOf(grid: Grid, level: string, web: boolean, clientNotes: boolean): { wb: FakeWorkbook; cells: number } {
+export function workbookOf(
+  grid: Grid,
+  level: string,
+  web: boolean,
+  clientNotes: boolean,
+): { wb: FakeWorkbook; cells: number } {
   const wb = new FakeWorkbook(level, [{ name: SHEET }, { name: 'Sheet2', rows: [['其他']] }]);
   wb.web = web;
   wb.clientNotes = clientNotes;
@@ -104,7 +109,13 @@ async function step(wb: FakeWorkbook, fn: () => Promise<unknown>): Promise<StepF
 export async function benchExcelOne(grid: Grid, projects: number, c: ExcelConfig): Promise<ExcelRow> {
   const { wb, cells } = workbookOf(grid, c.level, c.host === 'web', c.client === 'notes');
   useNotesClient(wb.clientNotes);
-  const gw = new ExcelWorkbook({ run: wb.run, isSetSupported: wb.isSetSupported, settings: wb.settings, locale: 'zh-CN', web: wb.web });
+  const gw = new ExcelWorkbook({
+    run: wb.run,
+    isSetSupported: wb.isSetSupported,
+    settings: wb.settings,
+    locale: 'zh-CN',
+    web: wb.web,
+  });
   let read: Grid | null = null;
   const r = await step(wb, async () => (read = await gw.readActiveSheet()));
   if (!read) throw new Error('no grid read');
@@ -116,7 +127,18 @@ export async function benchExcelOne(grid: Grid, projects: number, c: ExcelConfig
   const remark = await step(wb, () => gw.applyMarks(plan));
   const clear = await step(wb, () => gw.clearMarks());
   const ind = await step(wb, () => gw.writeIndicatorSheet(indicatorSheet(tables)));
-  return { ...c, projects, cells, marks: plan.marks.length, read: r, mark, check: sum(r, mark), recheck: sum(r2, remark), clear, indicatorSheet: ind };
+  return {
+    ...c,
+    projects,
+    cells,
+    marks: plan.marks.length,
+    read: r,
+    mark,
+    check: sum(r, mark),
+    recheck: sum(r2, remark),
+    clear,
+    indicatorSheet: ind,
+  };
 }
 
 export interface ExcelConfig {

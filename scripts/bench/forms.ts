@@ -31,7 +31,11 @@ export function formGrid(blocks: number): Grid {
   return { sheet: 'forms', top: 1, left: 1, cells };
 }
 
-export function benchForms(time: (fn: () => void, runs: number, warmup?: number) => number, blocks = FORM_BLOCKS, quick = false): FormRow[] {
+export function benchForms(
+  time: (fn: () => void, runs: number, warmup?: number) => number,
+  blocks = FORM_BLOCKS,
+  quick = false,
+): FormRow[] {
   const out: FormRow[] = [];
   for (const n of blocks) {
     const grid = formGrid(n);
@@ -50,9 +54,14 @@ export function benchForms(time: (fn: () => void, runs: number, warmup?: number)
 }
 
 export function formTable(rows: FormRow[]): string {
-  const lines = ['| form blocks | sheet rows | tables | indicators | read (ms) | full check (ms) |', '|---:|---:|---:|---:|---:|---:|'];
+  const lines = [
+    '| form blocks | sheet rows | tables | indicators | read (ms) | full check (ms) |',
+    '|---:|---:|---:|---:|---:|---:|',
+  ];
   for (const r of rows) {
-    lines.push(`| ${r.blocks.toLocaleString('en-US')} | ${r.rows.toLocaleString('en-US')} | ${r.tables.toLocaleString('en-US')} | ${r.indicators.toLocaleString('en-US')} | ${r.parseMs.toFixed(1)} | ${r.checkMs.toFixed(1)} |`);
+    lines.push(
+      `| ${r.blocks.toLocaleString('en-US')} | ${r.rows.toLocaleString('en-US')} | ${r.tables.toLocaleString('en-US')} | ${r.indicators.toLocaleString('en-US')} | ${r.parseMs.toFixed(1)} | ${r.checkMs.toFixed(1)} |`,
+    );
   }
   return lines.join('\n');
 }

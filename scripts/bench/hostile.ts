@@ -33,7 +33,8 @@ export interface HostileRow {
 }
 
 function row(name: string, r: ChildRun | Error, note = ''): HostileRow {
-  if (r instanceof Error) return { case: name, ms: null, maxRssMb: null, note: `failed: ${r.message.split('\n')[0].slice(0, 160)}` };
+  if (r instanceof Error)
+    return { case: name, ms: null, maxRssMb: null, note: `failed: ${r.message.split('\n')[0].slice(0, 160)}` };
   return { case: name, ms: r.ms, maxRssMb: r.maxRssKb / 1024, note };
 }
 
@@ -50,9 +51,11 @@ function attempt(args: readonly string[], ok: readonly number[] = [0, 1]): Child
     killSignal: 'SIGKILL',
   });
   const ms = performance.now() - t;
-  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return new Error(`still running after ${CASE_TIMEOUT_MS / 60_000} min, stopped`);
+  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT')
+    return new Error(`still running after ${CASE_TIMEOUT_MS / 60_000} min, stopped`);
   if (r.error) return r.error;
-  if (r.status === null || !ok.includes(r.status)) return new Error(`exit ${r.status ?? r.signal}: ${r.stderr.toString().trim().slice(0, 200)}`);
+  if (r.status === null || !ok.includes(r.status))
+    return new Error(`exit ${r.status ?? r.signal}: ${r.stderr.toString().trim().slice(0, 200)}`);
   try {
     const u = JSON.parse(fs.readFileSync(rssFile, 'utf8')) as { maxRssKb: number; userUs: number; systemUs: number };
     return { ms, maxRssKb: u.maxRssKb, cpuMs: (u.userUs + u.systemUs) / 1000 };
@@ -78,16 +81,48 @@ export async function benchHostile(): Promise<HostileRow[]> {
   try {
     const far = await farCellWorkbook(dir);
     rows.push(row('far cell (9 projects + XFD1048576), CLI text', attempt([CLI, far])));
-    rows.push(row('250,000 projects, core + text report', attempt([...TS_NODE, MANY, '250000', 'text']), 'generated grid, one indicator per project'));
-    rows.push(row('250,000 projects, core + JSON report', attempt([...TS_NODE, MANY, '250000', 'json']), 'same grid; same error findings, so the same exit status'));
+    rows.push(
+      row(
+        '250,000 projects, core + text report',
+        attempt([...TS_NODE, MANY, '250000', 'text']),
+        'generated grid, one indicator per project',
+      ),
+    );
+    rows.push(
+      row(
+        '250,000 projects, core + JSON report',
+        attempt([...TS_NODE, MANY, '250000', 'json']),
+        'same grid; same error findings, so the same exit status',
+      ),
+    );
     const [big] = await writeWorkbooks([40000], dir);
     const plain = attempt([CLI, big.file]);
-    rows.push(row(`${big.projects.toLocaleString('en-US')} projects, CLI text`, plain, `${(big.bytes / 1e6).toFixed(1)} MB workbook`));
+    rows.push(
+      row(
+        `${big.projects.toLocaleString('en-US')} projects, CLI text`,
+        plain,
+        `${(big.bytes / 1e6).toFixed(1)} MB workbook`,
+      ),
+    );
     const out = path.join(dir, 'annotated.xlsx');
     const annotated = attempt([CLI, big.file, '--out', out]);
-    const ratio = !(plain instanceof Error) && !(annotated instanceof Error) ? ` — ${(annotated.ms / plain.ms).toFixed(2)}× the time, ${(annotated.maxRssKb / plain.maxRssKb).toFixed(2)}× the memory of the plain check` : '';
-    rows.push(row(`${big.projects.toLocaleString('en-US')} projects, CLI text --out`, annotated, `copy ${fs.existsSync(out) ? (fs.statSync(out).size / 1e6).toFixed(1) : '?'} MB${ratio}`));
-    rows.push({ case: 'zip bomb (1.9 MB file, 2 GB unused part)', ms: null, maxRssMb: null, note: 'measured with the new reader (h11, src/xlsx); not on this branch' });
+    const ratio =
+      !(plain instanceof Error) && !(annotated instanceof Error)
+        ? ` — ${(annotated.ms / plain.ms).toFixed(2)}× the time, ${(annotated.maxRssKb / plain.maxRssKb).toFixed(2)}× the memory of the plain check`
+        : '';
+    rows.push(
+      row(
+        `${big.projects.toLocaleString('en-US')} projects, CLI text --out`,
+        annotated,
+        `copy ${fs.existsSync(out) ? (fs.statSync(out).size / 1e6).toFixed(1) : '?'} MB${ratio}`,
+      ),
+    );
+    rows.push({
+      case: 'zip bomb (1.9 MB file, 2 GB unused part)',
+      ms: null,
+      maxRssMb: null,
+      note: 'measured with the new reader (h11, src/xlsx); not on this branch',
+    });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -95,7 +130,8 @@ export async function benchHostile(): Promise<HostileRow[]> {
 }
 
 export function hostileTable(rows: readonly HostileRow[]): string {
-  const f = (x: number | null, d = 0): string => (x === null ? '—' : x.toLocaleString('en-US', { maximumFractionDigits: d }));
+  const f = (x: number | null, d = 0): string =>
+    x === null ? '—' : x.toLocaleString('en-US', { maximumFractionDigits: d });
   return [
     '| case | wall time (ms) | peak RSS (MB) | note |',
     '|---|---:|---:|---|',

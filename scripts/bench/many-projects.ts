@@ -15,5 +15,7 @@ const format = process.argv[3] === 'json' ? 'json' : 'text';
 const tables = check(manyProjectsGrid(projects));
 const report = { file: `many-${projects}.xlsx`, tables };
 const out = format === 'json' ? stringify(reportJson(report)) : reportText(report, 'zh-CN');
-process.stderr.write(`${projects} projects, ${tables[0]?.findings.length ?? 0} findings, ${(out.length / 1e6).toFixed(1)} M characters of ${format}\n`);
+process.stderr.write(
+  `${projects} projects, ${tables[0]?.findings.length ?? 0} findings, ${(out.length / 1e6).toFixed(1)} M characters of ${format}\n`,
+);
 process.exitCode = tables.some((t) => t.findings.some((f) => f.severity === 'error')) ? 1 : 0;

@@ -59,6 +59,7 @@ window.__tasks = {
   },
   // The check button is disabled exactly while the pane is busy; pane.snapshot() builds the whole
   // finding list, which the 50 ms poll would add to the tasks it measures.
-  idle: () => pane !== null && document.querySelector<HTMLButtonElement>('button[data-action="check"]')?.disabled === false,
+  idle: () =>
+    pane !== null && document.querySelector<HTMLButtonElement>('button[data-action="check"]')?.disabled === false,
   summary: () => pane?.snapshot().summary ?? '',
 };

@@ -64,7 +64,11 @@ async function measure(page: Page, projects: number, action: TaskAction): Promis
   await page.waitForTimeout(300);
   return page.evaluate(
     ({ projects, action, end }) => {
-      const w = window as unknown as { __long: { start: number; duration: number }[]; __clickAt: number; __progressAt: number | null };
+      const w = window as unknown as {
+        __long: { start: number; duration: number }[];
+        __clickAt: number;
+        __progressAt: number | null;
+      };
       const mine = w.__long.filter((t) => t.start >= w.__clickAt - 1);
       let longest = 0;
       for (const t of mine) if (t.duration > longest) longest = t.duration;
@@ -86,7 +90,10 @@ export async function benchPaneTasks(sizes: readonly number[] = TASK_SIZES): Pro
   fs.writeFileSync(path.join(BENCH_DIST, 'pane-tasks.html'), PAGE_HTML);
   const { chromium } = await import('playwright-core');
   const server = await serveDist(BENCH_DIST);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
   const rows: TaskRow[] = [];
   try {
     for (const n of sizes) {

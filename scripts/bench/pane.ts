@@ -56,7 +56,9 @@ function benchConfig(): webpack.Configuration {
       ...base.module,
       rules: rules.map((r) => {
         const use = r.use as { loader?: string; options?: Record<string, unknown> } | undefined;
-        return use?.loader === 'ts-loader' ? { ...r, use: { ...use, options: { ...use.options, transpileOnly: true } } } : r;
+        return use?.loader === 'ts-loader'
+          ? { ...r, use: { ...use, options: { ...use.options, transpileOnly: true } } }
+          : r;
       }),
     },
     plugins: (base.plugins ?? []).filter((p) => p && !['CopyPlugin', 'HtmlWebpackPlugin'].includes(p.constructor.name)),
@@ -91,7 +93,8 @@ export async function buildBundles(): Promise<{ rows: BundleRow[]; ms: number }>
       for (const m of comp.chunkGraph.getChunkModulesIterable(chunk)) {
         // Concatenated modules (scope hoisting) hold the modules they were made of.
         const inner = (m as unknown as { modules?: Iterable<webpack.Module> }).modules;
-        for (const x of inner ? [...inner] : [m]) names.push((x as unknown as { resource?: string }).resource ?? x.identifier());
+        for (const x of inner ? [...inner] : [m])
+          names.push((x as unknown as { resource?: string }).resource ?? x.identifier());
       }
     }
     rows.push({
@@ -115,7 +118,9 @@ export function bundleTable(rows: BundleRow[]): string {
     '|---|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
-    lines.push(`| ${r.entry} | ${kb(r.bytes)} | ${kb(r.gzipBytes)} | ${kb(r.brotliBytes)} | ${r.modules} | ${r.vendorModules.length} |`);
+    lines.push(
+      `| ${r.entry} | ${kb(r.bytes)} | ${kb(r.gzipBytes)} | ${kb(r.brotliBytes)} | ${r.modules} | ${r.vendorModules.length} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -156,7 +161,11 @@ function serve(dir: string): Promise<{ url: string; close(): Promise<void> }> {
       res.end();
       return;
     }
-    const type = file.endsWith('.html') ? 'text/html; charset=utf-8' : file.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'application/octet-stream';
+    const type = file.endsWith('.html')
+      ? 'text/html; charset=utf-8'
+      : file.endsWith('.js')
+        ? 'text/javascript; charset=utf-8'
+        : 'application/octet-stream';
     res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
     fs.createReadStream(file).pipe(res);
   });
@@ -213,7 +222,15 @@ export async function benchRender(loads: number): Promise<RenderFigures> {
   const server = await serve(BENCH_DIST);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const samples: RenderFigures['samples'] = [];
   try {
@@ -223,10 +240,14 @@ export async function benchRender(loads: number): Promise<RenderFigures> {
       const page = await context.newPage();
       await page.addInitScript(OBSERVER);
       await page.goto(`${server.url}pane.html`, { waitUntil: 'load' });
-      await page.waitForFunction(() => {
-        const b = (window as unknown as { __bench: { frame: number | null; fcp: number | null } }).__bench;
-        return b.frame !== null && b.fcp !== null;
-      }, undefined, { timeout: 15000 });
+      await page.waitForFunction(
+        () => {
+          const b = (window as unknown as { __bench: { frame: number | null; fcp: number | null } }).__bench;
+          return b.frame !== null && b.fcp !== null;
+        },
+        undefined,
+        { timeout: 15000 },
+      );
       const s = await page.evaluate(() => {
         const b = (window as unknown as { __bench: { pane: number; frame: number; fcp: number } }).__bench;
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;

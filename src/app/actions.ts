@@ -38,7 +38,9 @@ export async function runCheck(
   const { tables, plan, accepted, hashes } = await core.judge(grid, locale, acceptances);
   if (tables.length === 0 || plan === null) {
     const tableSheet = await findTableSheet(wb, grid.sheet);
-    return tableSheet === null ? { kind: 'no-table', sheet: grid.sheet } : { kind: 'no-table', sheet: grid.sheet, tableSheet };
+    return tableSheet === null
+      ? { kind: 'no-table', sheet: grid.sheet }
+      : { kind: 'no-table', sheet: grid.sheet, tableSheet };
   }
   // A new task: unpacking the worker's answer was one; painting the marks is another.
   await nextTask();

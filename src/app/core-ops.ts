@@ -38,7 +38,8 @@ export type CoreRequest =
   /** `tables` empty: the tables of the judgement answered to request `ref` (kept by the worker). */
   | { id: number; op: 'indicators'; tables: TableReport[]; ref?: number; locale: Locale };
 
-export type CoreResponse = { id: number; ok: true; result: Judgement | IndicatorSheet } | { id: number; ok: false; message: string };
+export type CoreResponse =
+  { id: number; ok: true; result: Judgement | IndicatorSheet } | { id: number; ok: false; message: string };
 
 /** Rows of an indicator sheet sent ahead of its answer (the answer then carries the rows left). */
 export interface CorePart {
@@ -53,16 +54,27 @@ export const PART_ROWS = 2000;
  * The messages that carry one response: an indicator sheet goes as parts of `partRows` rows, then
  * the answer with the last rows; anything else as it is. `joinPart` on the page puts them together.
  */
-export function inParts(res: CoreResponse, isSheet: boolean, partRows: number = PART_ROWS): (CoreResponse | CorePart)[] {
+export function inParts(
+  res: CoreResponse,
+  isSheet: boolean,
+  partRows: number = PART_ROWS,
+): (CoreResponse | CorePart)[] {
   if (!res.ok || !isSheet) return [res];
   const sheet = res.result as IndicatorSheet;
   const out: (CoreResponse | CorePart)[] = [];
   let at = 0;
   while (sheet.rows.length - at > partRows) {
-    out.push({ id: res.id, part: { rows: sheet.rows.slice(at, at + partRows), sources: sheet.sources.slice(at, at + partRows) } });
+    out.push({
+      id: res.id,
+      part: { rows: sheet.rows.slice(at, at + partRows), sources: sheet.sources.slice(at, at + partRows) },
+    });
     at += partRows;
   }
-  out.push({ id: res.id, ok: true, result: { ...sheet, rows: sheet.rows.slice(at), sources: sheet.sources.slice(at) } });
+  out.push({
+    id: res.id,
+    ok: true,
+    result: { ...sheet, rows: sheet.rows.slice(at), sources: sheet.sources.slice(at) },
+  });
   return out;
 }
 
@@ -89,7 +101,8 @@ export function withParts(res: CoreResponse, got: Received | undefined): CoreRes
 /** One request answered; errors become a message (the pane shows its own calm sentence). */
 export function answer(req: CoreRequest): CoreResponse {
   try {
-    const result = req.op === 'judge' ? judge(req.grid, req.locale, req.acceptances) : indicatorSheetOf(req.tables, req.locale);
+    const result =
+      req.op === 'judge' ? judge(req.grid, req.locale, req.acceptances) : indicatorSheetOf(req.tables, req.locale);
     return { id: req.id, ok: true, result };
   } catch (e) {
     return { id: req.id, ok: false, message: e instanceof Error ? e.message : String(e) };

@@ -7,7 +7,16 @@ import type { Grid } from '../core/grid';
 import type { IndicatorSheet } from '../core/indicator-sheet';
 import type { Locale } from '../core/messages/locale';
 import type { TableReport } from '../core/report';
-import { answer, joinPart, withParts, type CorePart, type CoreRequest, type CoreResponse, type Judgement, type Received } from './core-ops';
+import {
+  answer,
+  joinPart,
+  withParts,
+  type CorePart,
+  type CoreRequest,
+  type CoreResponse,
+  type Judgement,
+  type Received,
+} from './core-ops';
 
 export interface CoreRunner {
   /**
@@ -47,7 +56,10 @@ type Pending = { resolve(r: CoreResponse): void; req: CoreRequest; got?: Receive
  * A runner over one lazily started worker. If the worker cannot start or dies (a policy that forbids
  * workers, a missing file), the requests in flight and every later one run in place instead.
  */
-export function workerCore(url: string = WORKER_URL, makeWorker: (url: string) => Worker = (u) => new Worker(u)): CoreRunner {
+export function workerCore(
+  url: string = WORKER_URL,
+  makeWorker: (url: string) => Worker = (u) => new Worker(u),
+): CoreRunner {
   let worker: Worker | null = null;
   let broken = false;
   let ids = 0;

@@ -60,7 +60,11 @@ export function readWorkbookAcceptances(bytes: Uint8Array): Acceptance[] {
 export type ReportedFinding = Finding & { accepted?: AcceptedMark };
 
 /** Puts `accepted: {reason, at}` on each finding an acceptance still holds for (same cell text). */
-export function markAccepted(tables: readonly TableReport[], grids: readonly Grid[], acceptances: readonly Acceptance[]): number {
+export function markAccepted(
+  tables: readonly TableReport[],
+  grids: readonly Grid[],
+  acceptances: readonly Acceptance[],
+): number {
   if (acceptances.length === 0) return 0;
   const bySheet = new Map(grids.map((g) => [g.sheet, g]));
   const marks = matchAcceptances(tables, acceptances, (sheet, cell) => {

@@ -49,7 +49,12 @@ function listBody(xml: string, list: string): { start: number; end: number; inne
   const close = `</${open[1]}${list}>`;
   const end = xml.indexOf(close, open.index);
   if (end < 0) return null;
-  return { start: open.index, end: end + close.length, inner: xml.slice(open.index + open[0].length, end), prefix: open[1] };
+  return {
+    start: open.index,
+    end: end + close.length,
+    inner: xml.slice(open.index + open[0].length, end),
+    prefix: open[1],
+  };
 }
 
 /** Rewrites a list element with extra items and the right count. */
@@ -75,9 +80,16 @@ export interface StylePatch {
  * Adds the fills and the (base, severity) formats. `bases` lists every style index in use on the
  * flagged cells, so the styles part is rewritten once.
  */
-export function patchStyles(stylesXml: string, fills: Record<Severity, string>, needed: readonly [number, Severity][]): StylePatch {
+export function patchStyles(
+  stylesXml: string,
+  fills: Record<Severity, string>,
+  needed: readonly [number, Severity][],
+): StylePatch {
   const severities = Object.keys(fills) as Severity[];
-  const fillXml = severities.map((s) => `<fill><patternFill patternType="solid"><fgColor rgb="${argb(fills[s])}"/><bgColor indexed="64"/></patternFill></fill>`);
+  const fillXml = severities.map(
+    (s) =>
+      `<fill><patternFill patternType="solid"><fgColor rgb="${argb(fills[s])}"/><bgColor indexed="64"/></patternFill></fill>`,
+  );
   const withFills = appendItems(stylesXml, 'fills', fillXml);
   const fillId = new Map(severities.map((s, i) => [s, withFills.before + i]));
   const body = listBody(withFills.xml, 'cellXfs');
@@ -93,7 +105,9 @@ export function patchStyles(stylesXml: string, fills: Record<Severity, string>, 
     index.set(key, xfs.length + extra.length);
     extra.push(patched + source.slice(open.length));
   }
-  const xml = body ? appendItems(withFills.xml, 'cellXfs', extra).xml : insertBeforeClose(withFills.xml, 'styleSheet', `<cellXfs count="${extra.length}">${extra.join('')}</cellXfs>`);
+  const xml = body
+    ? appendItems(withFills.xml, 'cellXfs', extra).xml
+    : insertBeforeClose(withFills.xml, 'styleSheet', `<cellXfs count="${extra.length}">${extra.join('')}</cellXfs>`);
   return { xml, styleFor: (base, severity) => index.get(`${base}:${severity}`) ?? 0 };
 }
 
@@ -136,11 +150,14 @@ function forEachCell(xml: string, visit: (ref: string, tag: string) => void): vo
   }
 }
 
-function sheetDataBounds(xml: string): { prefix: string; innerStart: number; innerEnd: number; selfClosed: boolean; tagStart: number } | null {
+function sheetDataBounds(
+  xml: string,
+): { prefix: string; innerStart: number; innerEnd: number; selfClosed: boolean; tagStart: number } | null {
   const open = new RegExp(`<((?:\\w+:)?)sheetData\\b${TAG_ATTRS}(/?)>`).exec(xml);
   if (!open) return null;
   const innerStart = open.index + open[0].length;
-  if (open[2] === '/') return { prefix: open[1], innerStart, innerEnd: innerStart, selfClosed: true, tagStart: open.index };
+  if (open[2] === '/')
+    return { prefix: open[1], innerStart, innerEnd: innerStart, selfClosed: true, tagStart: open.index };
   const end = xml.indexOf(`</${open[1]}sheetData>`, innerStart);
   return { prefix: open[1], innerStart, innerEnd: end < 0 ? xml.length : end, selfClosed: false, tagStart: open.index };
 }

@@ -58,7 +58,10 @@ export function patchComments(xml: string, notes: ReadonlyMap<string, string>): 
     authorId = authors.length;
     out = /<(\w+:)?authors\b/.test(out)
       ? insertBeforeClose(out, 'authors', `<${prefix}author>${AUTHOR}</${prefix}author>`)
-      : out.replace(new RegExp(`(<${prefix}comments\\b${TAG_ATTRS}>)`), `$1<${prefix}authors><${prefix}author>${AUTHOR}</${prefix}author></${prefix}authors>`);
+      : out.replace(
+          new RegExp(`(<${prefix}comments\\b${TAG_ATTRS}>)`),
+          `$1<${prefix}authors><${prefix}author>${AUTHOR}</${prefix}author></${prefix}authors>`,
+        );
   }
   const done = new Set<string>();
   const cRe = new RegExp(`<${prefix}comment\\b${TAG_ATTRS}(/?)>`, 'g');
@@ -84,7 +87,9 @@ export function patchComments(xml: string, notes: ReadonlyMap<string, string>): 
   for (const [ref, note] of notes) {
     if (done.has(ref)) continue;
     added.push(ref);
-    fresh.push(`<${prefix}comment ref="${ref}" authorId="${authorId}"><${prefix}text>${tText(note, prefix)}</${prefix}text></${prefix}comment>`);
+    fresh.push(
+      `<${prefix}comment ref="${ref}" authorId="${authorId}"><${prefix}text>${tText(note, prefix)}</${prefix}text></${prefix}comment>`,
+    );
   }
   if (fresh.length > 0) {
     out = /<(\w+:)?commentList\b/.test(out)

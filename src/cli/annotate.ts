@@ -17,8 +17,26 @@ import { flaggedStyles, MINIMAL_STYLES, patchSheetCells, patchStyles } from './a
 import { emptyComments, emptyVml, patchComments, patchVml } from './annotate-notes';
 import { indicatorParts } from './indicator-part';
 import {
-  CONTENT_TYPE, NS_REL, REL, TAG_ATTRS, addOverride, addRel, attr, emptyRels, ensureDefault, escapeAttr, freePartName, freeRelId,
-  insertBeforeClose, parseRels, relKind, relativeTarget, relsPartOf, removeOverride, resolveTarget, type Relationship,
+  CONTENT_TYPE,
+  NS_REL,
+  REL,
+  TAG_ATTRS,
+  addOverride,
+  addRel,
+  attr,
+  emptyRels,
+  ensureDefault,
+  escapeAttr,
+  freePartName,
+  freeRelId,
+  insertBeforeClose,
+  parseRels,
+  relKind,
+  relativeTarget,
+  relsPartOf,
+  removeOverride,
+  resolveTarget,
+  type Relationship,
 } from './ooxml';
 import { deflateEntries, entryData, readZip, writeZip, ZipPackageError, type ZipEntry } from './zip-package';
 
@@ -152,7 +170,13 @@ function workbookSheets(pkg: Package, wbPart: string, wbXml: string): SheetEntry
 }
 
 /** Fills and notes on one sheet. */
-function markSheet(pkg: Package, sheet: SheetEntry, tables: readonly TableReport[], locale: Locale, styles: { xml: string }): { cells: number; notes: number } {
+function markSheet(
+  pkg: Package,
+  sheet: SheetEntry,
+  tables: readonly TableReport[],
+  locale: Locale,
+  styles: { xml: string },
+): { cells: number; notes: number } {
   const plan = marksPlan(tables, sheet.name, locale);
   if (plan.marks.length === 0) return { cells: 0, notes: 0 };
   let xml = pkg.text(sheet.part);
@@ -188,7 +212,10 @@ function markSheet(pkg: Package, sheet: SheetEntry, tables: readonly TableReport
     else {
       commentsPart = freePartName((n) => pkg.has(n), 'xl/comments', '.xml');
       addRelTo(pkg, sheet.part, REL.comments, commentsPart);
-      pkg.set('[Content_Types].xml', addOverride(pkg.text('[Content_Types].xml')!, commentsPart, CONTENT_TYPE.comments));
+      pkg.set(
+        '[Content_Types].xml',
+        addOverride(pkg.text('[Content_Types].xml')!, commentsPart, CONTENT_TYPE.comments),
+      );
     }
     const result = patchComments(pkg.text(commentsPart) ?? emptyComments(), notes);
     pkg.set(commentsPart, result.xml);
@@ -214,7 +241,9 @@ function markSheet(pkg: Package, sheet: SheetEntry, tables: readonly TableReport
 function addLegacyDrawing(xml: string, relId: string): string {
   const prefix = /<(\w+:)?worksheet\b/.exec(xml)?.[1] ?? '';
   const tag = `<${prefix}legacyDrawing xmlns:r="${NS_REL}" r:id="${relId}"/>`;
-  const after = new RegExp(`<${prefix}(legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\\b`).exec(xml);
+  const after = new RegExp(
+    `<${prefix}(legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\\b`,
+  ).exec(xml);
   if (after) return xml.slice(0, after.index) + tag + xml.slice(after.index);
   return insertBeforeClose(xml, 'worksheet', tag);
 }
@@ -248,16 +277,22 @@ function removeSheet(pkg: Package, wbPart: string, wbXml: string, sheet: SheetEn
   pkg.set('[Content_Types].xml', removeOverride(types, sheet.part));
   const wbRels = pkg.text(relsPartOf(wbPart))!;
   const relRe = new RegExp(`<(?:\\w+:)?Relationship\\b${TAG_ATTRS}/?>`, 'g');
-  pkg.set(relsPartOf(wbPart), wbRels.replace(relRe, (tag) => (attr(tag, 'Id') === sheet.relId ? '' : tag)));
+  pkg.set(
+    relsPartOf(wbPart),
+    wbRels.replace(relRe, (tag) => (attr(tag, 'Id') === sheet.relId ? '' : tag)),
+  );
   // Sheet-scoped defined names follow sheet positions: those of later sheets move down by one.
   let out = wbXml.replace(sheet.tag, '');
-  out = out.replace(new RegExp(`<(?:\\w+:)?definedName\\b${TAG_ATTRS}>[\\s\\S]*?</(?:\\w+:)?definedName>`, 'g'), (el) => {
-    const local = attr(el, 'localSheetId');
-    if (local === undefined) return el;
-    const n = Number(local);
-    if (n === index) return '';
-    return n > index ? el.replace(/(\slocalSheetId\s*=\s*")(\d+)"/, `$1${n - 1}"`) : el;
-  });
+  out = out.replace(
+    new RegExp(`<(?:\\w+:)?definedName\\b${TAG_ATTRS}>[\\s\\S]*?</(?:\\w+:)?definedName>`, 'g'),
+    (el) => {
+      const local = attr(el, 'localSheetId');
+      if (local === undefined) return el;
+      const n = Number(local);
+      if (n === index) return '';
+      return n > index ? el.replace(/(\slocalSheetId\s*=\s*")(\d+)"/, `$1${n - 1}"`) : el;
+    },
+  );
   return out;
 }
 
@@ -281,14 +316,23 @@ function writeIndicatorSheet(pkg: Package, wbPart: string, tables: readonly Tabl
   types = addOverride(types, sheetPart, CONTENT_TYPE.worksheet);
   if (parts.tableXml) {
     pkg.set(tablePart, parts.tableXml);
-    pkg.set(relsPartOf(sheetPart), addRel(emptyRels(), { id: 'rId1', type: REL.table, target: relativeTarget(sheetPart, tablePart), external: false }));
+    pkg.set(
+      relsPartOf(sheetPart),
+      addRel(emptyRels(), {
+        id: 'rId1',
+        type: REL.table,
+        target: relativeTarget(sheetPart, tablePart),
+        external: false,
+      }),
+    );
     types = addOverride(types, tablePart, CONTENT_TYPE.table);
   }
   pkg.set('[Content_Types].xml', types);
   const relId = addRelTo(pkg, wbPart, REL.worksheet, sheetPart);
   let maxId = 0;
   const idRe = new RegExp(`<(?:\\w+:)?sheet\\b${TAG_ATTRS}/?>`, 'g');
-  for (let m = idRe.exec(wbXml); m; m = idRe.exec(wbXml)) maxId = Math.max(maxId, parseInt(attr(m[0], 'sheetId') ?? '', 10) || 0); // parseInt, as lenient readers do (`1x` is 1)
+  for (let m = idRe.exec(wbXml); m; m = idRe.exec(wbXml))
+    maxId = Math.max(maxId, parseInt(attr(m[0], 'sheetId') ?? '', 10) || 0); // parseInt, as lenient readers do (`1x` is 1)
   const prefix = /<(\w+:)?sheets\b/.exec(wbXml)?.[1] ?? '';
   const tag = `<${prefix}sheet name="${escapeAttr(sheet.name)}" sheetId="${maxId + 1}" xmlns:r="${NS_REL}" r:id="${relId}"/>`;
   pkg.set(wbPart, insertBeforeClose(wbXml, 'sheets', tag));
@@ -298,7 +342,11 @@ function writeIndicatorSheet(pkg: Package, wbPart: string, tables: readonly Tabl
 export class AnnotateError extends Error {}
 
 /** The annotated copy of a package; throws AnnotateError when the package cannot be patched. */
-export function annotatePackage(data: Uint8Array, tables: readonly TableReport[], locale: Locale): { bytes: Uint8Array; result: AnnotateResult } {
+export function annotatePackage(
+  data: Uint8Array,
+  tables: readonly TableReport[],
+  locale: Locale,
+): { bytes: Uint8Array; result: AnnotateResult } {
   try {
     const pkg = new Package(data);
     if (!pkg.has('[Content_Types].xml')) throw new AnnotateError('no [Content_Types].xml');
@@ -309,8 +357,10 @@ export function annotatePackage(data: Uint8Array, tables: readonly TableReport[]
     // Every sheet must resolve to its part, or the copy could lose sheets a lenient reader still
     // found (a damaged rels part): refuse rather than write a copy that reads differently.
     const declared = wbXml.match(new RegExp(`<(?:\\w+:)?sheet\\b${TAG_ATTRS}/?>`, 'g'))?.length ?? 0;
-    if (declared === 0 || sheets.length !== declared || sheets.some((s) => !pkg.has(s.part))) throw new AnnotateError('sheets do not resolve to parts');
-    for (const t of tables) if (!sheets.some((s) => s.name === t.sheet)) throw new AnnotateError(`no part for sheet ${t.sheet}`);
+    if (declared === 0 || sheets.length !== declared || sheets.some((s) => !pkg.has(s.part)))
+      throw new AnnotateError('sheets do not resolve to parts');
+    for (const t of tables)
+      if (!sheets.some((s) => s.name === t.sheet)) throw new AnnotateError(`no part for sheet ${t.sheet}`);
     const stylesRel = rels(pkg, wbPart).find((r) => relKind(r.type) === 'styles');
     let stylesPart = stylesRel ? resolveTarget(wbPart, stylesRel.target) : 'xl/styles.xml';
     const styles = { xml: pkg.text(stylesPart) ?? '' };
@@ -329,7 +379,14 @@ export function annotatePackage(data: Uint8Array, tables: readonly TableReport[]
       if (!hadStyles) {
         stylesPart = freePartName((n) => pkg.has(n), 'xl/styles', '.xml');
         addRelTo(pkg, wbPart, REL.styles, stylesPart);
-        pkg.set('[Content_Types].xml', addOverride(pkg.text('[Content_Types].xml')!, stylesPart, 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml'));
+        pkg.set(
+          '[Content_Types].xml',
+          addOverride(
+            pkg.text('[Content_Types].xml')!,
+            stylesPart,
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
+          ),
+        );
       }
       pkg.set(stylesPart, styles.xml);
     }

@@ -104,7 +104,11 @@ class Utf8Writer {
  * `table.relId` is the sheet's relationship to the table part; `table.id` and `table.name` are
  * unique in the workbook.
  */
-export function indicatorParts(sheet: IndicatorSheet, locale: Locale, table: { relId: string; id: number; name: string }): IndicatorParts {
+export function indicatorParts(
+  sheet: IndicatorSheet,
+  locale: Locale,
+  table: { relId: string; id: number; name: string },
+): IndicatorParts {
   const cols = sheet.header.length;
   const sourceCol = 1; // 来源单元格
   const findingsCol = cols - 1;
@@ -117,7 +121,10 @@ export function indicatorParts(sheet: IndicatorSheet, locale: Locale, table: { r
     }
   }
   const colXml = widths
-    .map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${Math.min(Math.max(w, 6), c === findingsCol ? 80 : 50)}" customWidth="1"/>`)
+    .map(
+      (w, c) =>
+        `<col min="${c + 1}" max="${c + 1}" width="${Math.min(Math.max(w, 6), c === findingsCol ? 80 : 50)}" customWidth="1"/>`,
+    )
     .join('');
   const last = `${columnName(cols)}${sheet.rows.length + 1}`;
   const hasTable = sheet.rows.length > 0;
@@ -142,7 +149,9 @@ export function indicatorParts(sheet: IndicatorSheet, locale: Locale, table: { r
   if (sheet.rows.length > 0) {
     xml.add('<hyperlinks>');
     sheet.sources.forEach((src, i) => {
-      xml.add(`<hyperlink ref="${address(i + 2, sourceCol + 1)}" location="${escapeAttr(sheetRef(src.sheet, src.cell))}"/>`);
+      xml.add(
+        `<hyperlink ref="${address(i + 2, sourceCol + 1)}" location="${escapeAttr(sheetRef(src.sheet, src.cell))}"/>`,
+      );
     });
     xml.add('</hyperlinks>');
   }

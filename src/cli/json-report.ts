@@ -8,7 +8,20 @@
  * value is `undefined` is left out by JSON.stringify, as the doc wants for optional fields; keys the
  * doc always writes get `null` instead.
  */
-import type { AmountStrings, Finding, Fix, IndicatorJson, LevelJson, RejectedTable, Report, ReportRow, TableReport, TableSummary, TargetValueJson, WrittenLevelJson } from '../core/report';
+import type {
+  AmountStrings,
+  Finding,
+  Fix,
+  IndicatorJson,
+  LevelJson,
+  RejectedTable,
+  Report,
+  ReportRow,
+  TableReport,
+  TableSummary,
+  TargetValueJson,
+  WrittenLevelJson,
+} from '../core/report';
 
 type Json = string | number | boolean | null | Json[] | JsonObject;
 /** `undefined` values are left out of the text, as JSON.stringify does. */
@@ -43,12 +56,50 @@ function rest(out: JsonObject, src: object, listed: ReadonlySet<string>): JsonOb
 const NONE: ReadonlySet<string> = new Set();
 const keys = (...k: string[]): ReadonlySet<string> => new Set(k);
 const REPORT_KEYS = keys('file', 'tables', 'rejected');
-const TABLE_KEYS = keys('layout', 'title', 'sheet', 'range', 'unit', 'columns', 'summary', 'rows', 'indicators', 'findings');
-const COLUMN_KEYS = keys('name', 'total', 'fiscal', 'specialAccount', 'other', 'goal', 'indicators', 'level1', 'level2', 'level3', 'comparator', 'value', 'valueUnit', 'period', 'weight');
+const TABLE_KEYS = keys(
+  'layout',
+  'title',
+  'sheet',
+  'range',
+  'unit',
+  'columns',
+  'summary',
+  'rows',
+  'indicators',
+  'findings',
+);
+const COLUMN_KEYS = keys(
+  'name',
+  'total',
+  'fiscal',
+  'specialAccount',
+  'other',
+  'goal',
+  'indicators',
+  'level1',
+  'level2',
+  'level3',
+  'comparator',
+  'value',
+  'valueUnit',
+  'period',
+  'weight',
+);
 const SUMMARY_KEYS = keys('projects', 'indicators', 'errors', 'warnings', 'infos');
 const ROW_KEYS = keys('row', 'kind', 'name', 'unit', 'amounts', 'of');
 const AMOUNT_KEYS = keys('total', 'fiscal', 'specialAccount', 'other', 'carryover');
-const INDICATOR_KEYS = keys('project', 'row', 'cell', 'ordinal', 'level1', 'level2', 'name', 'period', 'annual', 'weight');
+const INDICATOR_KEYS = keys(
+  'project',
+  'row',
+  'cell',
+  'ordinal',
+  'level1',
+  'level2',
+  'name',
+  'period',
+  'annual',
+  'weight',
+);
 const REJECTED_KEYS = keys('sheet', 'range', 'kind', 'reason');
 const LEVEL_KEYS = keys('code', 'name');
 const VALUE_KEYS = keys('raw', 'comparator', 'value', 'unit', 'text');
@@ -60,7 +111,13 @@ const FIX_KEYS = keys('cell', 'before', 'text');
 const FINDING_SKIP = keys(...FINDING_KEYS, 'messageId', 'data');
 
 function amountsJson(a: AmountStrings): JsonObject {
-  const o: JsonObject = { total: opt(a.total), fiscal: opt(a.fiscal), specialAccount: opt(a.specialAccount), other: opt(a.other), carryover: opt(a.carryover) };
+  const o: JsonObject = {
+    total: opt(a.total),
+    fiscal: opt(a.fiscal),
+    specialAccount: opt(a.specialAccount),
+    other: opt(a.other),
+    carryover: opt(a.carryover),
+  };
   return rest(o, a, AMOUNT_KEYS);
 }
 
@@ -83,7 +140,11 @@ function levelJson(l: LevelJson | WrittenLevelJson | null): Json {
 
 function valueJson(v: TargetValueJson | null): Json {
   if (!v) return null;
-  return rest({ raw: req(v.raw), comparator: req(v.comparator), value: req(v.value), unit: req(v.unit), text: req(v.text) }, v, VALUE_KEYS);
+  return rest(
+    { raw: req(v.raw), comparator: req(v.comparator), value: req(v.value), unit: req(v.unit), text: req(v.text) },
+    v,
+    VALUE_KEYS,
+  );
 }
 
 function indicatorJson(i: IndicatorJson): JsonObject {
@@ -146,7 +207,13 @@ function columnsJson(c: TableReport['columns']): JsonObject {
 }
 
 function summaryJson(s: TableSummary): JsonObject {
-  const o: JsonObject = { projects: opt(s.projects), indicators: opt(s.indicators), errors: opt(s.errors), warnings: opt(s.warnings), infos: opt(s.infos) };
+  const o: JsonObject = {
+    projects: opt(s.projects),
+    indicators: opt(s.indicators),
+    errors: opt(s.errors),
+    warnings: opt(s.warnings),
+    infos: opt(s.infos),
+  };
   return rest(o, s, SUMMARY_KEYS);
 }
 
@@ -171,7 +238,11 @@ function rejectedJson(x: RejectedTable): JsonObject {
 }
 
 export function reportJson(r: Report & { file: string }): JsonObject {
-  const o: JsonObject = { file: opt(r.file), tables: r.tables.map(tableJson), rejected: r.rejected ? r.rejected.map(rejectedJson) : undefined };
+  const o: JsonObject = {
+    file: opt(r.file),
+    tables: r.tables.map(tableJson),
+    rejected: r.rejected ? r.rejected.map(rejectedJson) : undefined,
+  };
   return rest(o, r, REPORT_KEYS);
 }
 

@@ -47,7 +47,9 @@ function oneLine(e: unknown): string {
 function version(): string {
   try {
     // build/cli/main.js and src/cli/main.ts both sit two levels below the package root.
-    const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+      version?: string;
+    };
     return pkg.version ?? 'unknown';
   } catch {
     return 'unknown';
@@ -84,7 +86,14 @@ function selectSheets(grids: Grid[], names: readonly string[], file: string, msg
   const picked: Grid[] = [];
   for (const name of names) {
     const g = grids.find((x) => x.sheet === name) ?? grids.find((x) => norm(x.sheet) === norm(name));
-    if (!g) throw new UnusableInput(msg.sheetMissing(file, name, grids.map((x) => x.sheet)));
+    if (!g)
+      throw new UnusableInput(
+        msg.sheetMissing(
+          file,
+          name,
+          grids.map((x) => x.sheet),
+        ),
+      );
     if (!picked.includes(g)) picked.push(g);
   }
   return picked;
@@ -121,7 +130,11 @@ export async function checkFile(file: string, o: CliOptions): Promise<FileOutcom
   const grids = selectSheets(all, o.sheets, file, msg);
   const { tables, rejected } = checkWorkbook(grids, { file, locale: o.locale });
   if (tables.length === 0) {
-    throw new UnusableInput(rejected?.length ? msg.onlyRejected(file, rejected) : msg.noTable(file, listForMessage(grids.map((g) => g.sheet))));
+    throw new UnusableInput(
+      rejected?.length
+        ? msg.onlyRejected(file, rejected)
+        : msg.noTable(file, listForMessage(grids.map((g) => g.sheet))),
+    );
   }
   // What the clerk accepted in Excel (已确认) is reported as such and does not fail the run.
   markAccepted(tables, grids, readWorkbookAcceptances(data));
@@ -167,7 +180,8 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
       return EXIT_OK;
     }
     if (o.out !== undefined && sameFile(o.out, o.files[0])) return fail(msg.outIsInput(o.out));
-    if (o.summary !== undefined && o.files.some((f) => sameFile(o.summary as string, f))) return fail(msg.outIsInput(o.summary));
+    if (o.summary !== undefined && o.files.some((f) => sameFile(o.summary as string, f)))
+      return fail(msg.outIsInput(o.summary));
     if (o.summary !== undefined || (o.out === undefined && (await anyDirectory(o.files)))) {
       const { runBatch } = await import('./batch/run');
       return await runBatch(o, io);
@@ -194,7 +208,9 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
       }
     }
     if (o.format === 'json') {
-      const objects: Json[] = outcomes.map((x) => (x.report ? reportJson(x.report) : unusableJson(x.file, x.error ?? '')));
+      const objects: Json[] = outcomes.map((x) =>
+        x.report ? reportJson(x.report) : unusableJson(x.file, x.error ?? ''),
+      );
       if (o.files.length > 1) io.stdout.write(`${stringify(objects)}\n`);
       else if (outcomes[0].report) io.stdout.write(`${stringify(objects[0])}\n`);
     }

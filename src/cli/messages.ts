@@ -55,7 +55,11 @@ export interface CliMessages {
 
 const KIND_NAMES: Record<Locale, Record<RejectedTable['kind'], string>> = {
   'zh-CN': { 'self-evaluation': '绩效自评表', department: '部门整体支出绩效目标表', unknown: '其他表格' },
-  'en-US': { 'self-evaluation': 'a self-evaluation table (绩效自评表)', department: 'a department-level table (部门整体支出绩效目标表)', unknown: 'other tables' },
+  'en-US': {
+    'self-evaluation': 'a self-evaluation table (绩效自评表)',
+    department: 'a department-level table (部门整体支出绩效目标表)',
+    unknown: 'other tables',
+  },
 };
 
 /** `绩效自评表和部门整体支出绩效目标表`: each kind found, once. */
@@ -179,18 +183,20 @@ const en: CliMessages = {
     `not a valid Excel workbook (.xlsx): ${f} (perhaps an old .xls or a password-protected file; save it as .xlsx in Excel first)`,
   otherFormat: (f, k) => `this is a ${k} file, not an Excel workbook: ${f} (save it as .xlsx first)`,
   zipBomb: (f) => `the file inflates to an excessive size (a suspected zip bomb); refused: ${f}`,
-  beyondLimits: (f) => `a row or column number is beyond Excel's limits (1,048,576 rows, 16,384 columns); not a valid workbook: ${f}`,
+  beyondLimits: (f) =>
+    `a row or column number is beyond Excel's limits (1,048,576 rows, 16,384 columns); not a valid workbook: ${f}`,
   emptyWorkbook: (f) => `the workbook is empty, it holds no data: ${f}`,
-  sheetMissing: (f, s, a) =>
-    `${f} has no sheet named "${s}" (sheets: ${a.map((x) => `"${x}"`).join(', ') || 'none'})`,
+  sheetMissing: (f, s, a) => `${f} has no sheet named "${s}" (sheets: ${a.map((x) => `"${x}"`).join(', ') || 'none'})`,
   noTable: (f, s) =>
     `no project expenditure performance target table found in ${f}, sheet${s.length === 1 ? '' : 's'} ${s
       .map((x) => `"${x}"`)
       .join(', ')} (looked for headers such as 项目名称, 总计, 绩效指标)`,
   outWriteFailed: (o, r) => `cannot write the annotated copy: ${o} (${r})`,
-  outUnpatchable: (o) => `cannot make the annotated copy: the workbook's structure is incomplete or damaged; open it in Excel and save it again: ${o}`,
+  outUnpatchable: (o) =>
+    `cannot make the annotated copy: the workbook's structure is incomplete or damaged; open it in Excel and save it again: ${o}`,
   internal: (r) => `internal error while checking: ${r}`,
-  tableHeading: (s, r, u) => `Sheet "${s}" ${r} · unit: ${u}${u === '万元' ? ' (10,000 yuan)' : u === '元' ? ' (yuan)' : ''}`,
+  tableHeading: (s, r, u) =>
+    `Sheet "${s}" ${r} · unit: ${u}${u === '万元' ? ' (10,000 yuan)' : u === '元' ? ' (yuan)' : ''}`,
   tableSummary: (p, i, e, w, n) =>
     [
       plural(p, 'project', 'projects'),
@@ -209,7 +215,8 @@ const en: CliMessages = {
     `${f} holds only ${rejectedKinds(found, 'en-US')} (${found.map((x) => `sheet "${x.sheet}" ${x.range}`).join(', ')}), not a project performance target table; nothing was checked`,
   annotated: (o, c, i) => `Annotated copy written: ${o} (${c} cells marked, ${i} indicator rows)`,
   batchNoFiles: 'no .xlsx, .xlsm or .xls workbook found in the folders given',
-  batchLine: (f, t, e, w) => `${f}: ${plural(t, 'table', 'tables')} · ${plural(e, 'error', 'errors')} · ${plural(w, 'warning', 'warnings')}`,
+  batchLine: (f, t, e, w) =>
+    `${f}: ${plural(t, 'table', 'tables')} · ${plural(e, 'error', 'errors')} · ${plural(w, 'warning', 'warnings')}`,
   batchFailed: (f, r) => `${f}: not checked · ${r}`,
   batchSummaryWritten: (o, n) => `Summary written: ${o} (${plural(n, 'file', 'files')})`,
   summaryNotXlsx: (o) => `the --summary file name should end in .xlsx: ${o}`,

@@ -32,8 +32,10 @@ export function unescapeXml(s: string): string {
   });
 }
 
-// eslint-disable-next-line no-control-regex -- characters XML 1.0 cannot hold
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Characters XML 1.0 cannot hold.
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Text for a SpreadsheetML string (`<t>`): OOXML writes characters XML cannot hold as `_xHHHH_`, and
@@ -51,7 +53,11 @@ export function escapeText(s: string): string {
 }
 
 export function escapeAttr(s: string): string {
-  return escapeText(s.replace(NOT_XML, '')).replace(/"/g, '&quot;').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+  return escapeText(s.replace(NOT_XML, ''))
+    .replace(/"/g, '&quot;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\t/g, '&#9;');
 }
 
 export interface Relationship {
@@ -158,7 +164,9 @@ export function addOverride(types: string, part: string, contentType: string): s
 
 export function removeOverride(types: string, part: string): string {
   const re = new RegExp(`<Override\\b${TAG_ATTRS}/>`, 'g');
-  return types.replace(re, (tag) => ((attr(tag, 'PartName') ?? '').replace(/^\//, '').toLowerCase() === part.toLowerCase() ? '' : tag));
+  return types.replace(re, (tag) =>
+    (attr(tag, 'PartName') ?? '').replace(/^\//, '').toLowerCase() === part.toLowerCase() ? '' : tag,
+  );
 }
 
 export function ensureDefault(types: string, ext: string, contentType: string): string {

@@ -22,14 +22,24 @@ export async function readXlsGrids(data: Uint8Array): Promise<Grid[]> {
   const XLSX = await import('@e965/xlsx');
   let wb: ReturnType<typeof XLSX.read>;
   try {
-    wb = XLSX.read(data, { type: 'array', dense: true, cellNF: true, cellDates: false, cellFormula: false, cellHTML: false });
+    wb = XLSX.read(data, {
+      type: 'array',
+      dense: true,
+      cellNF: true,
+      cellDates: false,
+      cellFormula: false,
+      cellHTML: false,
+    });
   } catch (e) {
     throw new XlsxReadError('corrupt', e instanceof Error ? e.message : String(e));
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const grids: Grid[] = [];
   for (const name of wb.SheetNames) {
-    const ws = wb.Sheets[name] as unknown as { '!data'?: (XlsCell | undefined)[][]; '!merges'?: { s: { r: number; c: number }; e: { r: number; c: number } }[] };
+    const ws = wb.Sheets[name] as unknown as {
+      '!data'?: (XlsCell | undefined)[][];
+      '!merges'?: { s: { r: number; c: number }; e: { r: number; c: number } }[];
+    };
     const rows = ws['!data'] ?? [];
     const hidden = new Set<string>();
     for (const m of ws['!merges'] ?? []) {
@@ -37,7 +47,8 @@ export async function readXlsGrids(data: Uint8Array): Promise<Grid[]> {
       for (let r = m.s.r; r <= m.e.r && r < rows.length; r++) {
         const line = rows[r];
         if (!line) continue;
-        for (let c = m.s.c; c <= m.e.c && c < line.length; c++) if ((r !== m.s.r || c !== m.s.c) && line[c]) hidden.add(`${r},${c}`);
+        for (let c = m.s.c; c <= m.e.c && c < line.length; c++)
+          if ((r !== m.s.r || c !== m.s.c) && line[c]) hidden.add(`${r},${c}`);
       }
     }
     const cells: Grid['cells'] = [];

@@ -16,7 +16,10 @@ export function findingLine(f: Finding, locale: Locale): string {
 export function tableText(t: TableReport, locale: Locale): string[] {
   const msg = cliMessages(locale);
   const s = t.summary;
-  const lines = [msg.tableHeading(t.sheet, t.range, t.unit), msg.tableSummary(s.projects, s.indicators, s.errors, s.warnings, s.infos)];
+  const lines = [
+    msg.tableHeading(t.sheet, t.range, t.unit),
+    msg.tableSummary(s.projects, s.indicators, s.errors, s.warnings, s.infos),
+  ];
   if (t.findings.length === 0) {
     lines.push(msg.noFindings);
     return lines;

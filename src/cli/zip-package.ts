@@ -112,7 +112,18 @@ export function deflateEntries(files: Map<string, Uint8Array>): Map<string, ZipE
   for (const [name, bytes] of files) {
     const compressed = deflateRawSync(bytes, { level: 6 });
     const source = new Uint8Array(compressed.buffer, compressed.byteOffset, compressed.byteLength);
-    out.set(name, { name, method: 8, flags: 0, time, date, crc: crc32(bytes) >>> 0, compressedSize: source.length, size: bytes.length, dataStart: 0, source });
+    out.set(name, {
+      name,
+      method: 8,
+      flags: 0,
+      time,
+      date,
+      crc: crc32(bytes) >>> 0,
+      compressedSize: source.length,
+      size: bytes.length,
+      dataStart: 0,
+      source,
+    });
   }
   return out;
 }
@@ -126,7 +137,8 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
   entries.forEach((e, i) => {
     size += 30 + names[i].length + e.compressedSize + 46 + names[i].length;
   });
-  if (size > 0xffffffff || entries.length > 0xfffe) throw new ZipPackageError('package too large for a zip without zip64');
+  if (size > 0xffffffff || entries.length > 0xfffe)
+    throw new ZipPackageError('package too large for a zip without zip64');
   const out = new Uint8Array(size);
   const view = new DataView(out.buffer);
   const offsets: number[] = [];

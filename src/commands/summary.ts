@@ -78,7 +78,8 @@ export function clearedResult(locale: Locale, now: Date = new Date()): ClearedRe
 
 const GENERIC_ERROR: Record<Locale, string> = {
   'zh-CN': '操作未能完成。请稍后重试；如果问题仍然存在，请点击“显示面板”在面板中校验。',
-  'en-US': 'The command could not finish. Please try again; if it keeps failing, use Show Pane and check from the pane.',
+  'en-US':
+    'The command could not finish. Please try again; if it keeps failing, use Show Pane and check from the pane.',
 };
 
 /**
@@ -87,8 +88,11 @@ const GENERIC_ERROR: Record<Locale, string> = {
  */
 export function errorResult(err: unknown, locale: Locale, now: Date = new Date()): ErrorResult {
   const isHostError =
-    typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'HostError' &&
-    typeof (err as { message?: unknown }).message === 'string' && (err as { message: string }).message.trim() !== '';
+    typeof err === 'object' &&
+    err !== null &&
+    (err as { name?: unknown }).name === 'HostError' &&
+    typeof (err as { message?: unknown }).message === 'string' &&
+    (err as { message: string }).message.trim() !== '';
   const message = isHostError ? clip((err as { message: string }).message) : GENERIC_ERROR[locale];
   return { v: 1, at: now.toISOString(), locale, kind: 'error', message };
 }
@@ -128,7 +132,10 @@ export function parseLastResult(text: string | null | undefined): LastResult | n
   switch (j.kind) {
     case 'ok': {
       if (!isText(j.sheet) || !COUNTS.every((k) => isCount(j[k]))) return null;
-      const counts = Object.fromEntries(COUNTS.map((k) => [k, j[k] as number])) as Record<(typeof COUNTS)[number], number>;
+      const counts = Object.fromEntries(COUNTS.map((k) => [k, j[k] as number])) as Record<
+        (typeof COUNTS)[number],
+        number
+      >;
       return { ...base, kind: 'ok', sheet: j.sheet, ...counts };
     }
     case 'no-table':

@@ -111,7 +111,10 @@ export function matchAcceptances(
 }
 
 /** Tables without the accepted findings: what gets marked on the sheet and counted in exit codes. */
-export function withoutAccepted(tables: readonly TableReport[], marks: readonly (AcceptedMark | null)[][]): TableReport[] {
+export function withoutAccepted(
+  tables: readonly TableReport[],
+  marks: readonly (AcceptedMark | null)[][],
+): TableReport[] {
   return tables.map((t, ti) => ({ ...t, findings: t.findings.filter((_, fi) => !marks[ti]?.[fi]) }));
 }
 

@@ -14,8 +14,7 @@ export interface Amount {
 }
 
 export type AmountRead =
-  | { ok: true; amount: Amount }
-  | { ok: false; text: string; reason: 'not-number' | 'error-value' };
+  { ok: true; amount: Amount } | { ok: false; text: string; reason: 'not-number' | 'error-value' };
 
 export const BLANK_AMOUNT: Amount = Object.freeze({ cents: 0, decimals: 2, blank: true });
 
@@ -44,7 +43,8 @@ export function parseAmountText(raw: string): AmountRead {
     // Plain ASCII figures (every number cell, most text amounts) skip the clean-up below.
     const frac = plain[3] ?? '';
     const cents = decimalToCents(plain[1] === '-' ? -1 : 1, plain[2], frac);
-    if (Number.isSafeInteger(cents)) return { ok: true, amount: { cents, decimals: Math.min(frac.length, 2), blank: false } };
+    if (Number.isSafeInteger(cents))
+      return { ok: true, amount: { cents, decimals: Math.min(frac.length, 2), blank: false } };
   }
   let s = asciiDigits(String(raw))
     .replace(/[\s\u00a0\u3000]/g, '')

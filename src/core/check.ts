@@ -7,7 +7,19 @@ import { formatCents } from './amounts';
 import type { Locale } from './messages/locale';
 import type { TableModel } from './model';
 import type { TargetValue } from './indicators/value';
-import { AMOUNT_ROLES, compareFindings, type AmountStrings, type ColumnRole, type Finding, type IndicatorJson, type RejectedTable, type Report, type ReportRow, type TableReport, type TargetValueJson } from './report';
+import {
+  AMOUNT_ROLES,
+  compareFindings,
+  type AmountStrings,
+  type ColumnRole,
+  type Finding,
+  type IndicatorJson,
+  type RejectedTable,
+  type Report,
+  type ReportRow,
+  type TableReport,
+  type TargetValueJson,
+} from './report';
 import { RULES, type Rule } from './rules';
 import { toFinding, type FindingInput } from './rules/rule';
 import type { Table, TableRow } from './table/classify';
@@ -27,7 +39,10 @@ export function check(grid: Grid, options: CheckOptions = {}): TableReport[] {
 }
 
 /** The sheet's tables, and those recognised but not checked (self-evaluation, department tables). */
-export function checkSheet(grid: Grid, options: CheckOptions = {}): { tables: TableReport[]; rejected: RejectedTable[] } {
+export function checkSheet(
+  grid: Grid,
+  options: CheckOptions = {},
+): { tables: TableReport[]; rejected: RejectedTable[] } {
   const locale = options.locale ?? 'zh-CN';
   const rules = options.rules ?? RULES;
   const found = findTables(grid);
@@ -110,7 +125,17 @@ function toReport(model: TableModel, rules: readonly Rule[], locale: Locale): Ta
 
 const COLUMN_ORDER: ColumnRole[] = ['name', 'total', 'fiscal', 'specialAccount', 'other', 'goal', 'indicators'];
 
-const GRID_COLUMN_ORDER: ColumnRole[] = [...COLUMN_ORDER, 'level1', 'level2', 'level3', 'comparator', 'value', 'valueUnit', 'period', 'weight'];
+const GRID_COLUMN_ORDER: ColumnRole[] = [
+  ...COLUMN_ORDER,
+  'level1',
+  'level2',
+  'level3',
+  'comparator',
+  'value',
+  'valueUnit',
+  'period',
+  'weight',
+];
 
 function gridColumnLetters(table: Table): TableReport['columns'] {
   const out: TableReport['columns'] = {};
@@ -131,14 +156,27 @@ function withCarryover(r: ReportRow, model: TableModel): ReportRow {
 }
 
 /** An indicator read from a grid row: its own cell and row, levels as written (no codes), its weight. */
-function gridIndicatorJson(project: string, it: ParsedIndicator, src: IndicatorSource, hasLevels: boolean): IndicatorJson {
+function gridIndicatorJson(
+  project: string,
+  it: ParsedIndicator,
+  src: IndicatorSource,
+  hasLevels: boolean,
+): IndicatorJson {
   const out: IndicatorJson = {
     project,
     row: src.row,
     cell: src.cell,
     ordinal: it.ordinal,
-    level1: hasLevels ? (src.level1Written === null ? null : { code: null, name: src.level1Written }) : { code: null, name: null },
-    level2: hasLevels ? (src.level2Written === null ? null : { code: null, name: src.level2Written }) : { code: null, name: null },
+    level1: hasLevels
+      ? src.level1Written === null
+        ? null
+        : { code: null, name: src.level1Written }
+      : { code: null, name: null },
+    level2: hasLevels
+      ? src.level2Written === null
+        ? null
+        : { code: null, name: src.level2Written }
+      : { code: null, name: null },
     name: it.name,
     period: valueJson(it.period),
     annual: valueJson(it.annual),

@@ -34,13 +34,19 @@ export interface ApiLevel {
 /** Does the Excel client library on the page have `worksheet.notes`? */
 export function clientHasNotes(): boolean {
   try {
-    return typeof Excel !== 'undefined' && typeof Excel.Worksheet === 'function' && 'notes' in Excel.Worksheet.prototype;
+    return (
+      typeof Excel !== 'undefined' && typeof Excel.Worksheet === 'function' && 'notes' in Excel.Worksheet.prototype
+    );
   } catch {
     return false;
   }
 }
 
-export function apiLevel(isSetSupported: IsSetSupported, clientNotes: boolean = clientHasNotes(), web = true): ApiLevel {
+export function apiLevel(
+  isSetSupported: IsSetSupported,
+  clientNotes: boolean = clientHasNotes(),
+  web = true,
+): ApiLevel {
   // The predicate may itself throw before Office is ready, or on hosts that lack it; treat as "no".
   const has = (v: string): boolean => {
     try {

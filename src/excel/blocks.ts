@@ -115,7 +115,12 @@ export async function readSplitting<I, R>(
   return out;
 }
 
-async function readHalving<I, R>(ctx: Syncable, items: readonly I[], queue: (slice: readonly I[]) => () => R[], tryWhole: boolean): Promise<R[]> {
+async function readHalving<I, R>(
+  ctx: Syncable,
+  items: readonly I[],
+  queue: (slice: readonly I[]) => () => R[],
+  tryWhole: boolean,
+): Promise<R[]> {
   if (items.length === 0) return [];
   if (tryWhole || items.length === 1) {
     const get = queue(items);

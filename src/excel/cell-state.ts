@@ -18,12 +18,19 @@ export function isOurText(content: string | null | undefined): boolean {
 const FILL_PROPS = { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true };
 
 /** Current fill of each cell. 1.9: one getCellProperties per vertical run; before: one load per cell. */
-export function queueFillReads(ws: Excel.Worksheet, cells: readonly string[], api: ApiLevel): () => Map<string, FillState> {
+export function queueFillReads(
+  ws: Excel.Worksheet,
+  cells: readonly string[],
+  api: ApiLevel,
+): () => Map<string, FillState> {
   if (cells.length === 0) return () => new Map();
   if (api.v1_9) {
     const reads = rectsOf(compressCells(cells)).map((rect) => ({
       rect,
-      props: ws.getRange(rectAddress(rect)).untrack().getCellProperties({ format: { fill: FILL_PROPS } }),
+      props: ws
+        .getRange(rectAddress(rect))
+        .untrack()
+        .getCellProperties({ format: { fill: FILL_PROPS } }),
     }));
     return () => {
       const out = new Map<string, FillState>();
@@ -31,13 +38,16 @@ export function queueFillReads(ws: Excel.Worksheet, cells: readonly string[], ap
         props.value.forEach((row, i) =>
           row.forEach((p, j) => {
             const f = p.format?.fill ?? {};
-            out.set(rectAddress({ top: rect.top + i, bottom: rect.top + i, left: rect.left + j, right: rect.left + j }), {
-              color: f.color ?? null,
-              pattern: f.pattern ?? 'None',
-              patternColor: f.patternColor,
-              tintAndShade: f.tintAndShade,
-              patternTintAndShade: f.patternTintAndShade,
-            });
+            out.set(
+              rectAddress({ top: rect.top + i, bottom: rect.top + i, left: rect.left + j, right: rect.left + j }),
+              {
+                color: f.color ?? null,
+                pattern: f.pattern ?? 'None',
+                patternColor: f.patternColor,
+                tintAndShade: f.tintAndShade,
+                patternTintAndShade: f.patternTintAndShade,
+              },
+            );
           }),
         );
       }
@@ -95,13 +105,23 @@ function fillBytes(address: string, state: FillState | null, api: ApiLevel): num
  * under the 8,192-character cut-off. Before 1.9: one `getRange` per vertical run (no multi-area
  * ranges there), each its own operation so a block can be split anywhere.
  */
-export function fillWriteOps(ws: Excel.Worksheet, cells: readonly string[], state: FillState | null, api: ApiLevel): WriteOp[] {
+export function fillWriteOps(
+  ws: Excel.Worksheet,
+  cells: readonly string[],
+  state: FillState | null,
+  api: ApiLevel,
+): WriteOp[] {
   if (cells.length === 0) return [];
   const runs = compressCells(cells).split(',');
   const targets = api.v1_9 ? chunkAddresses(runs) : runs;
   return targets.map((address) => ({
     bytes: fillBytes(address, state, api),
-    queue: () => applyFill(api.v1_9 ? ws.getRanges(address).untrack().format.fill : ws.getRange(address).untrack().format.fill, state, api),
+    queue: () =>
+      applyFill(
+        api.v1_9 ? ws.getRanges(address).untrack().format.fill : ws.getRange(address).untrack().format.fill,
+        state,
+        api,
+      ),
   }));
 }
 
@@ -117,7 +137,8 @@ export function queueNoteReads(ws: Excel.Worksheet, cells: readonly string[]): (
     note.load('content');
     return { cell, note };
   });
-  return () => new Map(reads.map(({ cell, note }) => [cell, { note, content: note.isNullObject ? null : note.content }]));
+  return () =>
+    new Map(reads.map(({ cell, note }) => [cell, { note, content: note.isNullObject ? null : note.content }]));
 }
 
 export interface Thread {
@@ -144,32 +165,37 @@ export function queueThreadList(ws: Excel.Worksheet): Excel.CommentCollection {
  * independent of the table size, and none when no sheet has threads. Split in parts only when Excel
  * refuses the response as too large (thousands of long threads on the web).
  */
-export async function readThreads(ctx: Excel.RequestContext, lists: readonly Excel.CommentCollection[], api: ApiLevel, details = true): Promise<Thread[][]> {
+export async function readThreads(
+  ctx: Excel.RequestContext,
+  lists: readonly Excel.CommentCollection[],
+  api: ApiLevel,
+  details = true,
+): Promise<Thread[][]> {
   const all: { list: number; comment: Excel.Comment }[] = [];
   lists.forEach((l, list) => l.items.forEach((comment) => all.push({ list, comment })));
   const read = await readSplitting(
     ctx,
     all,
     (slice) => {
-    const pending = slice.map(({ list, comment }) => {
-      const loc = comment.getLocation().untrack();
-      loc.load('address');
-      if (details) {
-        comment.load('content');
-        comment.replies.load('items/id,items/content');
-      }
-      return { list, comment, loc };
-    });
-    return () =>
-      pending.map(({ list, comment, loc }) => ({
-        list,
-        thread: {
-          comment,
-          cell: normaliseCell(loc.address),
-          content: details ? comment.content : '',
-          replies: details ? comment.replies.items.map((reply) => ({ reply, content: reply.content })) : [],
-        },
-      }));
+      const pending = slice.map(({ list, comment }) => {
+        const loc = comment.getLocation().untrack();
+        loc.load('address');
+        if (details) {
+          comment.load('content');
+          comment.replies.load('items/id,items/content');
+        }
+        return { list, comment, loc };
+      });
+      return () =>
+        pending.map(({ list, comment, loc }) => ({
+          list,
+          thread: {
+            comment,
+            cell: normaliseCell(loc.address),
+            content: details ? comment.content : '',
+            replies: details ? comment.replies.items.map((reply) => ({ reply, content: reply.content })) : [],
+          },
+        }));
     },
     true,
     () => OP_ENVELOPE.threadRead,
@@ -221,7 +247,12 @@ export function noteReadBytes(cells: readonly string[]): number {
 }
 
 /** Fills of many cells in slices under the request cap (a read per cell before 1.9 is ~660 bytes). */
-export async function readFillsSplitting(ctx: Excel.RequestContext, ws: Excel.Worksheet, cells: readonly string[], api: ApiLevel): Promise<Map<string, FillState>> {
+export async function readFillsSplitting(
+  ctx: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  cells: readonly string[],
+  api: ApiLevel,
+): Promise<Map<string, FillState>> {
   const perCell = api.v1_9 ? (c: string) => jsonBytesOf(c) + 40 : (c: string) => opSize('fillRead', c);
   const list = await readSplitting(
     ctx,

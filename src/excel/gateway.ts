@@ -95,7 +95,12 @@ export class ExcelWorkbook implements SheetWorkbook {
         const heads = used.map((u) => {
           const r = parseRangeAddress(u.range.address) ?? { top: 1, left: 1, bottom: 1, right: 1 };
           const head = { ...r, bottom: Math.min(r.bottom, r.top + rows - 1) };
-          return { name: u.ws.name, top: head.top, left: head.left, range: u.ws.getRange(rectAddress(head)).load(['values', 'text']) };
+          return {
+            name: u.ws.name,
+            top: head.top,
+            left: head.left,
+            range: u.ws.getRange(rectAddress(head)).load(['values', 'text']),
+          };
         });
         await ctx.sync();
         return heads.map((h) => ({
@@ -103,7 +108,9 @@ export class ExcelWorkbook implements SheetWorkbook {
           top: h.top,
           left: h.left,
           cells: h.range.values.map((row, r) =>
-            row.map((v, c) => (v === '' || v === null ? null : { value: v as string | number | boolean, text: h.range.text[r][c] })),
+            row.map((v, c) =>
+              v === '' || v === null ? null : { value: v as string | number | boolean, text: h.range.text[r][c] },
+            ),
           ),
         }));
       });

@@ -31,7 +31,10 @@ function officeSettings(): DocumentSettings {
     // refreshAsync exists on current Office; older builds lack it, so probe before calling.
     refreshAsync:
       typeof (s as Partial<Office.Settings>).refreshAsync === 'function'
-        ? (cb) => s.refreshAsync((r) => cb?.({ status: r.status === Office.AsyncResultStatus.Failed ? 'failed' : 'succeeded' }))
+        ? (cb) =>
+            s.refreshAsync((r) =>
+              cb?.({ status: r.status === Office.AsyncResultStatus.Failed ? 'failed' : 'succeeded' }),
+            )
         : undefined,
   };
 }

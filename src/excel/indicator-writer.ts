@@ -105,7 +105,10 @@ export async function writeIndicatorSheet(run: ExcelRun, api: ApiLevel, sheet: I
     await blocks.add(opSize('tableAdd', tableAddress, true, sheet.tableName), () => {
       const table = ws.tables.add(tableAddress, true);
       if (!tableTaken) table.name = sheet.tableName;
-      if (api.v1_2) ws.getRange(`A1:${lastCol}${n + 1}`).untrack().format.autofitColumns();
+      if (api.v1_2)
+        ws.getRange(`A1:${lastCol}${n + 1}`)
+          .untrack()
+          .format.autofitColumns();
     });
     await blocks.flush();
   });

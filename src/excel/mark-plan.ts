@@ -48,7 +48,11 @@ export function recordMaps(entries: readonly SheetRecord[]): RecordMaps {
 }
 
 /** Fill key → cells to put back to it, for every painted cell still wearing exactly our colour. */
-export function restoreGroups(maps: RecordMaps, fillsNow: ReadonlyMap<string, FillState>, keep: (cell: string) => boolean = () => false): Map<string, string[]> {
+export function restoreGroups(
+  maps: RecordMaps,
+  fillsNow: ReadonlyMap<string, FillState>,
+  keep: (cell: string) => boolean = () => false,
+): Map<string, string[]> {
   const groups = new Map<string, string[]>();
   for (const [cell, paint] of maps.painted) {
     if (keep(cell)) continue;
@@ -69,7 +73,11 @@ export interface FillPlan {
 }
 
 /** Contract: restores cells no longer marked, paints every target, remembers each target's fill before us. */
-export function planFills(targets: ReadonlyMap<string, CellMark>, maps: RecordMaps, fillsNow: ReadonlyMap<string, FillState>): FillPlan {
+export function planFills(
+  targets: ReadonlyMap<string, CellMark>,
+  maps: RecordMaps,
+  fillsNow: ReadonlyMap<string, FillState>,
+): FillPlan {
   const restores = restoreGroups(maps, fillsNow, (cell) => targets.has(cell));
   const prevGroups = new Map<string, string[]>();
   const bySeverity = new Map<Severity, string[]>();
@@ -167,7 +175,8 @@ export function planCommentOps(targets: ReadonlyMap<string, CellMark>, threads: 
       if (i === 0 && target) op(opSize('replyUpdate', note(target)), () => (r.reply.content = note(target)));
       else op(opSize('replyDelete'), () => r.reply.delete());
     });
-    if (target && ours.length === 0) op(opSize('replyAdd', note(target)), () => void t.comment.replies.add(note(target)));
+    if (target && ours.length === 0)
+      op(opSize('replyAdd', note(target)), () => void t.comment.replies.add(note(target)));
     if (target) covered.add(target);
   }
   for (const cell of targets.keys()) {

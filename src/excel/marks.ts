@@ -47,7 +47,14 @@ import {
 import { cellEditError, CELL_EDIT, hostError, type Action } from './messages';
 import { opSize } from './op-bytes';
 import { isPayloadError, type ExcelRun } from './read-sheet';
-import { RECORD_MAX_CHARS, serialiseRecord, type MarkRecord, type NotesMode, type RecordStore, type SheetRecord } from './record';
+import {
+  RECORD_MAX_CHARS,
+  serialiseRecord,
+  type MarkRecord,
+  type NotesMode,
+  type RecordStore,
+  type SheetRecord,
+} from './record';
 
 export interface ExcelMarkResult extends MarkResult {
   /** Cells that already had the user's own note: we never overwrite it, so they got a fill only. */
@@ -217,7 +224,11 @@ export class Marker {
         const first = queueReads(entries, true, true);
         try {
           await ctx.sync();
-          return { ...first, fillsNow: first.fills ? first.fills() : new Map<string, FillState>(), notesNow: first.notes ? first.notes() : new Map<string, NoteNow>() };
+          return {
+            ...first,
+            fillsNow: first.fills ? first.fills() : new Map<string, FillState>(),
+            notesNow: first.notes ? first.notes() : new Map<string, NoteNow>(),
+          };
         } catch (e) {
           if (!isPayloadError(e) || !first.notes) throw e;
         }
@@ -226,7 +237,8 @@ export class Marker {
       await ctx.sync();
       if (rest.protection?.protected) throw hostError(this.locale, 'protected');
       const fillsNow = await readFillsSplitting(ctx, ws, rest.cells, api);
-      const notesNow = mode === 'notes' ? await readNotesSplitting(ctx, ws, api, rest.noteCells, !small) : new Map<string, NoteNow>();
+      const notesNow =
+        mode === 'notes' ? await readNotesSplitting(ctx, ws, api, rest.noteCells, !small) : new Map<string, NoteNow>();
       return { ...rest, fillsNow, notesNow };
     };
     let state = await readAll(olds);
@@ -270,7 +282,10 @@ export class Marker {
     const keep = record.sheets.filter((s) => !olds.includes(s));
     // Notes another Excel wrote with another mechanism stay recorded (fills only dropped) for clear.
     const leftovers = olds.filter((o) => o.notes && o.mode !== mode).map((o) => ({ ...o, painted: {}, prev: {} }));
-    const next: MarkRecord = { v: 1, sheets: [...keep, ...leftovers, ...(targets.size > 0 || entry.notes ? [entry] : [])] };
+    const next: MarkRecord = {
+      v: 1,
+      sheets: [...keep, ...leftovers, ...(targets.size > 0 || entry.notes ? [entry] : [])],
+    };
     if (serialiseRecord(next).length > RECORD_MAX_CHARS) throw hostError(this.locale, 'too-large', `${targets.size}`);
     await this.store.write(next);
     return next;
@@ -312,8 +327,11 @@ export class Marker {
     if (saved === null) return;
     // 1.1 protection (AccessDenied at the first write), or a cell being edited before any write
     // went through (Excel refuses the whole request): nothing changed.
-    const untouched = errorCode(e) === 'AccessDenied' || (errorCode(e) === CELL_EDIT && (progress.blocks?.accepted ?? 0) === 0);
-    const rollback: MarkRecord = untouched ? record : { v: 1, sheets: [...saved.sheets, ...record.sheets.filter((s) => s.name === sheet)] };
+    const untouched =
+      errorCode(e) === 'AccessDenied' || (errorCode(e) === CELL_EDIT && (progress.blocks?.accepted ?? 0) === 0);
+    const rollback: MarkRecord = untouched
+      ? record
+      : { v: 1, sheets: [...saved.sheets, ...record.sheets.filter((s) => s.name === sheet)] };
     await this.store.write(rollback).catch(() => undefined);
   }
 
@@ -445,21 +463,33 @@ export class Marker {
         for (const s of sheets) {
           fillsNow.push(await readFillsSplitting(ctx, s.ws, [...s.maps.painted.keys()], api));
           // One sheet's notes already refused whole: start with the halves.
-          notesNow.push(api.notes && s.noteCells.length ? await readNotesSplitting(ctx, s.ws, api, s.noteCells, !(refused && sheets.length === 1)) : new Map());
+          notesNow.push(
+            api.notes && s.noteCells.length
+              ? await readNotesSplitting(ctx, s.ws, api, s.noteCells, !(refused && sheets.length === 1))
+              : new Map(),
+          );
         }
       }
       if (sheets.some((s) => s.protection?.protected)) throw hostError(this.locale, 'protected');
       const withThreads = sheets.filter((s) => s.threads !== null);
-      const threads = withThreads.length ? await readThreads(ctx, withThreads.map((s) => s.threads as Excel.CommentCollection), api) : [];
+      const threads = withThreads.length
+        ? await readThreads(
+            ctx,
+            withThreads.map((s) => s.threads as Excel.CommentCollection),
+            api,
+          )
+        : [];
 
       // Writes in blocks of at most BLOCK_BYTES (deleting notes and threads carries no text, so a
       // clear is one block except on enormous sheets).
       const blocks = new WriteBlocks(ctx, api.blockBytes);
       for (const [i, s] of sheets.entries()) {
-        for (const op of restoreOps(s.ws, restoreGroups(s.maps, fillsNow[i]), api)) await blocks.add(op.bytes, op.queue);
+        for (const op of restoreOps(s.ws, restoreGroups(s.maps, fillsNow[i]), api))
+          await blocks.add(op.bytes, op.queue);
       }
       for (const notes of notesNow) {
-        for (const n of notes.values()) if (n.content !== null && isOurText(n.content)) await blocks.add(opSize('noteDelete'), () => n.note.delete());
+        for (const n of notes.values())
+          if (n.content !== null && isOurText(n.content)) await blocks.add(opSize('noteDelete'), () => n.note.delete());
       }
       for (const list of threads) {
         for (const t of list) {
@@ -467,7 +497,8 @@ export class Marker {
             await blocks.add(opSize('commentDelete'), () => t.comment.delete());
             continue;
           }
-          for (const r of t.replies) if (isOurText(r.content)) await blocks.add(opSize('replyDelete'), () => r.reply.delete());
+          for (const r of t.replies)
+            if (isOurText(r.content)) await blocks.add(opSize('replyDelete'), () => r.reply.delete());
         }
       }
       await blocks.flush();

@@ -14,7 +14,8 @@ const TEXT: Record<Locale, Record<Code, string>> = {
     failed: 'Excel 未能完成操作：{0}',
   },
   'en-US': {
-    protected: 'The sheet is protected, so it cannot be marked. Unprotect it (Review › Unprotect Sheet) and check again.',
+    protected:
+      'The sheet is protected, so it cannot be marked. Unprotect it (Review › Unprotect Sheet) and check again.',
     'no-sheet': 'Sheet "{0}" was not found; it may have been deleted or renamed.',
     'too-large': 'The sheet is too large ({0}) to check at once. Copy the table to a new sheet and try again.',
     changed: 'Cell {0} has changed since the check, so it was left alone to keep your edit. Please check again.',

@@ -26,11 +26,16 @@ export const MAX_CELLS = 2_000_000;
  */
 const FIRST_GUESS_BYTES_PER_CELL = 600;
 
-const ERROR_VALUE = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|TIMEOUT!|EXTERNAL!)$/;
+const ERROR_VALUE =
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|TIMEOUT!|EXTERNAL!)$/;
 
 export function isPayloadError(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
-  return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded' || code === 'RangeExceedsLimit';
+  return (
+    code === 'ResponsePayloadSizeLimitExceeded' ||
+    code === 'RequestPayloadSizeLimitExceeded' ||
+    code === 'RangeExceedsLimit'
+  );
 }
 
 interface Block {

@@ -57,7 +57,12 @@ export interface AsyncOutcome {
 function isSheetRecord(v: unknown): v is SheetRecord {
   if (typeof v !== 'object' || v === null) return false;
   const s = v as Partial<SheetRecord>;
-  return typeof s.id === 'string' && typeof s.name === 'string' && typeof s.prev === 'object' && typeof s.painted === 'object';
+  return (
+    typeof s.id === 'string' &&
+    typeof s.name === 'string' &&
+    typeof s.prev === 'object' &&
+    typeof s.painted === 'object'
+  );
 }
 
 export function parseRecord(raw: unknown): MarkRecord {
@@ -72,7 +77,9 @@ export function parseRecord(raw: unknown): MarkRecord {
   if (typeof v !== 'object' || v === null || !Array.isArray((v as MarkRecord).sheets)) return { v: 1, sheets: [] };
   return {
     v: 1,
-    sheets: (v as MarkRecord).sheets.filter(isSheetRecord).map((s) => ({ ...s, mode: s.mode ?? 'none', notes: s.notes ?? '' })),
+    sheets: (v as MarkRecord).sheets
+      .filter(isSheetRecord)
+      .map((s) => ({ ...s, mode: s.mode ?? 'none', notes: s.notes ?? '' })),
   };
 }
 

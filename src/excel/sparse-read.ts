@@ -55,7 +55,8 @@ export function splitRect(r: Rect, manyPerSync: boolean): Rect[] {
     }
     return out;
   }
-  if (r.bottom - r.top >= r.right - r.left) for (const [top, bottom] of cuts(r.top, r.bottom, 2)) out.push({ ...r, top, bottom });
+  if (r.bottom - r.top >= r.right - r.left)
+    for (const [top, bottom] of cuts(r.top, r.bottom, 2)) out.push({ ...r, top, bottom });
   else for (const [left, right] of cuts(r.left, r.right, 2)) out.push({ ...r, left, right });
   return out;
 }
@@ -65,7 +66,12 @@ function isItemNotFound(e: unknown): boolean {
 }
 
 /** The used part of each box, or null when it holds nothing. 1.4+: one sync; below: one sync each. */
-async function probe(ctx: Excel.RequestContext, ws: Excel.Worksheet, boxes: readonly Rect[], api: ApiLevel): Promise<(Rect | null)[]> {
+async function probe(
+  ctx: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  boxes: readonly Rect[],
+  api: ApiLevel,
+): Promise<(Rect | null)[]> {
   if (api.v1_4) {
     const ranges = boxes.map((b) => ws.getRange(rangeText(b)).getUsedRangeOrNullObject(true).load('address'));
     await ctx.sync();
@@ -73,7 +79,9 @@ async function probe(ctx: Excel.RequestContext, ws: Excel.Worksheet, boxes: read
   }
   const out: (Rect | null)[] = [];
   for (const b of boxes) {
-    const used = (api.v1_2 ? ws.getRange(rangeText(b)).getUsedRange(true) : ws.getRange(rangeText(b)).getUsedRange()).load('address');
+    const used = (
+      api.v1_2 ? ws.getRange(rangeText(b)).getUsedRange(true) : ws.getRange(rangeText(b)).getUsedRange()
+    ).load('address');
     try {
       await ctx.sync();
       out.push(parseRangeAddress(used.address));
@@ -89,7 +97,12 @@ async function probe(ctx: Excel.RequestContext, ws: Excel.Worksheet, boxes: read
  * The rectangles of `used` that hold values, each at most FETCH_CELLS cells or its own used range,
  * disjoint. Null when values are scattered too widely to find in MAX_PROBES.
  */
-export async function findDataRects(ctx: Excel.RequestContext, ws: Excel.Worksheet, used: Rect, api: ApiLevel): Promise<Rect[] | null> {
+export async function findDataRects(
+  ctx: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  used: Rect,
+  api: ApiLevel,
+): Promise<Rect[] | null> {
   const found: Rect[] = [];
   let pending: Rect[] = [used];
   let probes = 0;
@@ -108,7 +121,11 @@ export async function findDataRects(ctx: Excel.RequestContext, ws: Excel.Workshe
       const a = answers[i];
       if (a === null) continue;
       // A box that is its own used range cannot shrink by probing: fetch it (in row blocks).
-      const same = a.top === boxes[i].top && a.left === boxes[i].left && a.bottom === boxes[i].bottom && a.right === boxes[i].right;
+      const same =
+        a.top === boxes[i].top &&
+        a.left === boxes[i].left &&
+        a.bottom === boxes[i].bottom &&
+        a.right === boxes[i].right;
       if (same) found.push(a);
       else pending.push(a);
     }
@@ -117,7 +134,11 @@ export async function findDataRects(ctx: Excel.RequestContext, ws: Excel.Workshe
 }
 
 /** A sparse grid from cells at sheet positions: absent rows and cells stay holes. */
-export function sparseGrid(sheet: string, rects: readonly Rect[], entries: readonly (readonly [number, number, Cell])[]): Grid {
+export function sparseGrid(
+  sheet: string,
+  rects: readonly Rect[],
+  entries: readonly (readonly [number, number, Cell])[],
+): Grid {
   let top = Infinity;
   let left = Infinity;
   for (const r of rects) {

@@ -43,13 +43,26 @@ export class GridView {
     private readonly t: PreviewStrings,
   ) {
     const doc = root.ownerDocument;
-    this.nameBox = el(doc, 'div', { className: 'pv-namebox', attrs: { 'data-role': 'namebox', 'aria-live': 'polite' } });
+    this.nameBox = el(doc, 'div', {
+      className: 'pv-namebox',
+      attrs: { 'data-role': 'namebox', 'aria-live': 'polite' },
+    });
     this.formulaText = el(doc, 'div', { className: 'pv-formula-text', attrs: { 'data-role': 'formula' } });
-    const formula = el(doc, 'div', { className: 'pv-formula' }, this.nameBox, el(doc, 'div', { className: 'pv-fx', text: 'fx', attrs: { 'aria-hidden': 'true' } }), this.formulaText);
+    const formula = el(
+      doc,
+      'div',
+      { className: 'pv-formula' },
+      this.nameBox,
+      el(doc, 'div', { className: 'pv-fx', text: 'fx', attrs: { 'aria-hidden': 'true' } }),
+      this.formulaText,
+    );
     this.notice = el(doc, 'div', { className: 'pv-notice', attrs: { hidden: true } });
     this.scroller = el(doc, 'div', { className: 'pv-scroll', attrs: { tabindex: '0', 'data-role': 'grid-scroll' } });
     this.tabs = el(doc, 'div', { className: 'pv-tabs', attrs: { role: 'tablist', 'aria-label': t.sheetTabs } });
-    this.tooltip = el(doc, 'div', { className: 'pv-tooltip', attrs: { role: 'tooltip', hidden: true, 'data-role': 'tooltip' } });
+    this.tooltip = el(doc, 'div', {
+      className: 'pv-tooltip',
+      attrs: { role: 'tooltip', hidden: true, 'data-role': 'tooltip' },
+    });
     clear(root);
     root.append(formula, this.notice, this.scroller, this.tabs, this.tooltip);
     this.scroller.addEventListener('click', (ev) => this.onClick(ev));
@@ -77,7 +90,8 @@ export class GridView {
     if (!wb) return;
     const sheet = wb.sheet(wb.activeSheet);
     if (!sheet) return;
-    const keepScroll = this.drawnSheet === sheet.name ? { top: this.scroller.scrollTop, left: this.scroller.scrollLeft } : null;
+    const keepScroll =
+      this.drawnSheet === sheet.name ? { top: this.scroller.scrollTop, left: this.scroller.scrollLeft } : null;
     this.hideTooltip();
     this.renderTabs(wb);
     const sameSheet = this.drawnSheet === sheet.name;
@@ -104,7 +118,13 @@ export class GridView {
       const tab = el(doc, 'button', {
         className: 'pv-tab',
         text: s.name,
-        attrs: { type: 'button', role: 'tab', 'aria-selected': active ? 'true' : 'false', tabindex: active ? '0' : '-1', 'data-sheet': s.name },
+        attrs: {
+          type: 'button',
+          role: 'tab',
+          'aria-selected': active ? 'true' : 'false',
+          tabindex: active ? '0' : '-1',
+          'data-sheet': s.name,
+        },
       });
       tab.addEventListener('click', () => wb.activate(s.name));
       tab.addEventListener('keydown', (ev) => {
@@ -169,7 +189,8 @@ export class GridView {
       const bottom = Math.min(r.bottom, end - 1);
       if (top > bottom) continue;
       spans.set(addr(top, r.left), { master: addr(r.top, r.left), rows: bottom - top + 1, cols: r.right - r.left + 1 });
-      for (let y = top; y <= bottom; y++) for (let x = r.left; x <= r.right; x++) if (y !== top || x !== r.left) covered.add(addr(y, x));
+      for (let y = top; y <= bottom; y++)
+        for (let x = r.left; x <= r.right; x++) if (y !== top || x !== r.left) covered.add(addr(y, x));
     }
 
     let tableWidth = ROW_HEADER_PX;
@@ -179,14 +200,21 @@ export class GridView {
       const w = sheet.colWidths.get(c) ?? DEFAULT_COL_PX;
       tableWidth += w;
       colgroup.appendChild(el(doc, 'col', { attrs: { style: `width:${w}px` } }));
-      headRow.appendChild(el(doc, 'th', { className: 'pv-colhead', text: columnName(c), attrs: { scope: 'col', 'data-col': c } }));
+      headRow.appendChild(
+        el(doc, 'th', { className: 'pv-colhead', text: columnName(c), attrs: { scope: 'col', 'data-col': c } }),
+      );
     }
     const tbody = el(doc, 'tbody');
     this.topSpacer = this.spacer(first - 1, cols);
     tbody.appendChild(this.topSpacer);
     this.cellEls = new Map();
     for (let r = first; r < end; r++) {
-      const tr = el(doc, 'tr', {}, el(doc, 'th', { className: 'pv-rowhead', text: String(r), attrs: { scope: 'row', 'data-row': r } }));
+      const tr = el(
+        doc,
+        'tr',
+        {},
+        el(doc, 'th', { className: 'pv-rowhead', text: String(r), attrs: { scope: 'row', 'data-row': r } }),
+      );
       for (let c = 1; c <= cols; c++) {
         const a = addr(r, c);
         if (covered.has(a)) continue;
@@ -206,7 +234,10 @@ export class GridView {
     const table = el(
       doc,
       'table',
-      { className: 'pv-grid', attrs: { 'aria-label': this.t.sheetGrid(sheet.name), 'aria-rowcount': rows + 1, 'data-sheet': sheet.name } },
+      {
+        className: 'pv-grid',
+        attrs: { 'aria-label': this.t.sheetGrid(sheet.name), 'aria-rowcount': rows + 1, 'data-sheet': sheet.name },
+      },
       colgroup,
       el(doc, 'thead', {}, headRow),
       tbody,
@@ -332,7 +363,8 @@ export class GridView {
   private renderSelection(): void {
     const wb = this.wb;
     if (!wb) return;
-    for (const n of this.scroller.querySelectorAll('.pv-selected, .pv-head-active')) n.classList.remove('pv-selected', 'pv-head-active');
+    for (const n of this.scroller.querySelectorAll('.pv-selected, .pv-head-active'))
+      n.classList.remove('pv-selected', 'pv-head-active');
     const sel = wb.selection && wb.selection.sheet === wb.activeSheet ? wb.selection.cell : null;
     this.nameBox.textContent = sel ?? '';
     const sheet = wb.sheet(wb.activeSheet);
@@ -340,7 +372,14 @@ export class GridView {
     if (!sel) return;
     let td = this.cellEls.get(sel);
     const p = parseAddress(sel);
-    if (!td && p && sheet && p.row >= 1 && p.row <= this.extent.rows && (p.row < this.windowRows.start || p.row >= this.windowRows.end)) {
+    if (
+      !td &&
+      p &&
+      sheet &&
+      p.row >= 1 &&
+      p.row <= this.extent.rows &&
+      (p.row < this.windowRows.start || p.row >= this.windowRows.end)
+    ) {
       // The selected cell is outside the drawn rows (a finding at G3032): draw its part of the sheet.
       this.showRow(sheet, p.row, 'nearest');
       return;

@@ -16,7 +16,8 @@ import { injectPreviewStyles } from './styles';
 import { loadErrorText } from './load-error';
 
 /** The reader is a separate chunk, fetched when the first workbook is opened (bundle size). */
-const xlsxLoader = (): Promise<typeof import('./xlsx-loader')> => import(/* webpackChunkName: "xlsx-reader" */ './xlsx-loader');
+const xlsxLoader = (): Promise<typeof import('./xlsx-loader')> =>
+  import(/* webpackChunkName: "xlsx-reader" */ './xlsx-loader');
 async function loadXlsx(bytes: ArrayBuffer): Promise<PreviewSheet[]> {
   return (await xlsxLoader()).loadXlsx(bytes);
 }
@@ -80,9 +81,19 @@ function start(): void {
   clear(root);
   const fileInput = el(doc, 'input', {
     className: 'pv-file',
-    attrs: { type: 'file', accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'data-role': 'file', tabindex: '-1', 'aria-hidden': 'true' },
+    attrs: {
+      type: 'file',
+      accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'data-role': 'file',
+      tabindex: '-1',
+      'aria-hidden': 'true',
+    },
   });
-  const openBtn = el(doc, 'button', { className: 'pv-open', text: t.open, attrs: { type: 'button', 'data-role': 'open' } });
+  const openBtn = el(doc, 'button', {
+    className: 'pv-open',
+    text: t.open,
+    attrs: { type: 'button', 'data-role': 'open' },
+  });
   const source = el(doc, 'span', { className: 'pv-source', attrs: { 'data-role': 'source' } });
   const top = el(
     doc,
@@ -94,9 +105,15 @@ function start(): void {
     openBtn,
     fileInput,
   );
-  const loadError = el(doc, 'div', { className: 'pv-load-error', attrs: { role: 'alert', hidden: true, 'data-role': 'load-error' } });
+  const loadError = el(doc, 'div', {
+    className: 'pv-load-error',
+    attrs: { role: 'alert', hidden: true, 'data-role': 'load-error' },
+  });
   const hint = el(doc, 'div', { className: 'pv-hint', text: t.dropHint });
-  const sheetArea = el(doc, 'section', { className: 'pv-sheet-area', attrs: { 'aria-label': t.sheetTabs, 'data-role': 'sheet-area' } });
+  const sheetArea = el(doc, 'section', {
+    className: 'pv-sheet-area',
+    attrs: { 'aria-label': t.sheetTabs, 'data-role': 'sheet-area' },
+  });
   const paneBody = el(doc, 'div', { className: 'pv-pane-body', attrs: { 'data-role': 'pane' } });
   const paneFrame = el(
     doc,
@@ -106,7 +123,18 @@ function start(): void {
     paneBody,
   );
   const drop = el(doc, 'div', { className: 'pv-drop', text: t.dropHere, attrs: { hidden: true } });
-  root.append(el(doc, 'div', { className: 'pv-app' }, top, loadError, hint, el(doc, 'main', { className: 'pv-main' }, sheetArea, paneFrame)), drop);
+  root.append(
+    el(
+      doc,
+      'div',
+      { className: 'pv-app' },
+      top,
+      loadError,
+      hint,
+      el(doc, 'main', { className: 'pv-main' }, sheetArea, paneFrame),
+    ),
+    drop,
+  );
 
   const view = new GridView(sheetArea, t);
   let wb: PreviewWorkbook | null = null;
@@ -185,7 +213,13 @@ function start(): void {
       activeSheet: wb?.activeSheet ?? '',
       sheets: wb?.sheets.map((s) => s.name) ?? [],
       selection: wb?.selection ? { ...wb.selection } : null,
-      hasMarks: wb !== null && [...wb.sheets].some((s) => [...s.cells.values()].some((c) => c.note?.startsWith('【预算绩效表校验】') || c.note?.startsWith('[Budget table check]'))),
+      hasMarks:
+        wb !== null &&
+        [...wb.sheets].some((s) =>
+          [...s.cells.values()].some(
+            (c) => c.note?.startsWith('【预算绩效表校验】') || c.note?.startsWith('[Budget table check]'),
+          ),
+        ),
     }),
     cell: (cell, sheet) => (wb ? cellView(wb.sheet(sheet ?? wb.activeSheet), cell) : null),
     snapshot: (sheet) => {

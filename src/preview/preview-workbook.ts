@@ -48,7 +48,10 @@ interface Original {
   note?: string;
 }
 
-const MSG: Record<Locale, { noSheet: (s: string) => string; changed: (c: string) => string; badCell: (c: string) => string }> = {
+const MSG: Record<
+  Locale,
+  { noSheet: (s: string) => string; changed: (c: string) => string; badCell: (c: string) => string }
+> = {
   'zh-CN': {
     noSheet: (s) => `找不到工作表“${s}”，它可能已被删除或改名。请重新校验。`,
     changed: (c) => `单元格 ${c} 的内容已被修改，为免覆盖，本次未做更改。请重新校验后再试。`,

@@ -28,7 +28,14 @@ export async function loadXlsx(data: ArrayBuffer | Uint8Array): Promise<PreviewS
     read = readWorkbook(bytes, { presentation: true });
   } catch (e) {
     if (!(e instanceof XlsxReadError)) throw new XlsxLoadError('corrupt', e instanceof Error ? e.message : String(e));
-    const reason = e.reason === 'ole' ? 'xls' : e.reason === 'not-zip' ? 'not-xlsx' : e.reason === 'too-large' ? 'too-large' : 'corrupt';
+    const reason =
+      e.reason === 'ole'
+        ? 'xls'
+        : e.reason === 'not-zip'
+          ? 'not-xlsx'
+          : e.reason === 'too-large'
+            ? 'too-large'
+            : 'corrupt';
     throw new XlsxLoadError(reason, e.message);
   }
   const sheets = read.filter((s) => s.state !== 'veryHidden').map(toSheet);

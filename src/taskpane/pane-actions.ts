@@ -104,7 +104,8 @@ export function createPaneActions(
       // Information, not an error: the clerk is on the wrong sheet, or the sheet has no table.
       const text = result.tableSheet ? t.tableElsewhere(result.sheet, result.tableSheet) : t.noTable(result.sheet);
       update((s) => withMessage(s, { kind: 'notice', text, sheet: result.tableSheet }));
-    } else if (result.marked.cells > 0) update((s) => withMessage(s, { kind: 'notice', text: t.marked(result.marked.cells) }));
+    } else if (result.marked.cells > 0)
+      update((s) => withMessage(s, { kind: 'notice', text: t.marked(result.marked.cells) }));
     else update((s) => withMessage(s, { kind: 'success', text: t.noFindings }));
   }
 
@@ -228,7 +229,19 @@ export function createPaneActions(
     else void check();
   }
 
-  return { check, switchAndCheck, writeIndicators, clearMarks, select, applyFix, undoFix, accept, unaccept, step, recheckSoon };
+  return {
+    check,
+    switchAndCheck,
+    writeIndicators,
+    clearMarks,
+    select,
+    applyFix,
+    undoFix,
+    accept,
+    unaccept,
+    step,
+    recheckSoon,
+  };
 }
 
 export type PaneActionSet = ReturnType<typeof createPaneActions>;

@@ -111,7 +111,8 @@ export function withMessage(s: PaneState, message: PaneMessage | null): PaneStat
  */
 export function checked(s: PaneState, outcome: CheckOutcome, tableLevelLabel: string, keepPosition = false): PaneState {
   const before = keepPosition ? Math.max(0, activeIndex(s)) : -1;
-  const groups = outcome.kind === 'ok' ? groupFindings(outcome.tables, tableLevelLabel, outcome.accepted, outcome.hashes) : [];
+  const groups =
+    outcome.kind === 'ok' ? groupFindings(outcome.tables, tableLevelLabel, outcome.accepted, outcome.hashes) : [];
   let next: PaneState = {
     ...s,
     phase: s.applied.length > 0 ? 'fixed' : 'checked',
@@ -146,7 +147,9 @@ export function filterToggled(s: PaneState, key: FilterKey): PaneState {
   const filters = { ...s.filters, [key]: !s.filters[key] };
   const next = { ...s, filters };
   // The current finding hidden by the filter is no longer current.
-  return next.activeKey !== null && !visibleEntries(next).some((e) => e.key === next.activeKey) ? { ...next, activeKey: null } : next;
+  return next.activeKey !== null && !visibleEntries(next).some((e) => e.key === next.activeKey)
+    ? { ...next, activeKey: null }
+    : next;
 }
 
 export function activated(s: PaneState, key: string | null): PaneState {
@@ -255,7 +258,6 @@ export function summaryCounts(tables: readonly TableReport[]): SummaryCounts {
   return c;
 }
 
-
 /** Findings grouped per table: amounts on 合计/unit rows first, then projects in sheet order. */
 export function groupFindings(
   tables: readonly TableReport[],
@@ -267,7 +269,8 @@ export function groupFindings(
   tables.forEach((t, ti) => {
     const secondary = tables.length > 1 ? `${t.sheet}!${t.range}` : null;
     const projectRow = new Map<string, number>();
-    for (const r of t.rows) if (r.kind === 'project' && r.name && !projectRow.has(r.name)) projectRow.set(r.name, r.row);
+    for (const r of t.rows)
+      if (r.kind === 'project' && r.name && !projectRow.has(r.name)) projectRow.set(r.name, r.row);
     const byKey = new Map<string, Group>();
     const order: { group: Group; row: number; tableLevel: boolean }[] = [];
     t.findings.forEach((f, fi) => {
@@ -279,10 +282,18 @@ export function groupFindings(
         byKey.set(gk, g);
         order.push({ group: g, row: tableLevel ? -1 : (projectRow.get(f.project as string) ?? f.row), tableLevel });
       }
-      g.entries.push({ key: `${ti}:${fi}`, sheet: t.sheet, finding: f, group: g, accepted: accepted[ti]?.[fi] ?? null, hash: hashes[f.cell] ?? '' });
+      g.entries.push({
+        key: `${ti}:${fi}`,
+        sheet: t.sheet,
+        finding: f,
+        group: g,
+        accepted: accepted[ti]?.[fi] ?? null,
+        hash: hashes[f.cell] ?? '',
+      });
     });
     // A loop, not Math.min(...rows): a group can hold more findings than the stack has room for.
-    for (const o of order) if (!o.tableLevel) for (const e of o.group.entries) if (e.finding.row < o.row) o.row = e.finding.row;
+    for (const o of order)
+      if (!o.tableLevel) for (const e of o.group.entries) if (e.finding.row < o.row) o.row = e.finding.row;
     order.sort((a, b) => a.row - b.row);
     for (const { group } of order) {
       // The core's one finding order (report.ts), inside each group.

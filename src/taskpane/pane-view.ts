@@ -45,41 +45,105 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
   const newId = (): string => `${idBase}-${++uid}`;
   const button = (label: string, className: string, attrs: Record<string, string> = {}): HTMLButtonElement =>
     el(doc, 'button', { className, text: label, attrs: { type: 'button', ...attrs } });
-  const dot = (s: Severity): HTMLElement => el(doc, 'span', { className: `bc-dot bc-sev-${s}`, attrs: { 'aria-hidden': 'true' } });
+  const dot = (s: Severity): HTMLElement =>
+    el(doc, 'span', { className: `bc-dot bc-sev-${s}`, attrs: { 'aria-hidden': 'true' } });
 
   const pane = el(doc, 'div', { className: 'bc-pane', attrs: { lang: locale, 'data-bc-pane': '' } });
-  const header = el(doc, 'header', {}, el(doc, 'h1', { text: t.title }), el(doc, 'p', { className: 'bc-subtitle', text: t.subtitle }));
+  const header = el(
+    doc,
+    'header',
+    {},
+    el(doc, 'h1', { text: t.title }),
+    el(doc, 'p', { className: 'bc-subtitle', text: t.subtitle }),
+  );
   const checkBtn = button(t.check, 'bc-button bc-primary', { 'data-action': 'check', title: t.checkHint });
   const writeBtn = button(t.writeIndicators, 'bc-button', { 'data-action': 'write-indicators' });
   const clearBtn = button(t.clearMarks, 'bc-button', { 'data-action': 'clear-marks' });
   // A group, not an ARIA toolbar: three buttons are simpler as plain tab stops than a roving toolbar.
-  const toolbar = el(doc, 'div', { className: 'bc-toolbar', attrs: { role: 'group', 'aria-label': t.toolbarLabel } }, checkBtn, writeBtn, clearBtn);
+  const toolbar = el(
+    doc,
+    'div',
+    { className: 'bc-toolbar', attrs: { role: 'group', 'aria-label': t.toolbarLabel } },
+    checkBtn,
+    writeBtn,
+    clearBtn,
+  );
 
   const progressLabel = el(doc, 'div', { className: 'bc-progress-label', attrs: { id: newId() } });
   const progressFill = el(doc, 'div', { className: 'bc-progress-fill' });
-  const progressBar = el(doc, 'div', { className: 'bc-progress-track', attrs: { role: 'progressbar', 'aria-labelledby': progressLabel.id } }, progressFill);
-  const progressBox = el(doc, 'div', { className: 'bc-progress bc-indeterminate', attrs: { hidden: true, 'data-role': 'progress' } }, progressLabel, progressBar);
+  const progressBar = el(
+    doc,
+    'div',
+    { className: 'bc-progress-track', attrs: { role: 'progressbar', 'aria-labelledby': progressLabel.id } },
+    progressFill,
+  );
+  const progressBox = el(
+    doc,
+    'div',
+    { className: 'bc-progress bc-indeterminate', attrs: { hidden: true, 'data-role': 'progress' } },
+    progressLabel,
+    progressBar,
+  );
   // Live regions exist from the start (empty) so screen readers pick up later changes.
-  const progressLive = el(doc, 'div', { className: 'bc-visually-hidden', attrs: { 'aria-live': 'polite', role: 'status' } });
-  const alertBox = el(doc, 'div', { className: 'bc-message', attrs: { role: 'alert', hidden: true, 'data-role': 'alert' } });
-  const statusBox = el(doc, 'div', { className: 'bc-message', attrs: { role: 'status', 'aria-live': 'polite', hidden: true, 'data-role': 'status' } });
-  const summaryEl = el(doc, 'div', { className: 'bc-summary', attrs: { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', 'data-role': 'summary' } });
-  const fixesEl = el(doc, 'div', { className: 'bc-fixes', attrs: { role: 'group', 'aria-label': t.appliedFixesLabel, 'data-role': 'fixes' } });
+  const progressLive = el(doc, 'div', {
+    className: 'bc-visually-hidden',
+    attrs: { 'aria-live': 'polite', role: 'status' },
+  });
+  const alertBox = el(doc, 'div', {
+    className: 'bc-message',
+    attrs: { role: 'alert', hidden: true, 'data-role': 'alert' },
+  });
+  const statusBox = el(doc, 'div', {
+    className: 'bc-message',
+    attrs: { role: 'status', 'aria-live': 'polite', hidden: true, 'data-role': 'status' },
+  });
+  const summaryEl = el(doc, 'div', {
+    className: 'bc-summary',
+    attrs: { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', 'data-role': 'summary' },
+  });
+  const fixesEl = el(doc, 'div', {
+    className: 'bc-fixes',
+    attrs: { role: 'group', 'aria-label': t.appliedFixesLabel, 'data-role': 'fixes' },
+  });
 
   const filterBtns = {} as Record<FilterKey, HTMLButtonElement>;
-  const filtersEl = el(doc, 'div', { className: 'bc-filters', attrs: { role: 'group', 'aria-label': t.filtersLabel, hidden: true } });
+  const filtersEl = el(doc, 'div', {
+    className: 'bc-filters',
+    attrs: { role: 'group', 'aria-label': t.filtersLabel, hidden: true },
+  });
   for (const s of FILTER_KEYS) {
     filterBtns[s] = button('', 'bc-button bc-small bc-toggle', { 'data-filter': s, 'aria-pressed': 'true' });
     filtersEl.appendChild(filterBtns[s]);
   }
-  const prevBtn = button(t.previous, 'bc-button bc-small', { 'data-action': 'previous', 'aria-keyshortcuts': 'Shift+F8 Alt+ArrowUp' });
-  const nextBtn = button(t.next, 'bc-button bc-small', { 'data-action': 'next', 'aria-keyshortcuts': 'F8 Alt+ArrowDown' });
+  const prevBtn = button(t.previous, 'bc-button bc-small', {
+    'data-action': 'previous',
+    'aria-keyshortcuts': 'Shift+F8 Alt+ArrowUp',
+  });
+  const nextBtn = button(t.next, 'bc-button bc-small', {
+    'data-action': 'next',
+    'aria-keyshortcuts': 'F8 Alt+ArrowDown',
+  });
   const positionEl = el(doc, 'span', { className: 'bc-nav-position', attrs: { 'data-role': 'position' } });
-  const navEl = el(doc, 'div', { className: 'bc-nav', attrs: { role: 'group', 'aria-label': t.navLabel, hidden: true } }, prevBtn, nextBtn, positionEl);
-  const detailEl = el(doc, 'section', { className: 'bc-detail', attrs: { 'aria-label': t.detailLabel, hidden: true, 'data-role': 'detail' } });
+  const navEl = el(
+    doc,
+    'div',
+    { className: 'bc-nav', attrs: { role: 'group', 'aria-label': t.navLabel, hidden: true } },
+    prevBtn,
+    nextBtn,
+    positionEl,
+  );
+  const detailEl = el(doc, 'section', {
+    className: 'bc-detail',
+    attrs: { 'aria-label': t.detailLabel, hidden: true, 'data-role': 'detail' },
+  });
   const emptyEl = el(doc, 'div', { className: 'bc-empty', attrs: { 'data-role': 'empty' } });
-  const listEl = el(doc, 'div', { className: 'bc-list', attrs: { role: 'listbox', 'aria-label': t.listLabel, 'data-role': 'list' } });
-  const shortcutRows = t.shortcuts.map(([k, d]) => el(doc, 'tr', {}, el(doc, 'td', {}, el(doc, 'kbd', { text: k })), el(doc, 'td', { text: d })));
+  const listEl = el(doc, 'div', {
+    className: 'bc-list',
+    attrs: { role: 'listbox', 'aria-label': t.listLabel, 'data-role': 'list' },
+  });
+  const shortcutRows = t.shortcuts.map(([k, d]) =>
+    el(doc, 'tr', {}, el(doc, 'td', {}, el(doc, 'kbd', { text: k })), el(doc, 'td', { text: d })),
+  );
   const shortcutsEl = el(
     doc,
     'details',
@@ -89,7 +153,22 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
     // eslint-disable-next-line no-restricted-syntax
     el(doc, 'table', {}, el(doc, 'tbody', {}, ...shortcutRows)),
   );
-  pane.append(header, toolbar, progressBox, progressLive, alertBox, statusBox, summaryEl, fixesEl, filtersEl, navEl, detailEl, emptyEl, listEl, shortcutsEl);
+  pane.append(
+    header,
+    toolbar,
+    progressBox,
+    progressLive,
+    alertBox,
+    statusBox,
+    summaryEl,
+    fixesEl,
+    filtersEl,
+    navEl,
+    detailEl,
+    emptyEl,
+    listEl,
+    shortcutsEl,
+  );
   clear(root);
   root.appendChild(pane);
 
@@ -159,7 +238,10 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
     target.setAttribute('data-kind', m.kind);
     target.appendChild(el(doc, 'span', { text: m.text }));
     if (m.sheet !== undefined) {
-      const go = button(t.switchAndCheck(m.sheet), 'bc-button bc-small', { 'data-action': 'switch-sheet', 'data-sheet': m.sheet });
+      const go = button(t.switchAndCheck(m.sheet), 'bc-button bc-small', {
+        'data-action': 'switch-sheet',
+        'data-sheet': m.sheet,
+      });
       go.disabled = s.busy;
       const sheet = m.sheet;
       go.addEventListener('click', () => cb.switchAndCheck(sheet));
@@ -172,10 +254,21 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
   function renderFixes(s: PaneState): void {
     clear(fixesEl);
     for (const a of s.applied) {
-      const undo = button(t.undoFix, 'bc-button bc-small', { 'data-action': 'undo-fix', 'aria-label': t.undoFixLabel(a.fix.cell) });
+      const undo = button(t.undoFix, 'bc-button bc-small', {
+        'data-action': 'undo-fix',
+        'aria-label': t.undoFixLabel(a.fix.cell),
+      });
       undo.disabled = s.busy;
       undo.addEventListener('click', () => cb.undoFix(a));
-      fixesEl.appendChild(el(doc, 'div', { className: 'bc-fix-row', attrs: { 'data-cell': a.fix.cell } }, el(doc, 'span', { text: t.fixedCell(a.fix.cell) }), undo));
+      fixesEl.appendChild(
+        el(
+          doc,
+          'div',
+          { className: 'bc-fix-row', attrs: { 'data-cell': a.fix.cell } },
+          el(doc, 'span', { text: t.fixedCell(a.fix.cell) }),
+          undo,
+        ),
+      );
     }
   }
 
@@ -189,7 +282,10 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
     }
     const acc = filterBtns.accepted;
     acc.textContent = t.acceptedCount(counts.accepted);
-    setAttrs(acc, { 'aria-pressed': s.filters.accepted ? 'true' : 'false', title: t.acceptedFilterToggle(s.filters.accepted) });
+    setAttrs(acc, {
+      'aria-pressed': s.filters.accepted ? 'true' : 'false',
+      title: t.acceptedFilterToggle(s.filters.accepted),
+    });
     // Only once something was accepted: most sheets never need it.
     acc.hidden = counts.accepted === 0;
     // Before a check, after "no table" and after clearing there is nothing to filter or step through.
@@ -277,7 +373,9 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
   function optionFor(e: Entry): HTMLElement {
     const f = e.finding;
     const label =
-      t.findingLabel(t.severity[f.severity], f.cell, f.message) + (f.fix ? `（${t.fixable}）` : '') + (e.accepted ? `（${t.accepted}）` : '');
+      t.findingLabel(t.severity[f.severity], f.cell, f.message) +
+      (f.fix ? `（${t.fixable}）` : '') +
+      (e.accepted ? `（${t.accepted}）` : '');
     return el(
       doc,
       'div',
@@ -330,7 +428,8 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
     markActive(s);
     const vis = visibleEntries(s);
     const i = activeIndex(s, vis);
-    positionEl.textContent = vis.length === 0 ? t.positionNone : i < 0 ? t.positionTotal(vis.length) : t.position(i + 1, vis.length);
+    positionEl.textContent =
+      vis.length === 0 ? t.positionNone : i < 0 ? t.positionTotal(vis.length) : t.position(i + 1, vis.length);
     prevBtn.disabled = s.busy || vis.length === 0;
     nextBtn.disabled = prevBtn.disabled;
     renderDetail(i >= 0 ? vis[i] : null, s.busy);
@@ -341,7 +440,13 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
     detailEl.hidden = e === null;
     if (!e) return;
     const f = e.finding;
-    const head = el(doc, 'div', { className: 'bc-detail-head' }, dot(f.severity), el(doc, 'h2', { text: `${t.severity[f.severity]} · ${f.cell}` }));
+    const head = el(
+      doc,
+      'div',
+      { className: 'bc-detail-head' },
+      dot(f.severity),
+      el(doc, 'h2', { text: `${t.severity[f.severity]} · ${f.cell}` }),
+    );
     const rows: [string, string][] = [[t.detailProject, f.project ?? e.group.label]];
     if (f.indicator !== null) rows.push([t.detailCell, `${f.cell} · ${t.detailIndicator(f.indicator)}`]);
     if (f.expected !== undefined) rows.push([t.detailExpected, shown(f, f.expected)]);
@@ -357,19 +462,31 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
     locate.addEventListener('click', () => cb.locate(e));
     const actionsEl = el(doc, 'div', { className: 'bc-detail-actions' }, locate);
     if (f.fix && !e.accepted) {
-      const apply = button(t.applyFix, 'bc-button bc-small bc-primary', { 'data-action': 'apply-fix', 'aria-label': t.applyFixLabel(f.fix.cell) });
+      const apply = button(t.applyFix, 'bc-button bc-small bc-primary', {
+        'data-action': 'apply-fix',
+        'aria-label': t.applyFixLabel(f.fix.cell),
+      });
       apply.disabled = busy;
       apply.addEventListener('click', () => cb.applyFix(e));
       actionsEl.appendChild(apply);
     }
-    detailEl.append(head, el(doc, 'p', { className: 'bc-detail-message', text: f.message }), dl, actionsEl, acceptForm(e, busy));
+    detailEl.append(
+      head,
+      el(doc, 'p', { className: 'bc-detail-message', text: f.message }),
+      dl,
+      actionsEl,
+      acceptForm(e, busy),
+    );
   }
 
   /** 已确认 with an optional reason; or, once accepted, the way back. */
   function acceptForm(e: Entry, busy: boolean): HTMLElement {
     const box = el(doc, 'div', { className: 'bc-accept' });
     if (e.accepted) {
-      const undo = button(t.unaccept, 'bc-button bc-small', { 'data-action': 'unaccept', 'aria-label': t.unacceptLabel(e.finding.cell) });
+      const undo = button(t.unaccept, 'bc-button bc-small', {
+        'data-action': 'unaccept',
+        'aria-label': t.unacceptLabel(e.finding.cell),
+      });
       undo.disabled = busy;
       undo.addEventListener('click', () => cb.unaccept(e));
       box.appendChild(undo);
@@ -377,10 +494,19 @@ export function createPaneView(root: HTMLElement, t: PaneStrings, locale: Locale
     }
     const reason = el(doc, 'input', {
       className: 'bc-input',
-      attrs: { type: 'text', maxlength: MAX_REASON_CHARS, placeholder: t.acceptReason, 'aria-label': t.acceptReason, 'data-role': 'accept-reason' },
+      attrs: {
+        type: 'text',
+        maxlength: MAX_REASON_CHARS,
+        placeholder: t.acceptReason,
+        'aria-label': t.acceptReason,
+        'data-role': 'accept-reason',
+      },
     });
     reason.disabled = busy;
-    const go = button(t.accept, 'bc-button bc-small', { 'data-action': 'accept', 'aria-label': t.acceptLabel(e.finding.cell) });
+    const go = button(t.accept, 'bc-button bc-small', {
+      'data-action': 'accept',
+      'aria-label': t.acceptLabel(e.finding.cell),
+    });
     go.disabled = busy;
     go.addEventListener('click', () => cb.accept(e, reason.value));
     reason.addEventListener('keydown', (ev) => {

@@ -71,7 +71,12 @@ export interface PaneHandle {
   destroy(): void;
 }
 
-export function mountPane(root: HTMLElement, workbook: Workbook, locale: Locale, options: PaneOptions = {}): PaneHandle {
+export function mountPane(
+  root: HTMLElement,
+  workbook: Workbook,
+  locale: Locale,
+  options: PaneOptions = {},
+): PaneHandle {
   const doc = root.ownerDocument;
   const t = strings(locale);
   injectPaneStyles(doc);
@@ -94,16 +99,25 @@ export function mountPane(root: HTMLElement, workbook: Workbook, locale: Locale,
     locate: (e) => void act.select(e),
     switchAndCheck: (sheet) => void act.switchAndCheck(sheet),
   });
-  const act = createPaneActions(store, workbook, locale, t, { ...DEFAULT_ACTIONS, ...options.actions }, {
-    keepFocus() {
-      const focused = doc.activeElement instanceof HTMLElement && view.pane.contains(doc.activeElement) ? doc.activeElement : null;
-      const onOption = focused?.getAttribute('role') === 'option';
-      return () => {
-        if (onOption) view.focusActive();
-        else if (focused && focused.isConnected && !(focused as HTMLButtonElement).disabled) focused.focus();
-      };
+  const act = createPaneActions(
+    store,
+    workbook,
+    locale,
+    t,
+    { ...DEFAULT_ACTIONS, ...options.actions },
+    {
+      keepFocus() {
+        const focused =
+          doc.activeElement instanceof HTMLElement && view.pane.contains(doc.activeElement) ? doc.activeElement : null;
+        const onOption = focused?.getAttribute('role') === 'option';
+        return () => {
+          if (onOption) view.focusActive();
+          else if (focused && focused.isConnected && !(focused as HTMLButtonElement).disabled) focused.focus();
+        };
+      },
     },
-  }, options.core ?? defaultCore());
+    options.core ?? defaultCore(),
+  );
   const { pane, listEl } = view;
 
   function setActive(key: string | null, focus: boolean): void {
@@ -190,7 +204,12 @@ export function mountPane(root: HTMLElement, workbook: Workbook, locale: Locale,
       return;
     }
     if (state.busy) return;
-    store.set(withMessage(state, r.kind === 'cleared' ? { kind: 'success', text: t.marksCleared } : { kind: 'error', text: r.message }));
+    store.set(
+      withMessage(
+        state,
+        r.kind === 'cleared' ? { kind: 'success', text: t.marksCleared } : { kind: 'error', text: r.message },
+      ),
+    );
   }
   function onStorage(ev: StorageEvent): void {
     if (ev.key !== LAST_RESULT_KEY) return;

@@ -130,7 +130,8 @@ const zh: PaneStrings = {
   marksLeftOver: '此工作簿中有上次校验留下的标记，可点击“清除标记”移除。',
   indicatorsWritten: (n) => `已生成“指标明细”工作表，共 ${n} 条指标。`,
   marked: (cells) => `已在表中标记 ${cells} 个单元格。`,
-  indicatorSheetUnsupported: '当前版本的 Excel 不支持生成指标明细表。请使用较新版本的 Excel，或用命令行工具的 --out 选项生成。',
+  indicatorSheetUnsupported:
+    '当前版本的 Excel 不支持生成指标明细表。请使用较新版本的 Excel，或用命令行工具的 --out 选项生成。',
   noIndicators: '表中没有可以列出的绩效指标，未生成指标明细表。',
   severity: SEVERITY_ZH,
   severityCount: (s, n) => `${SEVERITY_ZH[s]} ${n}`,
@@ -214,7 +215,8 @@ const en: PaneStrings = {
   noFindings: 'No problems found.',
   noTable: (sheet) =>
     `No project target table was found on the sheet “${sheet}”. Switch to the sheet with the table (headers such as 项目名称, 总计, 绩效指标) and check again.`,
-  tableElsewhere: (sheet, tableSheet) => `The sheet “${sheet}” has no project target table. The table is on the sheet “${tableSheet}”.`,
+  tableElsewhere: (sheet, tableSheet) =>
+    `The sheet “${sheet}” has no project target table. The table is on the sheet “${tableSheet}”.`,
   switchAndCheck: (sheet) => `Go to “${sheet}” and check`,
   clearedHint: 'Marks cleared. Click “Check” to check again.',
   genericError: 'The action could not be completed. Please try again; if it still fails, save and reopen the workbook.',
@@ -222,7 +224,8 @@ const en: PaneStrings = {
   marksLeftOver: 'This workbook has marks from an earlier check. Use “Clear marks” to remove them.',
   indicatorsWritten: (n) => `The “指标明细” sheet was written with ${n} indicators.`,
   marked: (cells) => `${cells} cells marked on the sheet.`,
-  indicatorSheetUnsupported: 'This version of Excel cannot write the indicator sheet. Use a newer Excel, or the command line tool with --out.',
+  indicatorSheetUnsupported:
+    'This version of Excel cannot write the indicator sheet. Use a newer Excel, or the command line tool with --out.',
   noIndicators: 'The table has no indicators to list; no indicator sheet was written.',
   severity: SEVERITY_EN,
   severityCount: (s, n) => `${SEVERITY_EN[s]} ${n}`,

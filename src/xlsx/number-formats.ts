@@ -65,6 +65,9 @@ export function builtInFormat(id: number): string | undefined {
  */
 export function isDateFormat(code: string | undefined): boolean {
   if (!code) return false;
-  const bare = code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, '');
+  const bare = code
+    .replace(/\[[^\]]*]/g, '')
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '');
   return /[ymdhMsb]/.test(bare.replace(/General/gi, ''));
 }

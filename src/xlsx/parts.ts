@@ -108,7 +108,12 @@ export class StylesHandler extends StackHandler {
       const id = Number(a.numFmtId);
       if (Number.isInteger(id) && a.formatCode !== undefined) this.numFmts.set(id, a.formatCode);
     } else if (name === 'xf' && parent === 'cellXfs') {
-      this.xfs.push({ numFmtId: Number(a.numFmtId) || 0, indent: 0, fontId: Number(a.fontId) || 0, fillId: Number(a.fillId) || 0 });
+      this.xfs.push({
+        numFmtId: Number(a.numFmtId) || 0,
+        indent: 0,
+        fontId: Number(a.fontId) || 0,
+        fillId: Number(a.fillId) || 0,
+      });
     } else if (name === 'alignment' && parent === 'xf' && grand === 'cellXfs') {
       const xf = this.xfs[this.xfs.length - 1];
       const indent = Number(a.indent);
@@ -152,4 +157,3 @@ export class CommentsHandler extends StackHandler {
     }
   }
 }
-

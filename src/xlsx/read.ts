@@ -9,7 +9,14 @@ import type { Cell, CellValue, Grid } from '../core/grid';
 import { formatDate, serialToDate } from './dates';
 import { XlsxReadError } from './errors';
 import { builtInFormat, isDateFormat } from './number-formats';
-import { CommentsHandler, RelsHandler, SharedStringsHandler, StylesHandler, WorkbookHandler, type Relationship } from './parts';
+import {
+  CommentsHandler,
+  RelsHandler,
+  SharedStringsHandler,
+  StylesHandler,
+  WorkbookHandler,
+  type Relationship,
+} from './parts';
 import { CellType, SheetHandler, type Range, type RawCell } from './sheet-part';
 import { DEFAULT_LIMITS, unzipParts, type UnzipLimits } from './unzip';
 import { unescapeOoxml, xmlSink, type XmlHandler } from './xml';
@@ -47,7 +54,8 @@ export interface SheetRead {
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** Parts no check or preview reads: never inflated. */
-const SKIPPED = /^(xl\/(media|drawings|charts|chartsheets|theme|printerSettings|pivotCache|pivotTables|externalLinks|embeddings|activeX|ctrlProps|diagrams|slicers|slicerCaches|timelines|timelineCaches|threadedComments|persons|richData|queryTables|tables|customXml)\/|customXml\/|docProps\/)/i;
+const SKIPPED =
+  /^(xl\/(media|drawings|charts|chartsheets|theme|printerSettings|pivotCache|pivotTables|externalLinks|embeddings|activeX|ctrlProps|diagrams|slicers|slicerCaches|timelines|timelineCaches|threadedComments|persons|richData|queryTables|tables|customXml)\/|customXml\/|docProps\/)/i;
 
 export function isOle(bytes: Uint8Array): boolean {
   if (bytes.length < 8) return false;
@@ -59,7 +67,8 @@ type Part = RelsHandler | WorkbookHandler | SharedStringsHandler | StylesHandler
 
 export function readWorkbook(bytes: Uint8Array, options: ReadOptions = {}): SheetRead[] {
   if (isOle(bytes)) throw new XlsxReadError('ole', 'OLE compound file');
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new XlsxReadError('not-zip', 'not a zip archive');
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
+    throw new XlsxReadError('not-zip', 'not a zip archive');
   const presentation = options.presentation === true;
   const parts = new Map<string, Part>();
   const ended = new Set<string>();
@@ -154,7 +163,11 @@ function handlerFor(root: string, presentation: boolean): Part | undefined {
   }
 }
 
-function findPart<T extends Part>(parts: Map<string, Part>, ended: Set<string>, kind: new (...a: never[]) => T): T | undefined {
+function findPart<T extends Part>(
+  parts: Map<string, Part>,
+  ended: Set<string>,
+  kind: new (...a: never[]) => T,
+): T | undefined {
   for (const [k, p] of parts) if (p instanceof kind && ended.has(k)) return p;
   return undefined;
 }
@@ -232,7 +245,13 @@ function orderedRows(sheet: SheetHandler): { rowNums: number[]; rows: RawCell[][
   return { rowNums: nums, rows };
 }
 
-function assembleSheet(name: string, state: SheetRead['state'], sheet: SheetHandler, ctx: Context, notes: Map<string, string> | undefined): SheetRead {
+function assembleSheet(
+  name: string,
+  state: SheetRead['state'],
+  sheet: SheetHandler,
+  ctx: Context,
+  notes: Map<string, string> | undefined,
+): SheetRead {
   const { rowNums, rows } = orderedRows(sheet);
   let maxCol = 0;
   for (const cells of rows) {
@@ -276,7 +295,8 @@ function assembleSheet(name: string, state: SheetRead['state'], sheet: SheetHand
   if (!ctx.presentation) return { grid, state };
   const colWidths = new Map<number, number>();
   const widest = Math.max(maxCol, 1);
-  for (const [min, max, width] of sheet.cols) for (let c = min; c <= Math.min(max, widest); c++) colWidths.set(c, width);
+  for (const [min, max, width] of sheet.cols)
+    for (let c = min; c <= Math.min(max, widest); c++) colWidths.set(c, width);
   const mergeRefs = merges.map((m) => `${columnLetters(m.left)}${m.top}:${columnLetters(m.right)}${m.bottom}`);
   return { grid, state, presentation: { looks, colWidths, merges: mergeRefs } };
 }
@@ -405,7 +425,14 @@ function lookOf(raw: RawCell, ctx: Context, notes: Map<string, string> | undefin
     const color = css(font?.color);
     if (color && color !== '#000000') look.color = color;
     const h = xf.horizontal;
-    const align = h === 'center' || h === 'centerContinuous' ? 'center' : h === 'right' ? 'right' : h === 'left' ? 'left' : undefined;
+    const align =
+      h === 'center' || h === 'centerContinuous'
+        ? 'center'
+        : h === 'right'
+          ? 'right'
+          : h === 'left'
+            ? 'left'
+            : undefined;
     if (align) look.align = align;
   }
   const note = notes?.get(`${columnLetters(raw.col)}${row}`);

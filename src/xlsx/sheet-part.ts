@@ -67,11 +67,17 @@ export function parseRange(ref: string): Range | null {
   const p = parseRef(a.replace(/\$/g, ''));
   const q = parseRef(b.replace(/\$/g, ''));
   if (!p || !q || p[0] < 1) return null;
-  return { top: Math.min(p[0], q[0]), left: Math.min(p[1], q[1]), bottom: Math.max(p[0], q[0]), right: Math.max(p[1], q[1]) };
+  return {
+    top: Math.min(p[0], q[0]),
+    left: Math.min(p[1], q[1]),
+    bottom: Math.max(p[0], q[0]),
+    right: Math.max(p[1], q[1]),
+  };
 }
 
 function checkLimits(row: number, col: number): void {
-  if (row > MAX_ROWS || col > MAX_COLUMNS) throw new XlsxReadError('beyond-limits', `cell R${row}C${col} beyond Excel's limits`);
+  if (row > MAX_ROWS || col > MAX_COLUMNS)
+    throw new XlsxReadError('beyond-limits', `cell R${row}C${col} beyond Excel's limits`);
 }
 
 export class SheetHandler implements XmlHandler {

@@ -40,7 +40,11 @@ export const BOMB_MESSAGE = 'inflated size over the cap';
  * parts are never inflated). Throws XlsxReadError: 'too-large' past the limits, 'corrupt' on a
  * broken archive; errors a sink throws propagate unchanged.
  */
-export function unzipParts(data: Uint8Array, open: (name: string) => PartSink | undefined, limits = DEFAULT_LIMITS): void {
+export function unzipParts(
+  data: Uint8Array,
+  open: (name: string) => PartSink | undefined,
+  limits = DEFAULT_LIMITS,
+): void {
   let total = 0;
   let failure: unknown;
   const fail = (e: unknown): void => {

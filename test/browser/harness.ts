@@ -64,7 +64,9 @@ function runWebpack(): void {
     });
   } catch (e) {
     const err = e as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`webpack build failed:\n${err.stdout?.toString().slice(-4000) ?? ''}\n${err.stderr?.toString().slice(-4000) ?? ''}`);
+    throw new Error(
+      `webpack build failed:\n${err.stdout?.toString().slice(-4000) ?? ''}\n${err.stderr?.toString().slice(-4000) ?? ''}`,
+    );
   }
 }
 
@@ -139,7 +141,10 @@ export function serve(dir: string): Promise<StaticServer> {
       res.end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => {
@@ -156,7 +161,15 @@ export function serve(dir: string): Promise<StaticServer> {
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 

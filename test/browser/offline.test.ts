@@ -67,7 +67,11 @@ suite('Office.js offline: pages load the local copy when the CDN is refused or h
         const rel = url.pathname.slice('/lib/1/hosted/'.length);
         const file = path.join(dist, 'office-js', rel);
         if (rel && !rel.includes('..') && fs.existsSync(file)) {
-          await route.fulfill({ status: 200, contentType: 'text/javascript', body: req.method() === 'HEAD' ? '' : fs.readFileSync(file) });
+          await route.fulfill({
+            status: 200,
+            contentType: 'text/javascript',
+            body: req.method() === 'HEAD' ? '' : fs.readFileSync(file),
+          });
         } else {
           await route.fulfill({ status: 404, body: '' });
         }
@@ -97,47 +101,66 @@ suite('Office.js offline: pages load the local copy when the CDN is refused or h
   /** Resolves with Office.onReady's host once Office.js has loaded and initialised. */
   function officeHost(page: Page): Promise<string | null> {
     return page
-      .waitForFunction(() => typeof (window as unknown as { Office?: { onReady?: unknown } }).Office?.onReady === 'function', null, {
-        timeout: BOUND_MS,
-      })
-      .then(() => page.evaluate(() => Office.onReady().then((info) => (info.host === null ? null : String(info.host)))));
+      .waitForFunction(
+        () => typeof (window as unknown as { Office?: { onReady?: unknown } }).Office?.onReady === 'function',
+        null,
+        {
+          timeout: BOUND_MS,
+        },
+      )
+      .then(() =>
+        page.evaluate(() => Office.onReady().then((info) => (info.host === null ? null : String(info.host)))),
+      );
   }
 
   async function finish(v: Visit): Promise<void> {
     // Answer what hung with a script that would betray itself if it ever ran.
     for (const route of v.hung) {
-      await route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.__outsideRan = true;' }).catch(() => undefined);
+      await route
+        .fulfill({ status: 200, contentType: 'text/javascript', body: 'window.__outsideRan = true;' })
+        .catch(() => undefined);
     }
     if (v.hung.length > 0) {
       await v.page.waitForTimeout(500);
-      expect(await v.page.evaluate(() => (window as unknown as { __outsideRan?: boolean }).__outsideRan)).toBeUndefined();
+      expect(
+        await v.page.evaluate(() => (window as unknown as { __outsideRan?: boolean }).__outsideRan),
+      ).toBeUndefined();
     }
     await v.context.close();
   }
 
-  test.each<Outside>(['refuse', 'hang'])('taskpane.html, outside %s: local Office.js, "请在 Excel 中打开" within 10 s', async (outside) => {
-    const started = Date.now();
-    const v = await visit('taskpane.html', outside);
-    const expected = strings('zh-CN').notInExcel;
-    await v.page.waitForFunction((text) => document.querySelector('.bc-boot-message')?.textContent === text, expected, { timeout: BOUND_MS });
-    const elapsed = Date.now() - started;
-    expect(elapsed).toBeLessThan(BOUND_MS);
-    await v.page.screenshot({ path: screenshotPath(`offline-taskpane-${outside}.png`) });
+  test.each<Outside>(['refuse', 'hang'])(
+    'taskpane.html, outside %s: local Office.js, "请在 Excel 中打开" within 10 s',
+    async (outside) => {
+      const started = Date.now();
+      const v = await visit('taskpane.html', outside);
+      const expected = strings('zh-CN').notInExcel;
+      await v.page.waitForFunction(
+        (text) => document.querySelector('.bc-boot-message')?.textContent === text,
+        expected,
+        { timeout: BOUND_MS },
+      );
+      const elapsed = Date.now() - started;
+      expect(elapsed).toBeLessThan(BOUND_MS);
+      await v.page.screenshot({ path: screenshotPath(`offline-taskpane-${outside}.png`) });
 
-    // Exactly one Office.js, ours; the CDN was only asked (HEAD) and never loaded as a script.
-    expect(await officeScripts(v.page)).toEqual(['office-js/office.js']);
-    expect(v.local.filter((p) => p === '/office-js/office.js')).toHaveLength(1);
-    expect(v.outside).toContain(`HEAD ${CDN}`);
-    expect(v.outside).not.toContain(`GET ${CDN}`);
-    // Everything Office.js needs came from our server; what left 127.0.0.1 (its telemetry frame)
-    // was refused or is still hanging, and did not stop the pane.
-    expect(v.local).toContain('/office-js/o15apptofilemappingtable.js');
-    expect(v.outside.every((r) => !r.includes('/office-js/'))).toBe(true);
-    if (outside === 'hang') expect(v.hung.length).toBe(v.outside.length);
-    expect(v.errors).toEqual([]);
-    console.log(`offline ${outside}: "${expected.slice(0, 8)}…" after ${elapsed} ms; outside requests: ${v.outside.join(', ')}`);
-    await finish(v);
-  });
+      // Exactly one Office.js, ours; the CDN was only asked (HEAD) and never loaded as a script.
+      expect(await officeScripts(v.page)).toEqual(['office-js/office.js']);
+      expect(v.local.filter((p) => p === '/office-js/office.js')).toHaveLength(1);
+      expect(v.outside).toContain(`HEAD ${CDN}`);
+      expect(v.outside).not.toContain(`GET ${CDN}`);
+      // Everything Office.js needs came from our server; what left 127.0.0.1 (its telemetry frame)
+      // was refused or is still hanging, and did not stop the pane.
+      expect(v.local).toContain('/office-js/o15apptofilemappingtable.js');
+      expect(v.outside.every((r) => !r.includes('/office-js/'))).toBe(true);
+      if (outside === 'hang') expect(v.hung.length).toBe(v.outside.length);
+      expect(v.errors).toEqual([]);
+      console.log(
+        `offline ${outside}: "${expected.slice(0, 8)}…" after ${elapsed} ms; outside requests: ${v.outside.join(', ')}`,
+      );
+      await finish(v);
+    },
+  );
 
   test.each<[string, Outside]>([
     ['commands.html', 'refuse'],
@@ -156,9 +179,13 @@ suite('Office.js offline: pages load the local copy when the CDN is refused or h
 
   test('CDN answering: its Office.js is used and the local copy is never fetched', async () => {
     const v = await visit('taskpane.html', 'cdn-serves');
-    await v.page.waitForFunction((text) => document.querySelector('.bc-boot-message')?.textContent === text, strings('zh-CN').notInExcel, {
-      timeout: BOUND_MS,
-    });
+    await v.page.waitForFunction(
+      (text) => document.querySelector('.bc-boot-message')?.textContent === text,
+      strings('zh-CN').notInExcel,
+      {
+        timeout: BOUND_MS,
+      },
+    );
     expect(await officeScripts(v.page)).toEqual([CDN]);
     expect(v.outside).toContain(`GET ${CDN}`);
     expect(v.local.filter((p) => p.startsWith('/office-js/'))).toEqual([]);
@@ -167,9 +194,13 @@ suite('Office.js offline: pages load the local copy when the CDN is refused or h
 
   test('CDN answering with an error: the CDN script fails and the local copy loads instead', async () => {
     const v = await visit('taskpane.html', 'cdn-404');
-    await v.page.waitForFunction((text) => document.querySelector('.bc-boot-message')?.textContent === text, strings('zh-CN').notInExcel, {
-      timeout: BOUND_MS,
-    });
+    await v.page.waitForFunction(
+      (text) => document.querySelector('.bc-boot-message')?.textContent === text,
+      strings('zh-CN').notInExcel,
+      {
+        timeout: BOUND_MS,
+      },
+    );
     // The failed CDN tag is gone: office.js takes its folder from the first office.js tag.
     expect(await officeScripts(v.page)).toEqual(['office-js/office.js']);
     expect(v.local.filter((p) => p === '/office-js/office.js')).toHaveLength(1);

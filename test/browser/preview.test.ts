@@ -29,7 +29,11 @@ async function defectiveWorkbook(): Promise<Buffer> {
   ws.addRow(['合计', 1000, 196.99]);
   ws.addRow(['广州市花都区口岸服务保障中心', 196.99, 196.99]);
   ws.addRow([
-    '机构运行辅助经费', 21.6, 21.6, null, null,
+    '机构运行辅助经费',
+    21.6,
+    21.6,
+    null,
+    null,
     '通过聘用编外人员，保障单位的正常运作，顺利开展口岸保障服务工作。',
     '1、1-产出指标；11-数量指标；发放编外人员工资人数；实施周期指标值:≥4人；年度指标值:≥4人。' +
       '2、1-产出指标；13-时效指标；编外人员工资发放及时率；实施周期指标值:>=90%；年度指标值:>=90%。' +
@@ -37,14 +41,22 @@ async function defectiveWorkbook(): Promise<Buffer> {
       '4、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:≥95%；年度指标值:≥95%。',
   ]);
   ws.addRow([
-    '港口口岸单位经费', 175.39, 175.39, null, 'abc',
+    '港口口岸单位经费',
+    175.39,
+    175.39,
+    null,
+    'abc',
     '为港口口岸单位提供有力的后勤服务，保障口岸现场工作正常运作。',
     '1、1-产出指标；11-数量指标；保障口岸查验单位数；实施周期指标值:2个/年；年度指标值:2个/年。' +
       '2、2-效益指标；22-社会效益；安全事故发生次数；实施周期指标值:0次；年度指标值:0次。' +
       '3、3-满意度指标；31-服务对象满意度；行政相对人对港口查验单位满意度；实施周期指标值:≥98%；年度指标值:≥98%。',
   ]);
   ws.addRow([
-    '<img src=x onerror="window.__xss=1">', 0, 0, null, null,
+    '<img src=x onerror="window.__xss=1">',
+    0,
+    0,
+    null,
+    null,
     null, // 绩效目标 left empty: an error whose group is this project
     '1、1-产出指标；11-数量指标；<b>次数</b><img src=y onerror="window.__xss=2">；实施周期指标值:>=1次；年度指标值:>=1次。' +
       '2、2-效益指标；22-社会效益；效果；实施周期指标值:效果显著；年度指标值:效果显著。' +
@@ -97,7 +109,8 @@ suite('preview in chromium', () => {
 
   const pane = (p: Page) => p.evaluate(() => (window as unknown as W).__preview.pane());
   const state = (p: Page) => p.evaluate(() => (window as unknown as W).__preview.state());
-  const snapshot = (p: Page, sheet?: string) => p.evaluate((s) => (window as unknown as W).__preview.snapshot(s), sheet);
+  const snapshot = (p: Page, sheet?: string) =>
+    p.evaluate((s) => (window as unknown as W).__preview.snapshot(s), sheet);
   const cell = (p: Page, a: string) => p.evaluate((x) => (window as unknown as W).__preview.cell(x), a);
 
   async function waitIdle(p: Page, loads?: number): Promise<void> {
@@ -114,10 +127,14 @@ suite('preview in chromium', () => {
 
   async function runCheck(p: Page): Promise<void> {
     await p.click('button[data-action="check"]');
-    await p.waitForFunction(() => {
-      const s = (window as unknown as W).__preview.pane();
-      return s !== null && !s.busy && s.outcome !== 'none';
-    }, null, { timeout: 30_000 });
+    await p.waitForFunction(
+      () => {
+        const s = (window as unknown as W).__preview.pane();
+        return s !== null && !s.busy && s.outcome !== 'none';
+      },
+      null,
+      { timeout: 30_000 },
+    );
   }
 
   async function openDefective(p: Page): Promise<void> {
@@ -180,18 +197,30 @@ suite('preview in chromium', () => {
     expect(visible.length).toBeGreaterThan(2);
 
     await page.click(`[role="option"][data-key="${visible[1].key}"]`);
-    await page.waitForFunction((c) => (window as unknown as W).__preview.state().selection?.cell === c, visible[1].cell);
+    await page.waitForFunction(
+      (c) => (window as unknown as W).__preview.state().selection?.cell === c,
+      visible[1].cell,
+    );
     expect(await page.getAttribute('td.pv-selected', 'data-cell')).toBe(visible[1].cell);
     expect(await page.textContent('[data-role="namebox"]')).toBe(visible[1].cell);
 
     // Arrow down + Enter in the list, then F8 from anywhere in the pane.
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await page.waitForFunction((c) => (window as unknown as W).__preview.state().selection?.cell === c, visible[2].cell);
+    await page.waitForFunction(
+      (c) => (window as unknown as W).__preview.state().selection?.cell === c,
+      visible[2].cell,
+    );
     await page.keyboard.press('Shift+F8');
-    await page.waitForFunction((c) => (window as unknown as W).__preview.state().selection?.cell === c, visible[1].cell);
+    await page.waitForFunction(
+      (c) => (window as unknown as W).__preview.state().selection?.cell === c,
+      visible[1].cell,
+    );
     await page.click('button[data-action="next"]');
-    await page.waitForFunction((c) => (window as unknown as W).__preview.state().selection?.cell === c, visible[2].cell);
+    await page.waitForFunction(
+      (c) => (window as unknown as W).__preview.state().selection?.cell === c,
+      visible[2].cell,
+    );
     expect((await pane(page))?.active).toBe(2);
     await page.screenshot({ path: screenshotPath('03-finding-selected.png') });
   });
@@ -226,7 +255,9 @@ suite('preview in chromium', () => {
     await runCheck(page);
     const s = await pane(page);
     // The form's sum slip (年度资金总额 C7) and the target written `≧95%` (E20) are findings on their own cells.
-    expect((s?.visible ?? []).filter((f) => f.severity === 'error').map((f) => f.cell)).toEqual(expect.arrayContaining(['C7']));
+    expect((s?.visible ?? []).filter((f) => f.severity === 'error').map((f) => f.cell)).toEqual(
+      expect.arrayContaining(['C7']),
+    );
     expect((s?.visible ?? []).map((f) => f.cell)).toEqual(expect.arrayContaining(['E20']));
     await expectMarks(page);
     await page.screenshot({ path: screenshotPath('08-form-checked.png') });
@@ -250,7 +281,11 @@ suite('preview in chromium', () => {
   });
 
   test('a file that is not a workbook gets a clear message', async () => {
-    await page.setInputFiles('input[data-role="file"]', { name: 'notes.xlsx', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await page.setInputFiles('input[data-role="file"]', {
+      name: 'notes.xlsx',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('hello'),
+    });
     await page.waitForSelector('[data-role="load-error"]:not([hidden])');
     // The command line's sentence for the same file, word for word.
     expect(await page.textContent('[data-role="load-error"]')).toBe(cliMessages('zh-CN').notWorkbook('notes.xlsx'));
@@ -301,7 +336,9 @@ suite('preview in chromium', () => {
     const after = await snapshot(page);
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
     for (const a of Object.keys(before)) expect({ cell: a, ...after[a] }).toEqual({ cell: a, ...before[a] });
-    expect(await page.locator('table.pv-grid td[data-note]').count()).toBe(Object.values(before).filter((c) => c.note !== null).length);
+    expect(await page.locator('table.pv-grid td[data-note]').count()).toBe(
+      Object.values(before).filter((c) => c.note !== null).length,
+    );
     expect(await page.textContent('[data-role="status"]')).toBe('已清除本工具添加的所有标记。');
     await page.screenshot({ path: screenshotPath('07-marks-cleared.png') });
   });
@@ -466,10 +503,17 @@ suite('preview in chromium', () => {
     ws.addRow(['某某中心', n, n]);
     for (let i = 0; i < n - 3; i++) {
       const value = i + 4 === 3032 ? '>=1次' : '≥1次';
-      ws.addRow([`项目${i + 1}`, 1, 1, null, null, '保障运转。',
+      ws.addRow([
+        `项目${i + 1}`,
+        1,
+        1,
+        null,
+        null,
+        '保障运转。',
         `1、1-产出指标；11-数量指标；次数；实施周期指标值:${value}；年度指标值:${value}。` +
-        '2、2-效益指标；22-社会效益；效果；实施周期指标值:效果显著；年度指标值:效果显著。' +
-        '3、3-满意度指标；31-服务对象满意度；满意度；实施周期指标值:≥90%；年度指标值:≥90%。']);
+          '2、2-效益指标；22-社会效益；效果；实施周期指标值:效果显著；年度指标值:效果显著。' +
+          '3、3-满意度指标；31-服务对象满意度；满意度；实施周期指标值:≥90%；年度指标值:≥90%。',
+      ]);
     }
     const loads = await page.evaluate(() => (window as unknown as W).__preview.loads);
     await page.setInputFiles('input[data-role="file"]', {
@@ -520,12 +564,16 @@ suite('preview in chromium', () => {
     await page.screenshot({ path: screenshotPath('10-accepted.png') });
     // a later check: still accepted
     await runCheck(page);
-    expect((await pane(page))?.visible.find((f) => f.cell === warning.cell && f.rule === warning.rule)?.accepted).toBe(true);
+    expect((await pane(page))?.visible.find((f) => f.cell === warning.cell && f.rule === warning.rule)?.accepted).toBe(
+      true,
+    );
     // withdraw, accept again, then edit the cell: the finding is back
     await page.click(`[role="option"][data-cell="${warning.cell}"][data-accepted="true"]`);
     await page.click('button[data-action="unaccept"]');
     await waitIdle(page);
-    expect((await pane(page))?.visible.find((f) => f.cell === warning.cell && f.rule === warning.rule)?.accepted).toBe(false);
+    expect((await pane(page))?.visible.find((f) => f.cell === warning.cell && f.rule === warning.rule)?.accepted).toBe(
+      false,
+    );
     await page.click(`[role="option"][data-cell="${warning.cell}"]`);
     await page.click('button[data-action="accept"]');
     await waitIdle(page);

@@ -20,7 +20,8 @@ interface JsonFinding {
   accepted?: { reason: string; at: string };
 }
 
-const escapeAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttr = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The part Excel writes for an add-in with settings (the value is the JSON of the stored string). */
 function webExtensionXml(list: Acceptance[]): string {
@@ -58,7 +59,13 @@ beforeAll(async () => {
 });
 
 const acceptance = (f: JsonFinding, hash: string): Acceptance => ({
-  sheet, cell: f.cell, rule: f.rule, indicator: f.indicator, hash, reason: `已核对 ${f.cell}`, at: '2026-11-30T08:00:00.000Z',
+  sheet,
+  cell: f.cell,
+  rule: f.rule,
+  indicator: f.indicator,
+  hash,
+  reason: `已核对 ${f.cell}`,
+  at: '2026-11-30T08:00:00.000Z',
 });
 
 describe('acceptances from the workbook', () => {
@@ -67,7 +74,10 @@ describe('acceptances from the workbook', () => {
     const before = await run([DEFECTS, '--format', 'json']);
     expect(before.code).toBe(1);
     const file = path.join(dir, 'accepted.xlsx');
-    writeFileSync(file, withPart(readFileSync(DEFECTS), webExtensionXml(errors.map((f) => acceptance(f, hashOf(f.cell))))));
+    writeFileSync(
+      file,
+      withPart(readFileSync(DEFECTS), webExtensionXml(errors.map((f) => acceptance(f, hashOf(f.cell))))),
+    );
     const r = await run([file, '--format', 'json']);
     expect(r.code).toBe(0);
     const findings = (JSON.parse(r.stdout) as { tables: { findings: JsonFinding[] }[] }).tables[0].findings;
@@ -84,7 +94,9 @@ describe('acceptances from the workbook', () => {
     const r = await run([file, '--format', 'json']);
     expect(r.code).toBe(1);
     const findings = (JSON.parse(r.stdout) as { tables: { findings: JsonFinding[] }[] }).tables[0].findings;
-    const first = findings.find((f) => f.cell === errors[0].cell && f.rule === errors[0].rule && f.indicator === errors[0].indicator);
+    const first = findings.find(
+      (f) => f.cell === errors[0].cell && f.rule === errors[0].rule && f.indicator === errors[0].indicator,
+    );
     expect(first?.accepted).toBeUndefined();
   });
 
@@ -96,7 +108,10 @@ describe('acceptances from the workbook', () => {
       }),
       { numRuns: 200 },
     );
-    const broken = withPart(readFileSync(DEFECTS), '<we:webextension><we:property name="budgetCheck.accepted" value="{not json');
+    const broken = withPart(
+      readFileSync(DEFECTS),
+      '<we:webextension><we:property name="budgetCheck.accepted" value="{not json',
+    );
     expect(readWorkbookAcceptances(broken)).toEqual([]);
   });
 });

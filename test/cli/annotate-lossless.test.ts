@@ -50,27 +50,56 @@ function richWorkbook(): Uint8Array {
   // Excel's VML is in a legacy code page: one byte above 0x7F must come back unchanged.
   put(
     'xl/drawings/vmlDrawing1.vml',
-    new Uint8Array([...strToU8('<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><!-- caf'), 0xe9, ...strToU8(' --><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"/><v:shape id="_x0000_s1025" type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Row>0</x:Row><x:Column>0</x:Column></x:ClientData></v:shape><v:shape id="_x0000_s1026" type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Row>3</x:Row><x:Column>6</x:Column></x:ClientData></v:shape><v:shape id="_x0000_s1027" type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Row>4</x:Row><x:Column>6</x:Column></x:ClientData></v:shape></xml>')]),
+    new Uint8Array([
+      ...strToU8(
+        '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><!-- caf',
+      ),
+      0xe9,
+      ...strToU8(
+        ' --><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"/><v:shape id="_x0000_s1025" type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Row>0</x:Row><x:Column>0</x:Column></x:ClientData></v:shape><v:shape id="_x0000_s1026" type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Row>3</x:Row><x:Column>6</x:Column></x:ClientData></v:shape><v:shape id="_x0000_s1027" type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Row>4</x:Row><x:Column>6</x:Column></x:ClientData></v:shape></xml>',
+      ),
+    ]),
   );
   put(
     'xl/threadedComments/threadedComment1.xml',
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"><threadedComment ref="G5" dT="2026-01-05T10:00:00.00" personId="{11111111-1111-1111-1111-111111111111}" id="{22222222-2222-2222-2222-222222222222}"><text>这条指标要改</text></threadedComment></ThreadedComments>',
   );
-  put('xl/persons/person.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<personList xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"><person displayName="王会计" id="{11111111-1111-1111-1111-111111111111}" userId="w" providerId="None"/></personList>');
-  put('xl/drawings/drawing1.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"><!-- a chart and a picture anchored here --></xdr:wsDr>');
-  put('xl/drawings/_rels/drawing1.xml.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../media/image1.png"/></Relationships>');
-  put('xl/charts/chart1.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart/></c:chartSpace>');
+  put(
+    'xl/persons/person.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<personList xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"><person displayName="王会计" id="{11111111-1111-1111-1111-111111111111}" userId="w" providerId="None"/></personList>',
+  );
+  put(
+    'xl/drawings/drawing1.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"><!-- a chart and a picture anchored here --></xdr:wsDr>',
+  );
+  put(
+    'xl/drawings/_rels/drawing1.xml.rels',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../media/image1.png"/></Relationships>',
+  );
+  put(
+    'xl/charts/chart1.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart/></c:chartSpace>',
+  );
   const png = new Uint8Array(4096);
   for (let i = 0; i < png.length; i++) png[i] = (i * 7919) & 0xff;
   put('xl/media/image1.png', png);
-  put('xl/pivotTables/pivotTable1.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotTableDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" name="透视表1" cacheId="1"/>');
-  put('xl/pivotCache/pivotCacheDefinition1.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>');
+  put(
+    'xl/pivotTables/pivotTable1.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotTableDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" name="透视表1" cacheId="1"/>',
+  );
+  put(
+    'xl/pivotCache/pivotCacheDefinition1.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+  );
   const vba = new Uint8Array(2048);
   for (let i = 0; i < vba.length; i++) vba[i] = (i * 31 + 7) & 0xff;
   put('xl/vbaProject.bin', vba);
   put(
     'xl/workbook.xml',
-    s('xl/workbook.xml').replace('</sheets>', '</sheets><definedNames><definedName name="预算区域">Sheet1!$A$1:$G$15</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">Sheet1!$A$1:$G$15</definedName></definedNames>'),
+    s('xl/workbook.xml').replace(
+      '</sheets>',
+      '</sheets><definedNames><definedName name="预算区域">Sheet1!$A$1:$G$15</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">Sheet1!$A$1:$G$15</definedName></definedNames>',
+    ),
   );
   put(
     'xl/_rels/workbook.xml.rels',
@@ -83,15 +112,23 @@ function richWorkbook(): Uint8Array {
     '[Content_Types].xml',
     s('[Content_Types].xml')
       .replace('spreadsheetml.sheet.main+xml', 'ms-excel.sheet.macroEnabled.main+xml')
-      .replace('</Types>', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default Extension="png" ContentType="image/png"/></Types>'),
+      .replace(
+        '</Types>',
+        '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default Extension="png" ContentType="image/png"/></Types>',
+      ),
   );
   return zipSync(z);
 }
 
 /** Parts that carry the marks; everything else must come back byte for byte. */
 const MAY_CHANGE = new Set([
-  '[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml',
-  'xl/worksheets/sheet1.xml', 'xl/comments1.xml', 'xl/drawings/vmlDrawing1.vml',
+  '[Content_Types].xml',
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  'xl/styles.xml',
+  'xl/worksheets/sheet1.xml',
+  'xl/comments1.xml',
+  'xl/drawings/vmlDrawing1.vml',
 ]);
 
 describe('--out on a workbook with charts, pivots, VBA, threaded comments, notes, validation, formats and names', () => {
@@ -125,7 +162,15 @@ describe('--out on a workbook with charts, pivots, VBA, threaded comments, notes
     const a = raw(input);
     const b = raw(out);
     const untouched = Object.keys(before).filter((n) => !MAY_CHANGE.has(n));
-    expect(untouched).toEqual(expect.arrayContaining(['xl/vbaProject.bin', 'xl/charts/chart1.xml', 'xl/media/image1.png', 'xl/pivotTables/pivotTable1.xml', 'xl/threadedComments/threadedComment1.xml']));
+    expect(untouched).toEqual(
+      expect.arrayContaining([
+        'xl/vbaProject.bin',
+        'xl/charts/chart1.xml',
+        'xl/media/image1.png',
+        'xl/pivotTables/pivotTable1.xml',
+        'xl/threadedComments/threadedComment1.xml',
+      ]),
+    );
     for (const name of untouched) {
       expect([name, Buffer.from(after[name] ?? []).equals(Buffer.from(before[name]))]).toEqual([name, true]);
       const x = a.get(name)!;
@@ -137,17 +182,25 @@ describe('--out on a workbook with charts, pivots, VBA, threaded comments, notes
 
   test('the changed parts keep what they held: validation, formats, drawing, names, VBA content type', () => {
     const sheet = text(after, 'xl/worksheets/sheet1.xml');
-    expect(sheet).toContain('<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="E2:E15"><formula1>"是,否"</formula1></dataValidation></dataValidations>');
+    expect(sheet).toContain(
+      '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="E2:E15"><formula1>"是,否"</formula1></dataValidation></dataValidations>',
+    );
     expect(sheet).toContain('<conditionalFormatting sqref="B2:B15">');
     expect(sheet).toContain('<drawing r:id="rId91"/><legacyDrawing r:id="rId92"/>');
     const wb = text(after, 'xl/workbook.xml');
-    expect(wb).toContain('<definedName name="预算区域">Sheet1!$A$1:$G$15</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">Sheet1!$A$1:$G$15</definedName>');
+    expect(wb).toContain(
+      '<definedName name="预算区域">Sheet1!$A$1:$G$15</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">Sheet1!$A$1:$G$15</definedName>',
+    );
     expect(text(after, '[Content_Types].xml')).toContain('ms-excel.sheet.macroEnabled.main+xml');
     expect(text(after, 'xl/_rels/workbook.xml.rels')).toContain('Target="vbaProject.bin"');
     // The VML keeps its legacy-code-page byte and its shapes; new shapes are appended.
     const vml = after['xl/drawings/vmlDrawing1.vml'];
     const old = before['xl/drawings/vmlDrawing1.vml'];
-    expect(Buffer.from(vml.subarray(0, old.length - '</xml>'.length)).equals(Buffer.from(old.subarray(0, old.length - '</xml>'.length)))).toBe(true);
+    expect(
+      Buffer.from(vml.subarray(0, old.length - '</xml>'.length)).equals(
+        Buffer.from(old.subarray(0, old.length - '</xml>'.length)),
+      ),
+    ).toBe(true);
   });
 
   test('marks present: fills on flagged cells, notes merged with the user’s, none over a threaded comment', () => {
@@ -165,12 +218,22 @@ describe('--out on a workbook with charts, pivots, VBA, threaded comments, notes
     expect(fillOfCell('G4')).toBe('FFFFD6D6');
     expect(fillOfCell('A1')).toBeUndefined();
     const comments = text(after, 'xl/comments1.xml');
-    expect(comments).toContain('<comment ref="A1" authorId="0"><text><r><rPr><b/></rPr><t>王会计:</t></r><r><t xml:space="preserve">\n表头说明</t></r></text></comment>');
-    expect(comments).toMatch(/<comment ref="G4" authorId="0"><text><r><rPr><b\/><\/rPr><t>王会计:<\/t><\/r><r><t xml:space="preserve">\n请复核<\/t><\/r><r><t xml:space="preserve">\n\n【预算绩效表校验】/);
-    expect(comments).toContain('<comment ref="G5" authorId="1"><text><t>[Threaded comment] 这条指标要改</t></text></comment>');
-    expect(comments).toMatch(new RegExp(`<comment ref="B2" authorId="2"><text><r><t xml:space="preserve">${NOTE_HEADER['zh-CN']}`));
+    expect(comments).toContain(
+      '<comment ref="A1" authorId="0"><text><r><rPr><b/></rPr><t>王会计:</t></r><r><t xml:space="preserve">\n表头说明</t></r></text></comment>',
+    );
+    expect(comments).toMatch(
+      /<comment ref="G4" authorId="0"><text><r><rPr><b\/><\/rPr><t>王会计:<\/t><\/r><r><t xml:space="preserve">\n请复核<\/t><\/r><r><t xml:space="preserve">\n\n【预算绩效表校验】/,
+    );
+    expect(comments).toContain(
+      '<comment ref="G5" authorId="1"><text><t>[Threaded comment] 这条指标要改</t></text></comment>',
+    );
+    expect(comments).toMatch(
+      new RegExp(`<comment ref="B2" authorId="2"><text><r><t xml:space="preserve">${NOTE_HEADER['zh-CN']}`),
+    );
     // One VML shape per new note, none for the cells that already had one.
-    const shapes = strFromU8(after['xl/drawings/vmlDrawing1.vml']).match(/<x:Row>\d+<\/x:Row><x:Column>\d+<\/x:Column>/g)!;
+    const shapes = strFromU8(after['xl/drawings/vmlDrawing1.vml']).match(
+      /<x:Row>\d+<\/x:Row><x:Column>\d+<\/x:Column>/g,
+    )!;
     expect(new Set(shapes).size).toBe(shapes.length);
   });
 

@@ -11,8 +11,20 @@ const sheet = (data: string) => `<worksheet xmlns="m"><dimension ref="A1:C9"/>${
 
 describe('patchSheetCells', () => {
   test('sets s on present cells, inserts absent cells and rows in order, keeps the rest', () => {
-    const xml = sheet('<sheetData><row r="2"><c r="A2" s="3" t="s"><v>0</v></c><c r="C2"><v>5</v></c></row><row r="5"><c r="B5"/></row></sheetData>');
-    const out = patchSheetCells(xml, new Map([['A2', 7], ['B2', 8], ['D2', 9], ['A1', 10], ['B4', 11], ['C9', 12]]));
+    const xml = sheet(
+      '<sheetData><row r="2"><c r="A2" s="3" t="s"><v>0</v></c><c r="C2"><v>5</v></c></row><row r="5"><c r="B5"/></row></sheetData>',
+    );
+    const out = patchSheetCells(
+      xml,
+      new Map([
+        ['A2', 7],
+        ['B2', 8],
+        ['D2', 9],
+        ['A1', 10],
+        ['B4', 11],
+        ['C9', 12],
+      ]),
+    );
     expect(out).toBe(
       sheet(
         '<sheetData><row r="1"><c r="A1" s="10"/></row><row r="2"><c r="A2" s="7" t="s"><v>0</v></c><c r="B2" s="8"/><c r="C2"><v>5</v></c><c r="D2" s="9"/></row>' +
@@ -23,14 +35,29 @@ describe('patchSheetCells', () => {
 
   test('rows and cells without r get one, so positions after an insertion do not shift', () => {
     const xml = sheet('<sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row></sheetData>');
-    const out = patchSheetCells(xml, new Map([['B1', 4], ['A2', 5]]));
-    expect(out).toBe(sheet('<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1" s="4"><v>2</v></c></row><row r="2"><c r="A2" s="5"><v>3</v></c></row></sheetData>'));
+    const out = patchSheetCells(
+      xml,
+      new Map([
+        ['B1', 4],
+        ['A2', 5],
+      ]),
+    );
+    expect(out).toBe(
+      sheet(
+        '<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1" s="4"><v>2</v></c></row><row r="2"><c r="A2" s="5"><v>3</v></c></row></sheetData>',
+      ),
+    );
   });
 
   test('an empty, self-closed sheetData and prefixed SpreadsheetML', () => {
-    expect(patchSheetCells(sheet('<sheetData/>'), new Map([['B3', 1]]))).toBe(sheet('<sheetData><row r="3"><c r="B3" s="1"/></row></sheetData>'));
-    const x = '<x:worksheet xmlns:x="m"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>';
-    expect(patchSheetCells(x, new Map([['A1', 2]]))).toBe('<x:worksheet xmlns:x="m"><x:sheetData><x:row r="1"><x:c r="A1" s="2"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>');
+    expect(patchSheetCells(sheet('<sheetData/>'), new Map([['B3', 1]]))).toBe(
+      sheet('<sheetData><row r="3"><c r="B3" s="1"/></row></sheetData>'),
+    );
+    const x =
+      '<x:worksheet xmlns:x="m"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>';
+    expect(patchSheetCells(x, new Map([['A1', 2]]))).toBe(
+      '<x:worksheet xmlns:x="m"><x:sheetData><x:row r="1"><x:c r="A1" s="2"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>',
+    );
   });
 
   test('a `>` inside an attribute value does not end the tag', () => {
@@ -41,7 +68,11 @@ describe('patchSheetCells', () => {
 
 describe('patchStyles', () => {
   test('appends one fill per severity and one xf per (base, severity), counts updated', () => {
-    const p = patchStyles(MINIMAL_STYLES, { error: '#FFD6D6', warning: '#FFE9B3', info: '#DDEBFA' }, [[0, 'error'], [0, 'error'], [0, 'info']]);
+    const p = patchStyles(MINIMAL_STYLES, { error: '#FFD6D6', warning: '#FFE9B3', info: '#DDEBFA' }, [
+      [0, 'error'],
+      [0, 'error'],
+      [0, 'info'],
+    ]);
     expect(p.xml).toContain('<fills count="5">');
     expect(p.xml).toContain('<cellXfs count="3">');
     expect(p.styleFor(0, 'error')).toBe(1);
@@ -86,7 +117,13 @@ describe('the indicator sheet', () => {
   test('a 40,000-character finding becomes a cell Excel accepts', () => {
     const header = ['项目', '来源单元格', '问题'];
     const parts = indicatorParts(
-      { name: '指标明细', tableName: 'T', header, rows: [['甲', 'S!G4', 'x'.repeat(40000)]], sources: [{ sheet: 'S', cell: 'G4' }] },
+      {
+        name: '指标明细',
+        tableName: 'T',
+        header,
+        rows: [['甲', 'S!G4', 'x'.repeat(40000)]],
+        sources: [{ sheet: 'S', cell: 'G4' }],
+      },
       'zh-CN',
       { relId: 'rId1', id: 1, name: 'T' },
     );

@@ -17,7 +17,9 @@ import { FIXTURES } from './helpers';
 const base = new Uint8Array(readFileSync(path.join(FIXTURES, 'defects.xlsx')));
 const table = {
   sheet: 'Sheet1',
-  findings: [{ cell: 'B2', severity: 'error', message: '合计\u001b不符', rule: 'x', row: 2, project: null, indicator: null }],
+  findings: [
+    { cell: 'B2', severity: 'error', message: '合计\u001b不符', rule: 'x', row: 2, project: null, indicator: null },
+  ],
   indicators: [],
 } as unknown as TableReport;
 
@@ -36,16 +38,22 @@ test('readZip: entries or ZipPackageError, on any bytes', () => {
 
 test('annotatePackage: a copy or AnnotateError, on any byte mutation of a real package', () => {
   fc.assert(
-    fc.property(fc.array(fc.tuple(fc.nat({ max: base.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }), (edits) => {
-      const bytes = new Uint8Array(base);
-      for (const [at, v] of edits) bytes[at] = v;
-      try {
-        const r = annotatePackage(bytes, [table], 'zh-CN');
-        expect(readZip(r.bytes).length).toBeGreaterThan(0);
-      } catch (e) {
-        expect(e).toBeInstanceOf(AnnotateError);
-      }
-    }),
+    fc.property(
+      fc.array(fc.tuple(fc.nat({ max: base.length - 1 }), fc.integer({ min: 0, max: 255 })), {
+        minLength: 1,
+        maxLength: 6,
+      }),
+      (edits) => {
+        const bytes = new Uint8Array(base);
+        for (const [at, v] of edits) bytes[at] = v;
+        try {
+          const r = annotatePackage(bytes, [table], 'zh-CN');
+          expect(readZip(r.bytes).length).toBeGreaterThan(0);
+        } catch (e) {
+          expect(e).toBeInstanceOf(AnnotateError);
+        }
+      },
+    ),
     { numRuns: 150 },
   );
 });

@@ -34,7 +34,13 @@ test('folders are walked for .xlsx / .xlsm / .xls; lock files, other files and t
   writeFileSync(summary, 'an old summary');
   const { files } = await expandInputs([dir], [summary]);
   expect(files.map((f) => path.relative(dir, f)).sort()).toEqual(
-    ['clean-export.xlsx', 'defects.xlsx', path.join('二级单位', 'broken.xlsx'), path.join('二级单位', 'hand-made.xlsx'), path.join('二级单位', '更深', 'sample.xlsm')].sort(),
+    [
+      'clean-export.xlsx',
+      'defects.xlsx',
+      path.join('二级单位', 'broken.xlsx'),
+      path.join('二级单位', 'hand-made.xlsx'),
+      path.join('二级单位', '更深', 'sample.xlsm'),
+    ].sort(),
   );
 });
 
@@ -60,7 +66,20 @@ describe('a department folder with --summary', () => {
     const [tables, findings] = wb.worksheets;
     expect(tables.name).toBe('汇总');
     expect(findings.name).toBe('问题明细');
-    expect(tables.getRow(1).values).toEqual([undefined, '文件', '工作表', '预算单位', '金额单位', '项目数', '指标数', '错误', '警告', '已确认', '打开文件', '说明']);
+    expect(tables.getRow(1).values).toEqual([
+      undefined,
+      '文件',
+      '工作表',
+      '预算单位',
+      '金额单位',
+      '项目数',
+      '指标数',
+      '错误',
+      '警告',
+      '已确认',
+      '打开文件',
+      '说明',
+    ]);
     expect(tables.rowCount).toBe(1 + 5);
     const rows = [];
     for (let r = 2; r <= tables.rowCount; r++) rows.push(tables.getRow(r));
@@ -79,7 +98,8 @@ describe('a department folder with --summary', () => {
     let total = 0;
     for (const r of rows) total += Number(r.getCell(7).value ?? 0) + Number(r.getCell(8).value ?? 0);
     let severe = 0;
-    for (let r = 2; r <= findings.rowCount; r++) if (['错误', '警告'].includes(String(findings.getRow(r).getCell(4).value))) severe++;
+    for (let r = 2; r <= findings.rowCount; r++)
+      if (['错误', '警告'].includes(String(findings.getRow(r).getCell(4).value))) severe++;
     expect(severe).toBe(total);
     expect(findings.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
@@ -122,10 +142,17 @@ test('the progress line is drawn on a terminal only', () => {
 });
 
 test('worker threads (the built CLI) give the same reports as the inline run', async () => {
-  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], { cwd: ROOT, encoding: 'utf8' });
+  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   expect(tsc.status).toBe(0);
   const { dir } = department();
-  const viaWorkers = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'budget-check.js'), dir, '--format', 'json', '--jobs', '2'], { cwd: ROOT, encoding: 'utf8' });
+  const viaWorkers = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'bin', 'budget-check.js'), dir, '--format', 'json', '--jobs', '2'],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   const inline = await run([dir, '--format', 'json']);
   expect(viaWorkers.status).toBe(inline.code);
   expect(viaWorkers.stdout).toBe(inline.stdout);

@@ -41,8 +41,13 @@ test('an ISO date cell (t="d") in an amount cell is amount-not-number, not 2,026
   });
   const parts = unzipSync(bytes);
   const name = Object.keys(parts).find((n) => /worksheets\/sheet1\.xml$/.test(n)) as string;
-  const xml = strFromU8(parts[name]).replace(/<c r="C4"[^>]*>.*?<\/c>/, '<c r="C4" t="d"><v>2026-01-05T00:00:00</v></c>');
+  const xml = strFromU8(parts[name]).replace(
+    /<c r="C4"[^>]*>.*?<\/c>/,
+    '<c r="C4" t="d"><v>2026-01-05T00:00:00</v></c>',
+  );
   expect(xml).toContain('t="d"');
   parts[name] = strToU8(xml);
-  expect(await findings(zipSync(parts))).toContainEqual(expect.objectContaining({ rule: 'amount-not-number', cell: 'C4' }));
+  expect(await findings(zipSync(parts))).toContainEqual(
+    expect.objectContaining({ rule: 'amount-not-number', cell: 'C4' }),
+  );
 });

@@ -30,7 +30,11 @@ test('a zip bomb: exit 2, "文件解压后过大，疑似压缩炸弹"', async (
 });
 
 test.each([
-  ['book.ods', zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'), 'content.xml': strToU8('<x/>') }), 'OpenDocument'],
+  [
+    'book.ods',
+    zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'), 'content.xml': strToU8('<x/>') }),
+    'OpenDocument',
+  ],
   ['book.numbers', zipSync({ 'Index/Document.iwa': new Uint8Array(8) }), 'Apple Numbers'],
   ['book.et', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'WPS'],
   ['far.xlsx', buildXlsx([{ name: 'S', xml: '<row r="1048577"><c><v>1</v></c></row>' }]), '超出 Excel 的范围'],
@@ -45,7 +49,10 @@ test.each([
 describe('legacy .xls', () => {
   const sample = readFileSync(path.join(ROOT, 'examples', 'sample.xlsx'));
   // The sample saved as BIFF8 by SheetJS, as a budget system's export would be.
-  const xls = XLSX.write(XLSX.read(sample, { type: 'buffer', cellStyles: true }), { bookType: 'biff8', type: 'buffer' }) as Buffer;
+  const xls = XLSX.write(XLSX.read(sample, { type: 'buffer', cellStyles: true }), {
+    bookType: 'biff8',
+    type: 'buffer',
+  }) as Buffer;
 
   test('reads the same values as the .xlsx (indent aside)', async () => {
     const fromXls = await readXlsGrids(new Uint8Array(xls));
@@ -53,7 +60,8 @@ describe('legacy .xls', () => {
     expect(fromXls.map((g) => g.sheet)).toEqual(fromXlsx.map((s) => s.grid.sheet));
     // SheetJS's BIFF8 *writer* cuts strings at 255 characters (BIFF8 itself holds 32,767): compare
     // what the fixture can carry.
-    const texts = (g: (typeof fromXls)[number]): string[][] => g.cells.map((row) => (row ?? []).map((c) => cellText(c).slice(0, 255)));
+    const texts = (g: (typeof fromXls)[number]): string[][] =>
+      g.cells.map((row) => (row ?? []).map((c) => cellText(c).slice(0, 255)));
     expect(texts(fromXls[0])).toEqual(texts(fromXlsx[0].grid));
   });
 

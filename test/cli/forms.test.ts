@@ -30,8 +30,12 @@ describe.each(checked.map((f) => [f.id, f] as const))('%s through the CLI', (_id
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as { tables: JsonTable[] };
-    expect(j.tables.map((t) => [t.layout, t.title, t.range])).toEqual(f.tables.map((t) => [t.layout, t.title, t.range]));
-    expect(j.tables.map((t) => t.indicators.map((i) => [i.cell, i.name]))).toEqual(f.tables.map((t) => t.indicators.map((i) => [i[0], i[3]])));
+    expect(j.tables.map((t) => [t.layout, t.title, t.range])).toEqual(
+      f.tables.map((t) => [t.layout, t.title, t.range]),
+    );
+    expect(j.tables.map((t) => t.indicators.map((i) => [i.cell, i.name]))).toEqual(
+      f.tables.map((t) => t.indicators.map((i) => [i[0], i[3]])),
+    );
     // Grid layouts report their grid columns, and the contract's key order holds.
     for (const t of j.tables) {
       expect(Object.keys(t).slice(0, 4)).toEqual(['layout', 'title', 'sheet', 'range']);
@@ -78,9 +82,11 @@ describe('a form with defects through the CLI', () => {
     if (!ws) throw new Error('sheet missing');
     const fills = new Set(Object.values(MARK_FILLS).map(argb));
     const marked: string[] = [];
-    ws.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (c) => {
-      if (fills.has(fillOf(c) ?? '')) marked.push(c.address);
-    }));
+    ws.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (c) => {
+        if (fills.has(fillOf(c) ?? '')) marked.push(c.address);
+      }),
+    );
     expect(marked.sort()).toEqual([...new Set(expected.map((k) => k.split('@')[1]))].sort());
     // No cell value changed: the fix is offered, never applied.
     expect(ws.getCell('E20').value).toBe('≧95%');

@@ -38,10 +38,35 @@ const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)
 const int = (r: Rand, n: number): number => Math.floor(r() * n);
 
 const SNIPPETS = [
-  '\u001b]0;pwned\u0007', '_x001B_[2J', '\u202e', '\u0085', '&amp;', '&#0;', '<', '>', '"', '<!-- -->', '<![CDATA[x]]>',
-  '9'.repeat(40), '-1e308', 'NaN', '1E+400', 'A1048577', 'XFD1048576', 'XFE1', '2147483647', '\uFFFE', '\uD800',
-  '<c r="ZZ9"><v>1</v></c>', '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t> </t></is></c></row>',
-  '<c r="B3" t="inlineStr"><is><t>' + '长'.repeat(200) + '</t></is></c>', '元', '万元', '≥', '。', '；',
+  '\u001b]0;pwned\u0007',
+  '_x001B_[2J',
+  '\u202e',
+  '\u0085',
+  '&amp;',
+  '&#0;',
+  '<',
+  '>',
+  '"',
+  '<!-- -->',
+  '<![CDATA[x]]>',
+  '9'.repeat(40),
+  '-1e308',
+  'NaN',
+  '1E+400',
+  'A1048577',
+  'XFD1048576',
+  'XFE1',
+  '2147483647',
+  '\uFFFE',
+  '\uD800',
+  '<c r="ZZ9"><v>1</v></c>',
+  '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t> </t></is></c></row>',
+  '<c r="B3" t="inlineStr"><is><t>' + '长'.repeat(200) + '</t></is></c>',
+  '元',
+  '万元',
+  '≥',
+  '。',
+  '；',
 ];
 
 /** One XML mutation on a part's text. */
@@ -61,7 +86,11 @@ function mutateXml(r: Rand, xml: string): string {
       const nums = [...xml.matchAll(/\d+(\.\d+)?/g)];
       if (nums.length === 0) return xml;
       const m = pick(r, nums);
-      return xml.slice(0, m.index) + pick(r, ['0', '-1', '1048576', '16384', '99999999999', '0.000001', '3.4e38']) + xml.slice(m.index! + m[0].length);
+      return (
+        xml.slice(0, m.index) +
+        pick(r, ['0', '-1', '1048576', '16384', '99999999999', '0.000001', '3.4e38']) +
+        xml.slice(m.index! + m[0].length)
+      );
     }
     case 4: {
       // move a tag elsewhere
@@ -79,7 +108,11 @@ function mutateXml(r: Rand, xml: string): string {
       const texts = [...xml.matchAll(/<t[^>]*>([^<]*)<\/t>/g)];
       if (texts.length === 0) return xml;
       const t = pick(r, texts);
-      return xml.slice(0, t.index) + t[0].replace('</t>', `${pick(r, SNIPPETS.slice(0, 4))}</t>`) + xml.slice(t.index! + t[0].length);
+      return (
+        xml.slice(0, t.index) +
+        t[0].replace('</t>', `${pick(r, SNIPPETS.slice(0, 4))}</t>`) +
+        xml.slice(t.index! + t[0].length)
+      );
     }
   }
 }
@@ -132,43 +165,47 @@ function expectWellBehaved(label: string, res: { code: number; stderr: string })
   expect([ctx, /\n\s+at |\bat .*\.(js|ts):\d+/.test(res.stderr)]).toEqual([ctx, false]);
 }
 
-test(`fuzz: ${ITERATIONS} mutated workbooks (seed ${SEED})`, async () => {
-  const r = prng(SEED);
-  const dir = tempDir();
-  const sources = SOURCES.map((f) => new Uint8Array(readFileSync(f)));
-  const outcomes = { 0: 0, 1: 0, 2: 0 } as Record<number, number>;
-  const rssAtStart = process.memoryUsage().rss;
-  for (let i = 0; i < ITERATIONS; i++) {
-    const src = int(r, sources.length);
-    const { bytes, what } = mutate(r, sources[src]);
-    const label = `seed ${SEED} case ${i} (${path.basename(SOURCES[src])}, ${what})`;
-    const input = path.join(dir, `case-${i}.xlsx`);
-    const out = path.join(dir, `case-${i}-annotated.xlsx`);
-    writeFileSync(input, bytes);
-    const started = Date.now();
-    try {
-      const res = await run([input, '--format', 'json', '--out', out]);
-      expectWellBehaved(label, res);
-      outcomes[res.code]++;
-      if (res.code !== 2) {
-        // The copy re-checks to the same findings on the same sheets.
-        const sheets = (tables(res.stdout) as { sheet: string }[]).map((t) => t.sheet);
-        const again = await run([out, '--format', 'json', ...[...new Set(sheets)].flatMap((s) => ['--sheet', s])]);
-        expectWellBehaved(`${label} re-check`, again);
-        expect([label, tables(again.stdout)]).toEqual([label, tables(res.stdout)]);
+test(
+  `fuzz: ${ITERATIONS} mutated workbooks (seed ${SEED})`,
+  async () => {
+    const r = prng(SEED);
+    const dir = tempDir();
+    const sources = SOURCES.map((f) => new Uint8Array(readFileSync(f)));
+    const outcomes = { 0: 0, 1: 0, 2: 0 } as Record<number, number>;
+    const rssAtStart = process.memoryUsage().rss;
+    for (let i = 0; i < ITERATIONS; i++) {
+      const src = int(r, sources.length);
+      const { bytes, what } = mutate(r, sources[src]);
+      const label = `seed ${SEED} case ${i} (${path.basename(SOURCES[src])}, ${what})`;
+      const input = path.join(dir, `case-${i}.xlsx`);
+      const out = path.join(dir, `case-${i}-annotated.xlsx`);
+      writeFileSync(input, bytes);
+      const started = Date.now();
+      try {
+        const res = await run([input, '--format', 'json', '--out', out]);
+        expectWellBehaved(label, res);
+        outcomes[res.code]++;
+        if (res.code !== 2) {
+          // The copy re-checks to the same findings on the same sheets.
+          const sheets = (tables(res.stdout) as { sheet: string }[]).map((t) => t.sheet);
+          const again = await run([out, '--format', 'json', ...[...new Set(sheets)].flatMap((s) => ['--sheet', s])]);
+          expectWellBehaved(`${label} re-check`, again);
+          expect([label, tables(again.stdout)]).toEqual([label, tables(res.stdout)]);
+        }
+        expect([label, Date.now() - started < CASE_MS]).toEqual([label, true]);
+        expect([label, process.memoryUsage().rss - rssAtStart < RSS_GROWTH_LIMIT]).toEqual([label, true]);
+      } catch (e) {
+        const keep = path.join(ROOT, 'test-output', 'fuzz');
+        mkdirSync(keep, { recursive: true });
+        writeFileSync(path.join(keep, `seed-${SEED}-case-${i}.xlsx`), bytes);
+        throw e;
       }
-      expect([label, Date.now() - started < CASE_MS]).toEqual([label, true]);
-      expect([label, process.memoryUsage().rss - rssAtStart < RSS_GROWTH_LIMIT]).toEqual([label, true]);
-    } catch (e) {
-      const keep = path.join(ROOT, 'test-output', 'fuzz');
-      mkdirSync(keep, { recursive: true });
-      writeFileSync(path.join(keep, `seed-${SEED}-case-${i}.xlsx`), bytes);
-      throw e;
     }
-  }
-  // The mix is not degenerate: some cases still check, some are refused.
-  if (ITERATIONS >= 20) {
-    expect(outcomes[2]).toBeGreaterThan(0);
-    expect(outcomes[0] + outcomes[1]).toBeGreaterThan(0);
-  }
-}, 10 * 60_000);
+    // The mix is not degenerate: some cases still check, some are refused.
+    if (ITERATIONS >= 20) {
+      expect(outcomes[2]).toBeGreaterThan(0);
+      expect(outcomes[0] + outcomes[1]).toBeGreaterThan(0);
+    }
+  },
+  10 * 60_000,
+);

@@ -16,7 +16,12 @@ const workbooks = readdirSync(FIXTURES)
 
 const outputs = workbooks.flatMap((wb) =>
   (['json', 'text'] as const).flatMap((format) =>
-    (['zh-CN', 'en-US'] as const).map((lang) => ({ wb, format, lang, golden: `${wb.replace(/\.xlsx$/, '')}.${lang}.${format === 'json' ? 'json' : 'txt'}` })),
+    (['zh-CN', 'en-US'] as const).map((lang) => ({
+      wb,
+      format,
+      lang,
+      golden: `${wb.replace(/\.xlsx$/, '')}.${lang}.${format === 'json' ? 'json' : 'txt'}`,
+    })),
   ),
 );
 

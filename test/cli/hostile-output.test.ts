@@ -26,7 +26,10 @@ describe('escapeControls', () => {
 describe('the CLI writes nothing raw', () => {
   test('a hostile file name reaches stderr escaped', async () => {
     let stderr = '';
-    const code = await main([`no-such-\u001b[2J-\u202e.xlsx`], { stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) } });
+    const code = await main([`no-such-\u001b[2J-\u202e.xlsx`], {
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => (stderr += s) },
+    });
     expect(code).toBe(2);
     expect(stderr).toContain('\\u001b[2J-\\u202e');
     // eslint-disable-next-line no-control-regex
@@ -61,7 +64,11 @@ describe('a closed pipe', () => {
       'process.exitCode = 0;',
     ].join(' ');
     const node = `node -r ts-node/register/transpile-only -e ${JSON.stringify(script)}`;
-    const r = spawnSync('bash', ['-c', `set -o pipefail; ${node} | head -1`], { cwd: ROOT, encoding: 'utf8', timeout: 60000 });
+    const r = spawnSync('bash', ['-c', `set -o pipefail; ${node} | head -1`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60000,
+    });
     expect(r.stdout).toBe('警告 line 0\n');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -69,7 +76,11 @@ describe('a closed pipe', () => {
 
   test('without the guard the same pipe is a crash (the test can fail)', () => {
     const script = "for (let i = 0; i < 200000; i++) process.stdout.write('line ' + i + '\\n');";
-    const r = spawnSync('bash', ['-c', `set -o pipefail; node -e ${JSON.stringify(script)} | head -1`], { cwd: ROOT, encoding: 'utf8', timeout: 60000 });
+    const r = spawnSync('bash', ['-c', `set -o pipefail; node -e ${JSON.stringify(script)} | head -1`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60000,
+    });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/EPIPE/);
   });

@@ -13,7 +13,9 @@ import { hyperlinks, partsOf } from './package';
 
 jest.mock('../../src/core/check', () => ({ checkWorkbook: jest.fn(), check: jest.fn() }));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const core = require('../../src/core/check') as { checkWorkbook: jest.Mock<Report, [readonly Grid[], { file?: string }]> };
+const core = require('../../src/core/check') as {
+  checkWorkbook: jest.Mock<Report, [readonly Grid[], { file?: string }]>;
+};
 
 const ERROR = `FF${MARK_FILLS.error.slice(1)}`;
 const WARNING = `FF${MARK_FILLS.warning.slice(1)}`;
@@ -22,21 +24,109 @@ const WARNING = `FF${MARK_FILLS.warning.slice(1)}`;
 function fakeTable(sheet = 'Sheet1'): TableReport {
   return {
     findings: [
-      { actual: '101.00', expected: '100.00', message: '合计“总计”为 101.00，各单位之和为 100.00，相差 1.00', indicator: null, project: null, row: 2, cell: 'B2', severity: 'error', rule: 'amount-column-sum', related: ['B3'] },
-      { fix: { text: '…≥90%…', before: '…>=90%…', cell: 'G4' }, rule: 'value-comparator', severity: 'warning', cell: 'G4', row: 4, project: '项目甲', indicator: 2, message: '比较符“>=”应写作“≥”' },
-      { rule: 'period-annual', severity: 'info', cell: 'G4', row: 4, project: '项目甲', indicator: 1, message: '年度值与实施周期值不同' },
-      { rule: 'annual-missing', severity: 'error', cell: 'G5', row: 5, project: '项目乙', indicator: 1, message: '缺少年度指标值' },
+      {
+        actual: '101.00',
+        expected: '100.00',
+        message: '合计“总计”为 101.00，各单位之和为 100.00，相差 1.00',
+        indicator: null,
+        project: null,
+        row: 2,
+        cell: 'B2',
+        severity: 'error',
+        rule: 'amount-column-sum',
+        related: ['B3'],
+      },
+      {
+        fix: { text: '…≥90%…', before: '…>=90%…', cell: 'G4' },
+        rule: 'value-comparator',
+        severity: 'warning',
+        cell: 'G4',
+        row: 4,
+        project: '项目甲',
+        indicator: 2,
+        message: '比较符“>=”应写作“≥”',
+      },
+      {
+        rule: 'period-annual',
+        severity: 'info',
+        cell: 'G4',
+        row: 4,
+        project: '项目甲',
+        indicator: 1,
+        message: '年度值与实施周期值不同',
+      },
+      {
+        rule: 'annual-missing',
+        severity: 'error',
+        cell: 'G5',
+        row: 5,
+        project: '项目乙',
+        indicator: 1,
+        message: '缺少年度指标值',
+      },
     ],
     indicators: [
-      { annual: { text: null, unit: '人', value: 4, comparator: '≥', raw: '≥4人' }, period: { raw: '≥5人', comparator: '≥', value: 5, unit: '人', text: null }, name: '人数', level2: { name: '数量指标', code: '11' }, level1: { code: '1', name: '产出指标' }, ordinal: 1, cell: 'G4', row: 4, project: '项目甲' },
-      { project: '项目甲', row: 4, cell: 'G4', ordinal: 2, level1: { code: '1', name: '产出指标' }, level2: { code: '12', name: '质量指标' }, name: '合格率', period: { raw: '>=90%', comparator: '≥', value: 90, unit: '%', text: null }, annual: { raw: '>=90%', comparator: '≥', value: 90, unit: '%', text: null } },
-      { project: '项目乙', row: 5, cell: 'G5', ordinal: 1, level1: { code: '2', name: '效益指标' }, level2: { code: '22', name: '社会效益' }, name: '效果', period: { raw: '效果显著', comparator: null, value: null, unit: null, text: '效果显著' }, annual: null },
+      {
+        annual: { text: null, unit: '人', value: 4, comparator: '≥', raw: '≥4人' },
+        period: { raw: '≥5人', comparator: '≥', value: 5, unit: '人', text: null },
+        name: '人数',
+        level2: { name: '数量指标', code: '11' },
+        level1: { code: '1', name: '产出指标' },
+        ordinal: 1,
+        cell: 'G4',
+        row: 4,
+        project: '项目甲',
+      },
+      {
+        project: '项目甲',
+        row: 4,
+        cell: 'G4',
+        ordinal: 2,
+        level1: { code: '1', name: '产出指标' },
+        level2: { code: '12', name: '质量指标' },
+        name: '合格率',
+        period: { raw: '>=90%', comparator: '≥', value: 90, unit: '%', text: null },
+        annual: { raw: '>=90%', comparator: '≥', value: 90, unit: '%', text: null },
+      },
+      {
+        project: '项目乙',
+        row: 5,
+        cell: 'G5',
+        ordinal: 1,
+        level1: { code: '2', name: '效益指标' },
+        level2: { code: '22', name: '社会效益' },
+        name: '效果',
+        period: { raw: '效果显著', comparator: null, value: null, unit: null, text: '效果显著' },
+        annual: null,
+      },
     ],
     rows: [
-      { amounts: { other: '0.00', specialAccount: '0.00', fiscal: '100.00', total: '101.00' }, name: '合计', kind: 'total', row: 2 },
-      { row: 3, kind: 'unit', name: '单位A', amounts: { total: '100.00', fiscal: '100.00', specialAccount: '0.00', other: '0.00' } },
-      { unit: '单位A', row: 4, kind: 'project', name: '项目甲', amounts: { total: '60.00', fiscal: '60.00', specialAccount: '0.00', other: '0.00' } },
-      { row: 5, kind: 'project', name: '项目乙', unit: '单位A', amounts: { total: '40.00', fiscal: '40.00', specialAccount: '0.00', other: '0.00' } },
+      {
+        amounts: { other: '0.00', specialAccount: '0.00', fiscal: '100.00', total: '101.00' },
+        name: '合计',
+        kind: 'total',
+        row: 2,
+      },
+      {
+        row: 3,
+        kind: 'unit',
+        name: '单位A',
+        amounts: { total: '100.00', fiscal: '100.00', specialAccount: '0.00', other: '0.00' },
+      },
+      {
+        unit: '单位A',
+        row: 4,
+        kind: 'project',
+        name: '项目甲',
+        amounts: { total: '60.00', fiscal: '60.00', specialAccount: '0.00', other: '0.00' },
+      },
+      {
+        row: 5,
+        kind: 'project',
+        name: '项目乙',
+        unit: '单位A',
+        amounts: { total: '40.00', fiscal: '40.00', specialAccount: '0.00', other: '0.00' },
+      },
       { of: 5, kind: 'continuation', row: 6 },
     ],
     summary: { infos: 1, warnings: 1, errors: 2, indicators: 3, projects: 2 },
@@ -92,18 +182,42 @@ describe('--format json', () => {
     expect(j.file).toBe(book);
     const t = j.tables[0];
     expect(Object.keys(t)).toEqual(['sheet', 'range', 'unit', 'columns', 'summary', 'rows', 'indicators', 'findings']);
-    expect(Object.keys(t.columns)).toEqual(['name', 'total', 'fiscal', 'specialAccount', 'other', 'goal', 'indicators']);
+    expect(Object.keys(t.columns)).toEqual([
+      'name',
+      'total',
+      'fiscal',
+      'specialAccount',
+      'other',
+      'goal',
+      'indicators',
+    ]);
     expect(Object.keys(t.summary)).toEqual(['projects', 'indicators', 'errors', 'warnings', 'infos']);
     expect(Object.keys(t.rows[0])).toEqual(['row', 'kind', 'name', 'amounts']);
     expect(Object.keys(t.rows[0].amounts)).toEqual(['total', 'fiscal', 'specialAccount', 'other']);
     expect(t.rows[0].amounts.total).toBe('101.00');
     expect(Object.keys(t.rows[2])).toEqual(['row', 'kind', 'name', 'unit', 'amounts']);
     expect(t.rows[4]).toEqual({ row: 6, kind: 'continuation', of: 5 });
-    expect(Object.keys(t.indicators[0])).toEqual(['project', 'row', 'cell', 'ordinal', 'level1', 'level2', 'name', 'period', 'annual']);
+    expect(Object.keys(t.indicators[0])).toEqual([
+      'project',
+      'row',
+      'cell',
+      'ordinal',
+      'level1',
+      'level2',
+      'name',
+      'period',
+      'annual',
+    ]);
     expect(Object.keys(t.indicators[0].level2)).toEqual(['code', 'name']);
     expect(Object.keys(t.indicators[0].annual)).toEqual(['raw', 'comparator', 'value', 'unit', 'text']);
     expect(t.indicators[2].annual).toBeNull();
-    expect(t.indicators[2].period).toEqual({ raw: '效果显著', comparator: null, value: null, unit: null, text: '效果显著' });
+    expect(t.indicators[2].period).toEqual({
+      raw: '效果显著',
+      comparator: null,
+      value: null,
+      unit: null,
+      text: '效果显著',
+    });
     const keys = ['rule', 'severity', 'cell', 'row', 'project', 'indicator', 'message', 'expected', 'actual'];
     expect(Object.keys(t.findings[0])).toEqual([...keys, 'related']);
     expect(Object.keys(t.findings[1])).toEqual([...keys, 'fix']);
@@ -158,7 +272,9 @@ describe('--sheet and tables', () => {
     const r = await run([book, '--sheet', '其他']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`budget-check: 在 ${book} 的工作表“其他”中没有找到项目支出绩效目标表（需要“项目名称”“总计”“绩效指标”等表头）\n`);
+    expect(r.stderr).toBe(
+      `budget-check: 在 ${book} 的工作表“其他”中没有找到项目支出绩效目标表（需要“项目名称”“总计”“绩效指标”等表头）\n`,
+    );
   });
 
   test('an exception inside the core is one line, not a stack', async () => {
@@ -195,7 +311,9 @@ describe('--format text', () => {
   test('English labels with --lang en-US, and the locale reaches the core', async () => {
     const r = await run([book, '--lang', 'en-US']);
     expect(core.checkWorkbook.mock.calls[0][1]).toEqual({ file: book, locale: 'en-US' });
-    expect(r.stdout).toContain('Sheet "Sheet1" A1:G6 · unit: 万元 (10,000 yuan)\n2 projects · 3 indicators · 2 errors · 1 warning · 1 info\nTotal and unit rows\n  [Error] B2: ');
+    expect(r.stdout).toContain(
+      'Sheet "Sheet1" A1:G6 · unit: 万元 (10,000 yuan)\n2 projects · 3 indicators · 2 errors · 1 warning · 1 info\nTotal and unit rows\n  [Error] B2: ',
+    );
     expect(r.stdout).toContain('  [Warning] G4 item 2: ');
   });
 
@@ -247,8 +365,12 @@ describe('--out', () => {
 
   test('one note per flagged cell; a user note is kept, ours after a blank line', () => {
     const ws = wb.getWorksheet('Sheet1')!;
-    expect(noteOf(ws.getCell('B2'))).toBe('【预算绩效表校验】\n错误：合计“总计”为 101.00，各单位之和为 100.00，相差 1.00');
-    expect(noteOf(ws.getCell('G4'))).toBe('王会计:\n请复核\n\n【预算绩效表校验】\n警告：比较符“>=”应写作“≥”\n提示：年度值与实施周期值不同');
+    expect(noteOf(ws.getCell('B2'))).toBe(
+      '【预算绩效表校验】\n错误：合计“总计”为 101.00，各单位之和为 100.00，相差 1.00',
+    );
+    expect(noteOf(ws.getCell('G4'))).toBe(
+      '王会计:\n请复核\n\n【预算绩效表校验】\n警告：比较符“>=”应写作“≥”\n提示：年度值与实施周期值不同',
+    );
     expect(noteOf(ws.getCell('G5'))).toBe('【预算绩效表校验】\n错误：缺少年度指标值');
     expect(noteOf(ws.getCell('A1'))).toBe('表头说明');
     expect(noteOf(ws.getCell('B3'))).toBe('');
@@ -262,7 +384,9 @@ describe('--out', () => {
     expect(ws.getCell('A1').value).toBe('项目');
     expect(ws.getCell('O1').value).toBe('问题');
     expect(ws.actualRowCount).toBe(4);
-    const table = ws.getTable('BudgetCheckIndicators') as unknown as { table: { tableRef?: string; ref?: string; autoFilterRef?: string } };
+    const table = ws.getTable('BudgetCheckIndicators') as unknown as {
+      table: { tableRef?: string; ref?: string; autoFilterRef?: string };
+    };
     expect(table).toBeTruthy();
     expect(table.table.tableRef ?? table.table.ref).toMatch(/^A1(:O4)?$/);
     // In-workbook links are `location`s (no relationship per row); ExcelJS shows their text only.
@@ -283,7 +407,9 @@ describe('--out', () => {
     expect(r2.code).toBe(1);
     const wb2 = await readBook(again);
     const ws = wb2.getWorksheet('Sheet1')!;
-    expect(noteOf(ws.getCell('G4'))).toBe('王会计:\n请复核\n\n【预算绩效表校验】\n警告：比较符“>=”应写作“≥”\n提示：年度值与实施周期值不同');
+    expect(noteOf(ws.getCell('G4'))).toBe(
+      '王会计:\n请复核\n\n【预算绩效表校验】\n警告：比较符“>=”应写作“≥”\n提示：年度值与实施周期值不同',
+    );
     expect(wb2.worksheets.filter((w) => w.name === '指标明细')).toHaveLength(1);
   });
 

@@ -118,7 +118,15 @@ test('10,000 rows are read in a few seconds', async () => {
   const ws = wb.addWorksheet('Sheet1');
   ws.addRow(['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标']);
   for (let i = 0; i < 10_000; i++) {
-    ws.addRow([`项目${i}`, 10.5, 10.5, null, null, '目标', '1、1-产出指标；11-数量指标；人数；实施周期指标值:≥4人；年度指标值:≥4人。']);
+    ws.addRow([
+      `项目${i}`,
+      10.5,
+      10.5,
+      null,
+      null,
+      '目标',
+      '1、1-产出指标；11-数量指标；人数；实施周期指标值:≥4人；年度指标值:≥4人。',
+    ]);
   }
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'budget-check-read-')), 'big.xlsx');
   writeFileSync(file, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));

@@ -16,16 +16,28 @@ describe('CLI text lines', () => {
     const zh = only(tableText(table, 'zh-CN'), 'G4');
     expect(zh).toMatch(/^ {2}\[错误\] G4：第 4 条指标“就餐人员满意度”/);
     expect(zh.match(/第 ?4 ?条/g)).toHaveLength(1);
-    const [tableEn] = check(oneProject(withItem4('3-满意度指标', '31-服务对象满意度', '就餐人员满意度', '120%')), { locale: 'en-US' });
+    const [tableEn] = check(oneProject(withItem4('3-满意度指标', '31-服务对象满意度', '就餐人员满意度', '120%')), {
+      locale: 'en-US',
+    });
     const en = only(tableText(tableEn, 'en-US'), 'G4');
     expect(en).toMatch(/^ {2}\[Error\] G4: Indicator 4 "就餐人员满意度"/);
     expect(en.match(/item 4|Indicator 4/g)).toHaveLength(1);
   });
 
   it('keep the item in the location when the message does not name it', () => {
-    const f: Finding = { rule: 'x', severity: 'info', cell: 'G4', row: 4, project: 'p', indicator: 1, message: '年度值与实施周期值不同' };
+    const f: Finding = {
+      rule: 'x',
+      severity: 'info',
+      cell: 'G4',
+      row: 4,
+      project: 'p',
+      indicator: 1,
+      message: '年度值与实施周期值不同',
+    };
     expect(findingLine(f, 'zh-CN')).toBe('  [提示] G4 第1条：年度值与实施周期值不同');
-    expect(findingLine({ ...f, message: 'period and annual differ' }, 'en-US')).toBe('  [Info] G4 item 1: period and annual differ');
+    expect(findingLine({ ...f, message: 'period and annual differ' }, 'en-US')).toBe(
+      '  [Info] G4 item 1: period and annual differ',
+    );
     // `第 11 条指标` names item 11, not item 1.
     expect(findingLine({ ...f, message: '第 11 条指标“x”…' }, 'zh-CN')).toContain('G4 第1条：');
     expect(findingLine({ ...f, message: 'Indicator 11 "x"…' }, 'en-US')).toContain('G4 item 1:');
@@ -37,7 +49,10 @@ describe('CLI text lines', () => {
   });
 
   it('head the 合计 and unit findings with the one term the pane uses too (合计及单位行)', () => {
-    const grid = tableGrid({ projects: [{ amounts: ['21.60', '21.60', null, null] }], total: ['21.70', '21.60', null, null] });
+    const grid = tableGrid({
+      projects: [{ amounts: ['21.60', '21.60', null, null] }],
+      total: ['21.70', '21.60', null, null],
+    });
     const lines = tableText(check(grid)[0], 'zh-CN');
     expect(lines).toContain('合计及单位行');
     expect(lines.join('\n')).not.toContain('合计与单位行');

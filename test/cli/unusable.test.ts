@@ -45,19 +45,64 @@ describe('in-process: exit 2 with a one-line reason', () => {
   const cases: [string, () => string[], RegExp, RegExp][] = [
     ['missing file', () => [path.join(dir, 'nope.xlsx')], /找不到文件：.*nope\.xlsx/, /file not found: .*nope\.xlsx/],
     // A folder is a batch run (src/cli/batch); one with no workbook in it is unusable.
-    ['a folder with no workbook', () => [tempDir()], /没有找到 \.xlsx、\.xlsm 或 \.xls 工作簿/, /no \.xlsx, \.xlsm or \.xls workbook found/],
-    ['text renamed .xlsx', () => [notBook], /不是有效的 Excel 工作簿（\.xlsx）：.*notes\.xlsx/, /not a valid Excel workbook \(\.xlsx\): .*notes\.xlsx/],
-    ['old .xls / encrypted', () => [oleFile], /不是有效的 Excel 工作簿.*另存为 \.xlsx/, /not a valid Excel workbook.*save it as \.xlsx/],
+    [
+      'a folder with no workbook',
+      () => [tempDir()],
+      /没有找到 \.xlsx、\.xlsm 或 \.xls 工作簿/,
+      /no \.xlsx, \.xlsm or \.xls workbook found/,
+    ],
+    [
+      'text renamed .xlsx',
+      () => [notBook],
+      /不是有效的 Excel 工作簿（\.xlsx）：.*notes\.xlsx/,
+      /not a valid Excel workbook \(\.xlsx\): .*notes\.xlsx/,
+    ],
+    [
+      'old .xls / encrypted',
+      () => [oleFile],
+      /不是有效的 Excel 工作簿.*另存为 \.xlsx/,
+      /not a valid Excel workbook.*save it as \.xlsx/,
+    ],
     ['workbook with no sheet', () => [emptyBook], /工作簿是空的/, /the workbook is empty/],
     ['workbook with one empty sheet', () => [emptySheetBook], /工作簿是空的/, /the workbook is empty/],
-    ['--sheet names a missing sheet', () => [unrelated, '--sheet', '预算表'], /没有名为“预算表”的工作表（现有工作表：“通讯录”）/, /has no sheet named "预算表" \(sheets: "通讯录"\)/],
+    [
+      '--sheet names a missing sheet',
+      () => [unrelated, '--sheet', '预算表'],
+      /没有名为“预算表”的工作表（现有工作表：“通讯录”）/,
+      /has no sheet named "预算表" \(sheets: "通讯录"\)/,
+    ],
     ['unknown option', () => ['--colour', unrelated], /未知选项：--colour/, /unknown option: --colour/],
-    ['--format xml', () => ['--format', 'xml', unrelated], /--format 只能是 text 或 json，而不是“xml”/, /--format must be text or json, not "xml"/],
-    ['--format without a value', () => [unrelated, '--format'], /选项 --format 缺少取值/, /option --format needs a value/],
+    [
+      '--format xml',
+      () => ['--format', 'xml', unrelated],
+      /--format 只能是 text 或 json，而不是“xml”/,
+      /--format must be text or json, not "xml"/,
+    ],
+    [
+      '--format without a value',
+      () => [unrelated, '--format'],
+      /选项 --format 缺少取值/,
+      /option --format needs a value/,
+    ],
     ['no file', () => ['--format', 'json'], /没有指定要检查的文件/, /no file given/],
-    ['--out with several files', () => [unrelated, unrelated, '--out', path.join(dir, 'o.xlsx')], /--out 只能用于单个文件/, /--out can only be used with a single file/],
-    ['--out is the input', () => [unrelated, '--out', unrelated], /--out 不能是输入文件本身/, /--out must not be the input file itself/],
-    ['--out not .xlsx', () => [unrelated, '--out', path.join(dir, 'o.csv')], /--out 的文件名应以 \.xlsx 结尾/, /should end in \.xlsx/],
+    [
+      '--out with several files',
+      () => [unrelated, unrelated, '--out', path.join(dir, 'o.xlsx')],
+      /--out 只能用于单个文件/,
+      /--out can only be used with a single file/,
+    ],
+    [
+      '--out is the input',
+      () => [unrelated, '--out', unrelated],
+      /--out 不能是输入文件本身/,
+      /--out must not be the input file itself/,
+    ],
+    [
+      '--out not .xlsx',
+      () => [unrelated, '--out', path.join(dir, 'o.csv')],
+      /--out 的文件名应以 \.xlsx 结尾/,
+      /should end in \.xlsx/,
+    ],
   ];
 
   test.each(cases)('%s (zh-CN)', async (_name, argv, zh) => {
@@ -98,7 +143,9 @@ describe('in-process: exit 2 with a one-line reason', () => {
     expectOneLineNoStack(r.stderr);
     expect(r.stderr).toMatch(/没有找到项目支出绩效目标表/);
     const en = await run([unrelated, '--lang', 'en-US']);
-    expect(en.stderr).toMatch(/no project expenditure performance target table found in .*contacts\.xlsx, sheet "通讯录"/);
+    expect(en.stderr).toMatch(
+      /no project expenditure performance target table found in .*contacts\.xlsx, sheet "通讯录"/,
+    );
   });
 
   test('several files: the worst status wins, and each unusable file gets its line', async () => {
@@ -129,7 +176,10 @@ describe('child process: node bin/budget-check.js', () => {
   beforeAll(() => {
     // Compile the CLI as `npm run build:cli` does. A type error elsewhere (core work in progress)
     // still emits JavaScript, so the status is not what decides; the output file is.
-    spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], { cwd: ROOT, encoding: 'utf8' });
+    spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(existsSync(path.join(ROOT, 'build', 'cli', 'main.js'))).toBe(true);
   }, 120_000);
 
@@ -141,7 +191,11 @@ describe('child process: node bin/budget-check.js', () => {
     ['empty workbook', () => ['empty.xlsx'], /^budget-check: 工作簿是空的/],
     ['bad arguments', () => ['--format', 'xml', 'contacts.xlsx'], /^budget-check: --format 只能是 text 或 json/],
     ['missing sheet', () => ['contacts.xlsx', '--sheet', 'X'], /^budget-check: contacts\.xlsx 中没有名为“X”的工作表/],
-    ['English', () => ['notes.xlsx', '--lang', 'en-US'], /^budget-check: not a valid Excel workbook \(\.xlsx\): notes\.xlsx\n$/],
+    [
+      'English',
+      () => ['notes.xlsx', '--lang', 'en-US'],
+      /^budget-check: not a valid Excel workbook \(\.xlsx\): notes\.xlsx\n$/,
+    ],
   ])('%s → exit 2, one line, no stack', (_name, args, expected) => {
     const r = node(args());
     expect(r.status).toBe(2);

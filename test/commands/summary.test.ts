@@ -1,5 +1,12 @@
 import { HostError } from '../../src/host/workbook';
-import { clearedResult, dialogUrl, errorResult, parseLastResult, summarize, type LastResult } from '../../src/commands/summary';
+import {
+  clearedResult,
+  dialogUrl,
+  errorResult,
+  parseLastResult,
+  summarize,
+  type LastResult,
+} from '../../src/commands/summary';
 import { resultText } from '../../src/commands/summary-text';
 
 const NOW = new Date('2025-03-01T06:05:00Z');
@@ -19,8 +26,19 @@ describe('ribbon command summary', () => {
     } as unknown as Parameters<typeof summarize>[0];
     const r = summarize(outcome, 'zh-CN', NOW);
     expect(r).toEqual({
-      v: 1, at: NOW.toISOString(), locale: 'zh-CN', kind: 'ok', sheet: '绩效目标表',
-      tables: 2, projects: 6, indicators: 24, errors: 2, warnings: 1, infos: 4, cells: 7, notes: 7,
+      v: 1,
+      at: NOW.toISOString(),
+      locale: 'zh-CN',
+      kind: 'ok',
+      sheet: '绩效目标表',
+      tables: 2,
+      projects: 6,
+      indicators: 24,
+      errors: 2,
+      warnings: 1,
+      infos: 4,
+      cells: 7,
+      notes: 7,
     });
     expect(parseLastResult(JSON.stringify(r))).toEqual(r);
     const t = resultText(r);
@@ -50,7 +68,21 @@ describe('ribbon command summary', () => {
       JSON.stringify({ ...ok, locale: 'fr-FR' }),
       JSON.stringify({ ...ok, at: 'yesterday' }),
       JSON.stringify({ ...ok, kind: 'weird' }),
-      JSON.stringify({ v: 1, at: NOW.toISOString(), locale: 'zh-CN', kind: 'ok', sheet: 'S', tables: -1, projects: 0, indicators: 0, errors: 0, warnings: 0, infos: 0, cells: 0, notes: 0 }),
+      JSON.stringify({
+        v: 1,
+        at: NOW.toISOString(),
+        locale: 'zh-CN',
+        kind: 'ok',
+        sheet: 'S',
+        tables: -1,
+        projects: 0,
+        indicators: 0,
+        errors: 0,
+        warnings: 0,
+        infos: 0,
+        cells: 0,
+        notes: 0,
+      }),
       JSON.stringify({ v: 1, at: NOW.toISOString(), locale: 'zh-CN', kind: 'error', message: 'x'.repeat(1000) }),
     ]) {
       expect(parseLastResult(bad)).toBeNull();

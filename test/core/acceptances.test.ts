@@ -18,11 +18,23 @@ import { gridFromValues } from '../../src/core/grid';
 import type { Finding, TableReport } from '../../src/core/report';
 
 const finding = (cell: string, rule: string, indicator: number | null): Finding => ({
-  rule, severity: 'warning', cell, row: Number(cell.slice(1)), project: '甲', indicator, message: 'm',
+  rule,
+  severity: 'warning',
+  cell,
+  row: Number(cell.slice(1)),
+  project: '甲',
+  indicator,
+  message: 'm',
 });
 
 const table = (findings: Finding[], sheet = 'S'): TableReport => ({
-  sheet, range: 'A1:G9', unit: '万元', columns: {}, rows: [], indicators: [], findings,
+  sheet,
+  range: 'A1:G9',
+  unit: '万元',
+  columns: {},
+  rows: [],
+  indicators: [],
+  findings,
   summary: { projects: 1, indicators: 1, errors: 0, warnings: findings.length, infos: 0 },
 });
 
@@ -35,7 +47,15 @@ describe('acceptances', () => {
 
   test('an acceptance covers its finding while the cell text is unchanged', () => {
     const a = accept('S', f, cellHash(grid, 'G4'), '  本项目无服务对象  ', AT);
-    expect(a).toEqual({ sheet: 'S', cell: 'G4', rule: 'indicator-no-satisfaction', indicator: null, hash: cellHash(grid, 'G4'), reason: '本项目无服务对象', at: '2026-11-30T08:00:00.000Z' });
+    expect(a).toEqual({
+      sheet: 'S',
+      cell: 'G4',
+      rule: 'indicator-no-satisfaction',
+      indicator: null,
+      hash: cellHash(grid, 'G4'),
+      reason: '本项目无服务对象',
+      at: '2026-11-30T08:00:00.000Z',
+    });
     const marks = matchAcceptances([table([f, other])], [a], (_s, c) => cellHash(grid, c));
     expect(marks).toEqual([[{ reason: '本项目无服务对象', at: '2026-11-30T08:00:00.000Z' }, null]]);
     expect(withoutAccepted([table([f, other])], marks)[0].findings).toEqual([other]);
@@ -43,7 +63,12 @@ describe('acceptances', () => {
 
   test('a changed cell brings the finding back', () => {
     const a = accept('S', f, cellHash(grid, 'G4'), '', AT);
-    const edited = gridFromValues('S', [['项目名称'], ['x'], ['y'], ['甲', 10, 10, null, null, '目标', '1、…满意度…≥96%']]);
+    const edited = gridFromValues('S', [
+      ['项目名称'],
+      ['x'],
+      ['y'],
+      ['甲', 10, 10, null, null, '目标', '1、…满意度…≥96%'],
+    ]);
     expect(matchAcceptances([table([f])], [a], (_s, c) => cellHash(edited, c))).toEqual([[null]]);
   });
 

@@ -76,8 +76,14 @@ describe('readAmount', () => {
   });
 
   it('reads text amounts as written', () => {
-    expect(readAmount({ value: '1,648.49' })).toEqual({ ok: true, amount: { cents: 164849, decimals: 2, blank: false } });
-    expect(readAmount({ value: '１６４８．４９' })).toEqual({ ok: true, amount: { cents: 164849, decimals: 2, blank: false } });
+    expect(readAmount({ value: '1,648.49' })).toEqual({
+      ok: true,
+      amount: { cents: 164849, decimals: 2, blank: false },
+    });
+    expect(readAmount({ value: '１６４８．４９' })).toEqual({
+      ok: true,
+      amount: { cents: 164849, decimals: 2, blank: false },
+    });
   });
 
   it('refuses text that is not a number, an error value, a boolean and non-finite numbers', () => {

@@ -36,7 +36,9 @@ describe('the core boundary (eslint.config.js)', () => {
   jest.setTimeout(60_000);
 
   it.each(FORBIDDEN_IMPORTS)('refuses `%s` in src/core/rules/', async (line) => {
-    expect(await failures('src/core/rules/probe.ts', `${line}\nexport const y = x;\n`)).toContain('no-restricted-imports');
+    expect(await failures('src/core/rules/probe.ts', `${line}\nexport const y = x;\n`)).toContain(
+      'no-restricted-imports',
+    );
   });
 
   it('refuses a host layer two folders down too', async () => {
@@ -47,17 +49,21 @@ describe('the core boundary (eslint.config.js)', () => {
   it.each(['document.title', 'window.name', 'Office.context', 'process.env', 'Buffer.from("")'])(
     'refuses the host global in `%s`',
     async (expr) => {
-      expect(await failures('src/core/rules/probe.ts', `export const y = ${expr};\n`)).toContain('no-restricted-globals');
+      expect(await failures('src/core/rules/probe.ts', `export const y = ${expr};\n`)).toContain(
+        'no-restricted-globals',
+      );
     },
   );
 
   it('accepts what a rule imports from inside the core', async () => {
-    const code = "import { defineRule } from './rule';\nimport { isBlankText } from '../text';\nexport const y = [defineRule, isBlankText];\n";
+    const code =
+      "import { defineRule } from './rule';\nimport { isBlankText } from '../text';\nexport const y = [defineRule, isBlankText];\n";
     expect(await failures('src/core/rules/probe.ts', code)).toEqual([]);
   });
 
   it('leaves the hosts free to import what the core may not', async () => {
-    const code = "import { readFileSync } from 'fs';\nimport { x } from '../excel/gateway';\nexport const y = [readFileSync, x];\n";
+    const code =
+      "import { readFileSync } from 'fs';\nimport { x } from '../excel/gateway';\nexport const y = [readFileSync, x];\n";
     expect(await failures('src/cli/probe.ts', code)).toEqual([]);
   });
 });

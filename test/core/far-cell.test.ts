@@ -5,7 +5,15 @@
  * a timing, and the report is the same as without the stray cell.
  */
 import { checkWorkbook } from '../../src/core/check';
-import { gridFromEntries, gridFromValues, presentCellCount, rowEntries, rowNumbers, type Cell, type Grid } from '../../src/core/grid';
+import {
+  gridFromEntries,
+  gridFromValues,
+  presentCellCount,
+  rowEntries,
+  rowNumbers,
+  type Cell,
+  type Grid,
+} from '../../src/core/grid';
 import { LAYOUT_NAMES, buildLayouts, sheetToGrid } from '../../scripts/make-fixtures';
 import { FAMILIES } from '../fixtures/forms/families';
 
@@ -30,7 +38,8 @@ function counted(grid: Grid): { grid: Grid; reads: () => number } {
     },
   };
   const rows: (Cell | null | undefined)[][] = [];
-  for (const k of Object.keys(grid.cells)) rows[Number(k)] = new Proxy(grid.cells[Number(k)], count) as (Cell | null | undefined)[];
+  for (const k of Object.keys(grid.cells))
+    rows[Number(k)] = new Proxy(grid.cells[Number(k)], count) as (Cell | null | undefined)[];
   const cells = new Proxy(rows, count) as Grid['cells'];
   return { grid: { ...grid, cells }, reads: () => reads };
 }
@@ -76,7 +85,11 @@ const TEXT_STRAYS: Stray[] = [
 
 const layouts = buildLayouts();
 const SOURCES: [string, Grid[], Stray[]][] = [
-  ...LAYOUT_NAMES.map((name): [string, Grid[], Stray[]] => [`list layout ${name}`, layouts[name].sheets.map(sheetToGrid), [...BLANK_STRAYS, ...TEXT_STRAYS]]),
+  ...LAYOUT_NAMES.map((name): [string, Grid[], Stray[]] => [
+    `list layout ${name}`,
+    layouts[name].sheets.map(sheetToGrid),
+    [...BLANK_STRAYS, ...TEXT_STRAYS],
+  ]),
   ...FAMILIES.filter((f) => f.id === 'L3' || f.id === 'L2' || f.id === 'L7').map((f): [string, Grid[], Stray[]] => [
     `form family ${f.id}`,
     [gridFromValues(f.sheet, f.rows)],

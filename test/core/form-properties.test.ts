@@ -14,8 +14,27 @@ import { FAMILIES } from '../fixtures/forms/families';
 /** Every text cell of the family fixtures, plus noise that looks like labels. */
 const WORDS = [
   ...new Set(FAMILIES.flatMap((f) => f.rows.flat()).filter((v): v is string => typeof v === 'string')),
-  '项目名称', '一级指标', '二级指标', '三级指标', '指标值', '得分', '实际完成值', '其中:', '小计', '年度资金总额:16',
-  '总额10606.7522万元', '854万854万(…)', '定性', '百分比', '═95%', '≧', '绩\n效\n指\n标', '#VALUE!', '', ' ', '表',
+  '项目名称',
+  '一级指标',
+  '二级指标',
+  '三级指标',
+  '指标值',
+  '得分',
+  '实际完成值',
+  '其中:',
+  '小计',
+  '年度资金总额:16',
+  '总额10606.7522万元',
+  '854万854万(…)',
+  '定性',
+  '百分比',
+  '═95%',
+  '≧',
+  '绩\n效\n指\n标',
+  '#VALUE!',
+  '',
+  ' ',
+  '表',
 ];
 
 const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
@@ -31,7 +50,10 @@ const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
 
 const grid: fc.Arbitrary<Grid> = fc
   .record({
-    rows: fc.array(fc.option(fc.array(fc.option(cellValue, { nil: undefined }), { maxLength: 10 }), { nil: undefined }), { maxLength: 30 }),
+    rows: fc.array(
+      fc.option(fc.array(fc.option(cellValue, { nil: undefined }), { maxLength: 10 }), { nil: undefined }),
+      { maxLength: 30 },
+    ),
     top: fc.integer({ min: 1, max: 500 }),
     left: fc.integer({ min: 1, max: 30 }),
   })
@@ -39,7 +61,9 @@ const grid: fc.Arbitrary<Grid> = fc
     sheet: 'S',
     top,
     left,
-    cells: rows.map((r) => (r === undefined ? (undefined as never) : r.map((v) => (v === undefined || v === null ? null : { value: v })))),
+    cells: rows.map((r) =>
+      r === undefined ? (undefined as never) : r.map((v) => (v === undefined || v === null ? null : { value: v })),
+    ),
   }));
 
 /** A family's sheet with random cells blanked or replaced: real structure, damaged. */
@@ -48,7 +72,12 @@ const damaged: fc.Arbitrary<Grid> = fc
   .map(([f, edits]) => {
     const rows = f.rows.map((r) => [...r]);
     for (const [r, c, v] of edits) if (rows[r % rows.length]) rows[r % rows.length][c % 12] = v;
-    return { sheet: f.sheet, top: 1, left: 1, cells: rows.map((r) => r.map((v) => (v === null || v === undefined ? null : { value: v }))) };
+    return {
+      sheet: f.sheet,
+      top: 1,
+      left: 1,
+      cells: rows.map((r) => r.map((v) => (v === null || v === undefined ? null : { value: v }))),
+    };
   });
 
 function inside(g: Grid, a1: string): boolean {
@@ -96,7 +125,15 @@ describe('grid readers on arbitrary grids', () => {
 
   it('finishes quickly on a long row of label-like text', () => {
     const row: CellValue[] = Array.from({ length: 2000 }, (_, i) => WORDS[i % WORDS.length]);
-    const g: Grid = { sheet: 'S', top: 1, left: 1, cells: [row.map((v) => (v === null ? null : { value: v })), ...Array.from({ length: 50 }, () => row.map((v) => (v === null ? null : { value: v })))] };
+    const g: Grid = {
+      sheet: 'S',
+      top: 1,
+      left: 1,
+      cells: [
+        row.map((v) => (v === null ? null : { value: v })),
+        ...Array.from({ length: 50 }, () => row.map((v) => (v === null ? null : { value: v }))),
+      ],
+    };
     expect(() => checkSheet(g)).not.toThrow();
   });
 });

@@ -52,7 +52,13 @@ describe.each(FAMILIES.map((f) => [f.id, f] as const))('family %s', (_id, f) => 
       const projects = got.rows.filter((r) => r.kind === 'project');
       expect(
         projects.map((p) => {
-          const o: Record<string, unknown> = { name: p.name, unit: p.unit, total: p.amounts?.total, fiscal: p.amounts?.fiscal, other: p.amounts?.other };
+          const o: Record<string, unknown> = {
+            name: p.name,
+            unit: p.unit,
+            total: p.amounts?.total,
+            fiscal: p.amounts?.fiscal,
+            other: p.amounts?.other,
+          };
           if (p.amounts?.carryover !== undefined) o.carryover = p.amounts.carryover;
           return o;
         }),
@@ -166,7 +172,11 @@ describe('a province not in the doc', () => {
     const { tables } = checkSheet(gridFromValues('Sheet1', rows));
     expect(tables).toHaveLength(1);
     const [t] = tables;
-    expect(t.rows[0]).toMatchObject({ name: '智慧养老服务', unit: '某区民政局', amounts: { total: '150.00', fiscal: '120.00', other: '30.00' } });
+    expect(t.rows[0]).toMatchObject({
+      name: '智慧养老服务',
+      unit: '某区民政局',
+      amounts: { total: '150.00', fiscal: '120.00', other: '30.00' },
+    });
     expect(t.indicators.map(tuple)).toEqual([
       ['B6', '产出指标', '数量指标', '服务老人数', '≥500人', '≥', 500, '人', null, null, 30],
       ['B7', '产出指标', '时效指标', '服务及时率', '≥95%', '≥', 95, '%', null, null, 30],

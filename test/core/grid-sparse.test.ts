@@ -2,7 +2,17 @@
  * The grid's scans cost by present cells: a value at XFD1048576 under a small table is one more
  * entry, not 16,384 × 1,048,576 cell visits, and its memory is a few entries.
  */
-import { cellAt, gridFromEntries, gridFromValues, lastColumn, lastRow, presentCellCount, rowEntries, rowNumbers, type Cell } from '../../src/core/grid';
+import {
+  cellAt,
+  gridFromEntries,
+  gridFromValues,
+  lastColumn,
+  lastRow,
+  presentCellCount,
+  rowEntries,
+  rowNumbers,
+  type Cell,
+} from '../../src/core/grid';
 
 const cell = (value: string | number): Cell => ({ value });
 
@@ -44,7 +54,10 @@ describe('a sparse grid (a far cell under a small table)', () => {
   test('a dense grid from values reads the same way, nulls skipped', () => {
     const d = gridFromValues('S', [['a', null, 'b'], [], [null, null, null, 3]], 5, 2);
     expect(rowNumbers(d)).toEqual([5, 7]);
-    expect(rowEntries(d, 5)).toEqual([[2, { value: 'a' }], [4, { value: 'b' }]]);
+    expect(rowEntries(d, 5)).toEqual([
+      [2, { value: 'a' }],
+      [4, { value: 'b' }],
+    ]);
     expect(rowEntries(d, 7)).toEqual([[5, { value: 3 }]]);
     expect(lastColumn(d)).toBe(5);
     expect(lastRow(d)).toBe(7);

@@ -127,7 +127,10 @@ describe.each(LAYOUTS)('%s layout', (layout) => {
     let t: TableReport;
 
     beforeAll(async () => {
-      grids = source === 'committed xlsx' ? await readWorkbookGrids(path.join(ROOT, FIXTURE_TARGETS[layout])) : gridsFromBuilders(layout);
+      grids =
+        source === 'committed xlsx'
+          ? await readWorkbookGrids(path.join(ROOT, FIXTURE_TARGETS[layout]))
+          : gridsFromBuilders(layout);
       const found = grids.map((g) => check(g));
       t = found[e.tableSheet][0];
     });
@@ -163,7 +166,9 @@ describe.each(LAYOUTS)('%s layout', (layout) => {
         ...e.projectRows.map((row) => ({ row, kind: 'project' })),
         ...Object.entries(e.continuations).map(([row, of]) => ({ row: Number(row), kind: 'continuation', of })),
       ].sort((a, b) => a.row - b.row);
-      expect(t.rows.map((r) => ({ row: r.row, kind: r.kind, ...(r.kind === 'continuation' ? { of: r.of } : {}) }))).toEqual(want);
+      expect(
+        t.rows.map((r) => ({ row: r.row, kind: r.kind, ...(r.kind === 'continuation' ? { of: r.of } : {}) })),
+      ).toEqual(want);
     });
 
     it('reads names (joined, no leading spaces) and amounts as exact two-decimal strings', () => {
@@ -176,7 +181,9 @@ describe.each(LAYOUTS)('%s layout', (layout) => {
       expect(unit?.amounts).toEqual(REFERENCE.unitAmounts);
       REFERENCE.projects.forEach((p, i) => {
         const r = byRow.get(e.projectRows[i]);
-        expect(`${p.name}: ${JSON.stringify(r?.name)} ${r?.kind} ${r?.unit}`).toBe(`${p.name}: ${JSON.stringify(p.name)} project ${REFERENCE.unitName}`);
+        expect(`${p.name}: ${JSON.stringify(r?.name)} ${r?.kind} ${r?.unit}`).toBe(
+          `${p.name}: ${JSON.stringify(p.name)} project ${REFERENCE.unitName}`,
+        );
         for (const k of ['total', 'fiscal', 'specialAccount', 'other'] as const) {
           expect(`${p.name} ${k} = ${r?.amounts?.[k]}`).toBe(`${p.name} ${k} = ${p.amounts[k]}`);
         }

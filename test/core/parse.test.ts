@@ -53,9 +53,10 @@ describe('parseIndicatorCell: one item', () => {
   });
 
   it('records the missing 。, missing keywords and missing levels as problems', () => {
-    expect(parseIndicatorCell('1、1-产出指标；11-数量指标；巡查次数；实施周期指标值:≥12次；年度指标值:≥12次').items[0].problems).toEqual([
-      'unterminated',
-    ]);
+    expect(
+      parseIndicatorCell('1、1-产出指标；11-数量指标；巡查次数；实施周期指标值:≥12次；年度指标值:≥12次').items[0]
+        .problems,
+    ).toEqual(['unterminated']);
     expect(parseIndicatorCell('1、1-产出指标；11-数量指标；巡查次数；年度指标值:≥12次。').items[0].problems).toEqual([
       'no-period-keyword',
     ]);
@@ -68,7 +69,8 @@ describe('parseIndicatorCell: one item', () => {
   });
 
   it('an empty value is a missing value (null)', () => {
-    const it0 = parseIndicatorCell('1、1-产出指标；11-数量指标；巡查次数；实施周期指标值:≥12次；年度指标值:。').items[0];
+    const it0 = parseIndicatorCell('1、1-产出指标；11-数量指标；巡查次数；实施周期指标值:≥12次；年度指标值:。')
+      .items[0];
     expect(it0.annual).toBeNull();
     expect(it0.period?.raw).toBe('≥12次');
   });
@@ -87,7 +89,8 @@ describe('parseIndicatorCell: splitting items', () => {
 
   it('a name holding `1、2-3号楼` does not start an item (a level name never starts with a digit)', () => {
     const cell =
-      ITEM(1, '1-产出指标', '11-数量指标', '完成1、2-3号楼改造', '3栋', '3栋') + ITEM(2, '2-效益指标', '22-社会效益', '居住条件', '改善', '改善');
+      ITEM(1, '1-产出指标', '11-数量指标', '完成1、2-3号楼改造', '3栋', '3栋') +
+      ITEM(2, '2-效益指标', '22-社会效益', '居住条件', '改善', '改善');
     const c = parseIndicatorCell(cell);
     expect(c.items.map((i) => [i.ordinal, i.name, i.problems])).toEqual([
       [1, '完成1、2-3号楼改造', []],
@@ -102,15 +105,38 @@ describe('parseIndicatorCell: splitting items', () => {
       ITEM(3, '1-产出指标', '13-时效指标', '完成时间', '2026.07-2027.01', '2026.07-2027.01');
     const c = parseIndicatorCell(cell);
     expect(c.items.map(fields)).toEqual([
-      { ordinal: 1, level1: { code: '1', name: '产出指标' }, level2: { code: '11', name: '数量指标' }, name: '保障口岸查验单位数', period: '1个/年', annual: '1个/年' },
-      { ordinal: 2, level1: { code: '1', name: '产出指标' }, level2: { code: '11', name: '数量指标' }, name: '供水保障月数', period: '12个月', annual: '12个月' },
-      { ordinal: 3, level1: { code: '1', name: '产出指标' }, level2: { code: '13', name: '时效指标' }, name: '完成时间', period: '2026.07-2027.01', annual: '2026.07-2027.01' },
+      {
+        ordinal: 1,
+        level1: { code: '1', name: '产出指标' },
+        level2: { code: '11', name: '数量指标' },
+        name: '保障口岸查验单位数',
+        period: '1个/年',
+        annual: '1个/年',
+      },
+      {
+        ordinal: 2,
+        level1: { code: '1', name: '产出指标' },
+        level2: { code: '11', name: '数量指标' },
+        name: '供水保障月数',
+        period: '12个月',
+        annual: '12个月',
+      },
+      {
+        ordinal: 3,
+        level1: { code: '1', name: '产出指标' },
+        level2: { code: '13', name: '时效指标' },
+        name: '完成时间',
+        period: '2026.07-2027.01',
+        annual: '2026.07-2027.01',
+      },
     ]);
     expect(c.items[2].annual?.shape).toBe('date-range');
   });
 
   it('survives PDF line breaks anywhere, mid-keyword and mid-ordinal', () => {
-    const c = parseIndicatorCell('1、1-产出指标；11-数量指标；发放编外人员工资人数；实施周期指标\n值:≥4人；年度指标值:≥4人。2\n、1-产\r\n出指标；11-数量指标；编外人\n员五险一金缴纳率；实施周期指标值:100%；年度指标值:100%\n。');
+    const c = parseIndicatorCell(
+      '1、1-产出指标；11-数量指标；发放编外人员工资人数；实施周期指标\n值:≥4人；年度指标值:≥4人。2\n、1-产\r\n出指标；11-数量指标；编外人\n员五险一金缴纳率；实施周期指标值:100%；年度指标值:100%\n。',
+    );
     expect(c.items.map((i) => [i.ordinal, i.name, i.period?.raw, i.annual?.raw])).toEqual([
       [1, '发放编外人员工资人数', '≥4人', '≥4人'],
       [2, '编外人员五险一金缴纳率', '100%', '100%'],
@@ -120,7 +146,8 @@ describe('parseIndicatorCell: splitting items', () => {
 
   it('reads the item after a missing 。 from the digits it expects (…:123、2-…)', () => {
     const c = parseIndicatorCell(
-      '1、1-产出指标；11-数量指标；巡查次数；实施周期指标值:≥12次；年度指标值:12' + ITEM(2, '1-产出指标', '11-数量指标', '验收合格项目数', '≥5个', '≥5个'),
+      '1、1-产出指标；11-数量指标；巡查次数；实施周期指标值:≥12次；年度指标值:12' +
+        ITEM(2, '1-产出指标', '11-数量指标', '验收合格项目数', '≥5个', '≥5个'),
     );
     expect(c.items.map((i) => i.ordinal)).toEqual([1, 2]);
     expect(c.items[0].annual?.raw).toBe('12');
@@ -156,7 +183,9 @@ describe('parseIndicatorCell: splitting items', () => {
   it('reads every reference cell into its expected names', () => {
     for (const p of REFERENCE.projects) {
       const c = parseIndicatorCell(p.indicatorLines.join('\n'));
-      expect(`${p.name}: ${c.items.map((i) => i.name).join('|')}`).toBe(`${p.name}: ${p.expected.map((e) => e.name).join('|')}`);
+      expect(`${p.name}: ${c.items.map((i) => i.name).join('|')}`).toBe(
+        `${p.name}: ${p.expected.map((e) => e.name).join('|')}`,
+      );
       expect(c.leftovers).toEqual([]);
       expect(parseIndicatorCell(indicatorText(p)).items.map(fields)).toEqual(c.items.map(fields));
     }
@@ -223,7 +252,8 @@ describe('parseIndicatorCell: field order and what follows the final 。', () =>
   });
 
   test('a note after an item’s 。 is not part of the annual value: it is extra text with its position', () => {
-    const text = '1、1-产出指标；13-时效指标；及时率；实施周期指标值:≥90%；年度指标值:≥90%。备注：以上指标由办公室负责统计';
+    const text =
+      '1、1-产出指标；13-时效指标；及时率；实施周期指标值:≥90%；年度指标值:≥90%。备注：以上指标由办公室负责统计';
     const [it] = parseIndicatorCell(text).items;
     expect(it.annual?.raw).toBe('≥90%');
     expect(it.problems).toEqual(['extra-text']);
@@ -232,7 +262,9 @@ describe('parseIndicatorCell: field order and what follows the final 。', () =>
   });
 
   test('a value with a decimal point is not cut at the point', () => {
-    const [it] = parseIndicatorCell('1、1-产出指标；12-质量指标；合格率；实施周期指标值:≥95.5%；年度指标值:≥95.5%。').items;
+    const [it] = parseIndicatorCell(
+      '1、1-产出指标；12-质量指标；合格率；实施周期指标值:≥95.5%；年度指标值:≥95.5%。',
+    ).items;
     expect(it.annual?.value).toBe(95.5);
     expect(it.problems).toEqual([]);
   });

@@ -18,11 +18,57 @@ const COMPARATORS = ['≥', '≤', '>', '<', '=', null];
 
 /** Pieces of the cell grammar, so random text walks the parser's paths and not only its first test. */
 const FRAGMENTS = [
-  '1、1-产出指标；', '2、2-效益指标；', '3、3-满意度指标；', '6', '、4-成本指标；', '11-数量指标；', '22-社会效益；',
-  '31-服务对象满意度；', '41-经济成本指标；', '发放编外人员工资人数；', '受益脱贫户、监测户户数', '（人）', '(万元)',
-  '实施周期指标值:', '实施周期指标\n值：', '年度指标值:', '年度指标值：', '≥', '≤', '>=', '不低于', '至多', '≧', '以上',
-  '4人', '100%', '９０％', '1个/年', '12个月', '0次', '效果显著', '≥**个月', 'XX%', '2026.07-2027.01', '500元/人·月',
-  '1,648.49', '(1.00)', '#VALUE!', '。', '、', '；', ';', ':', '-', '\n', '\r\n', ' ', '\u3000', '底前', '**', '……',
+  '1、1-产出指标；',
+  '2、2-效益指标；',
+  '3、3-满意度指标；',
+  '6',
+  '、4-成本指标；',
+  '11-数量指标；',
+  '22-社会效益；',
+  '31-服务对象满意度；',
+  '41-经济成本指标；',
+  '发放编外人员工资人数；',
+  '受益脱贫户、监测户户数',
+  '（人）',
+  '(万元)',
+  '实施周期指标值:',
+  '实施周期指标\n值：',
+  '年度指标值:',
+  '年度指标值：',
+  '≥',
+  '≤',
+  '>=',
+  '不低于',
+  '至多',
+  '≧',
+  '以上',
+  '4人',
+  '100%',
+  '９０％',
+  '1个/年',
+  '12个月',
+  '0次',
+  '效果显著',
+  '≥**个月',
+  'XX%',
+  '2026.07-2027.01',
+  '500元/人·月',
+  '1,648.49',
+  '(1.00)',
+  '#VALUE!',
+  '。',
+  '、',
+  '；',
+  ';',
+  ':',
+  '-',
+  '\n',
+  '\r\n',
+  ' ',
+  '\u3000',
+  '底前',
+  '**',
+  '……',
 ];
 
 const fragment = fc.constantFrom(...FRAGMENTS);
@@ -33,9 +79,19 @@ const anyString = fc.oneof(
   fc.string({ unit: 'grapheme-ascii' }),
 );
 /** Grammar fragments mixed with arbitrary text. */
-const soup = fc.array(fc.oneof(fragment, fragment, fc.string({ unit: 'grapheme', maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 4 })), {
-  maxLength: 80,
-}).map((parts) => parts.join(''));
+const soup = fc
+  .array(
+    fc.oneof(
+      fragment,
+      fragment,
+      fc.string({ unit: 'grapheme', maxLength: 6 }),
+      fc.string({ unit: 'binary', maxLength: 4 }),
+    ),
+    {
+      maxLength: 80,
+    },
+  )
+  .map((parts) => parts.join(''));
 const text = fc.oneof(anyString, soup);
 
 /** A 100,000-character string: random pieces (fragments, arbitrary code points, runs of one character) repeated. */
@@ -45,7 +101,9 @@ const long = fc
     fc.oneof(
       fragment,
       fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }),
-      fc.tuple(fc.constantFrom(' ', '\n', '*', '底前', '1', '、', '（', '.', 'x'), fc.integer({ min: 1, max: 5000 })).map(([c, n]) => c.repeat(n)),
+      fc
+        .tuple(fc.constantFrom(' ', '\n', '*', '底前', '1', '、', '（', '.', 'x'), fc.integer({ min: 1, max: 5000 }))
+        .map(([c, n]) => c.repeat(n)),
     ),
     { minLength: 1, maxLength: 40 },
   )
@@ -172,11 +230,17 @@ describe('parseIndicatorCell', () => {
 
   it('finishes on 100,000 characters of fc.string (grapheme and binary)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'grapheme', minLength: LONG, maxLength: LONG }), fc.string({ unit: 'binary', minLength: LONG, maxLength: LONG })), (s) => {
-        assertParsedCellSane(s, parseIndicatorCell(s));
-        parseTargetValue(s);
-        parseAmountText(s);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'grapheme', minLength: LONG, maxLength: LONG }),
+          fc.string({ unit: 'binary', minLength: LONG, maxLength: LONG }),
+        ),
+        (s) => {
+          assertParsedCellSane(s, parseIndicatorCell(s));
+          parseTargetValue(s);
+          parseAmountText(s);
+        },
+      ),
       { numRuns: 2 },
     );
   });
@@ -185,8 +249,14 @@ describe('parseIndicatorCell', () => {
   it.each([
     ['a run of spaces inside a name', '1、1-产出指标；11-数量指标；a' + ' '.repeat(LONG) + 'b；实施周期指标值:1'],
     ['a run of spaces inside a level name', '1、1-a' + ' '.repeat(LONG) + 'b'],
-    ['a run of spaces after a bracket in the name', '1、1-产出指标；11-数量指标；a（' + ' '.repeat(LONG) + 'b；实施周期指标值:≥1；年度指标值:≥1。'],
-    ['a date followed by 底前 many times', '1、1-产出指标；13-时效指标；完成时间；实施周期指标值:2026.1' + '底前'.repeat(LONG / 2) + 'x；年度指标值:1。'],
+    [
+      'a run of spaces after a bracket in the name',
+      '1、1-产出指标；11-数量指标；a（' + ' '.repeat(LONG) + 'b；实施周期指标值:≥1；年度指标值:≥1。',
+    ],
+    [
+      'a date followed by 底前 many times',
+      '1、1-产出指标；13-时效指标；完成时间；实施周期指标值:2026.1' + '底前'.repeat(LONG / 2) + 'x；年度指标值:1。',
+    ],
   ])('finishes quickly on %s', (_label, s) => {
     const t0 = Date.now();
     assertParsedCellSane(s, parseIndicatorCell(s));
@@ -207,7 +277,10 @@ describe('parseIndicatorCell', () => {
       leftovers: c.leftovers.map((l) => l.text),
     });
 
-    const breaks = fc.array(fc.tuple(fc.nat(), fc.constantFrom('\n', '\r\n', '\r', ' \n', '\n  ', '\n\n')), { minLength: 1, maxLength: 25 });
+    const breaks = fc.array(fc.tuple(fc.nat(), fc.constantFrom('\n', '\r\n', '\r', ' \n', '\n  ', '\n\n')), {
+      minLength: 1,
+      maxLength: 25,
+    });
 
     it.each(REFERENCE.projects.map((p) => [p.name, indicatorText(p)] as const))('%s', (_name, cell) => {
       const expected = summary(parseIndicatorCell(cell));
@@ -240,7 +313,10 @@ describe('amounts', () => {
   };
 
   it('parseAmountText never throws and gives exact cents or a reason', () => {
-    fc.assert(fc.property(text, (s) => sane(parseAmountText(s))), FAST);
+    fc.assert(
+      fc.property(text, (s) => sane(parseAmountText(s))),
+      FAST,
+    );
   });
 
   it('parseAmountText reads any written two-decimal figure exactly', () => {
@@ -266,11 +342,15 @@ describe('amounts', () => {
       fc.constantFrom('#VALUE!', '#DIV/0!', '#N/A').map((error) => ({ error })),
     );
     fc.assert(
-      fc.property(value, fc.option(fc.oneof(fc.string(), fc.constantFrom('#,##0.00', '0', 'General', '0.00_);(0.00)'))), (v, fmt) => {
-        const cell: Cell = fmt === null ? { value: v } : { value: v, numberFormat: fmt };
-        sane(readAmount(cell));
-        formatDecimals(fmt ?? undefined);
-      }),
+      fc.property(
+        value,
+        fc.option(fc.oneof(fc.string(), fc.constantFrom('#,##0.00', '0', 'General', '0.00_);(0.00)'))),
+        (v, fmt) => {
+          const cell: Cell = fmt === null ? { value: v } : { value: v, numberFormat: fmt };
+          sane(readAmount(cell));
+          formatDecimals(fmt ?? undefined);
+        },
+      ),
       FAST,
     );
   });
@@ -286,15 +366,30 @@ describe('amounts', () => {
   });
 
   it('finishes on 100,000-character strings', () => {
-    fc.assert(fc.property(long, (s) => sane(parseAmountText(s))), LONG_RUNS);
+    fc.assert(
+      fc.property(long, (s) => sane(parseAmountText(s))),
+      LONG_RUNS,
+    );
   });
 });
 
 describe('check(grid)', () => {
-  const HEADER = ['项目名称（资金使用单位）', '总计', '财政拨款', '财政专\n户拨款', '其他资金', '绩效目标', '绩效指标', '资金来源'];
+  const HEADER = [
+    '项目名称（资金使用单位）',
+    '总计',
+    '财政拨款',
+    '财政专\n户拨款',
+    '其他资金',
+    '绩效目标',
+    '绩效指标',
+    '资金来源',
+  ];
   const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
     { weight: 4, arbitrary: fc.constant(null) },
-    { weight: 2, arbitrary: fc.constantFrom(...HEADER, '合计', '某单位', '    项目甲', '项目乙', '注：说明', '单位：元', '。', '') },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(...HEADER, '合计', '某单位', '    项目甲', '项目乙', '注：说明', '单位：元', '。', ''),
+    },
     { weight: 2, arbitrary: fc.oneof(fc.double(), fc.integer({ min: -1e6, max: 1e6 }), fc.boolean()) },
     { weight: 2, arbitrary: soup },
     { weight: 1, arbitrary: text },
@@ -304,14 +399,23 @@ describe('check(grid)', () => {
     fc.constant(null),
     fc.constant(undefined),
     fc.record(
-      { value: cellValue, text: fc.string({ maxLength: 8 }), indent: fc.nat(3), numberFormat: fc.constantFrom('#,##0.00', '0', 'General', '@') },
+      {
+        value: cellValue,
+        text: fc.string({ maxLength: 8 }),
+        indent: fc.nat(3),
+        numberFormat: fc.constantFrom('#,##0.00', '0', 'General', '@'),
+      },
       { requiredKeys: ['value'] },
     ),
   );
   const row = fc.array(cell, { maxLength: 9 });
   const headerRow = fc.constant(HEADER.slice(0, 7).map((value) => ({ value }) as Cell));
   const grid: fc.Arbitrary<Grid> = fc
-    .tuple(fc.array(fc.oneof(row, row, row, headerRow), { maxLength: 10 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }))
+    .tuple(
+      fc.array(fc.oneof(row, row, row, headerRow), { maxLength: 10 }),
+      fc.integer({ min: 1, max: 5 }),
+      fc.integer({ min: 1, max: 5 }),
+    )
     .map(([cells, top, left]) => ({ sheet: 'S', top, left, cells }));
 
   it('never throws on random small grids, and what it reports is well-formed', () => {
@@ -324,7 +428,8 @@ describe('check(grid)', () => {
           expect(t.summary.indicators).toBe(t.indicators.length);
           expect(t.summary.projects).toBe(t.rows.filter((r) => r.kind === 'project').length);
           expect(t.summary.errors + t.summary.warnings + t.summary.infos).toBe(t.findings.length);
-          for (const r of t.rows) if (r.amounts) for (const a of Object.values(r.amounts)) expect(a).toMatch(/^-?\d+\.\d{2}$/);
+          for (const r of t.rows)
+            if (r.amounts) for (const a of Object.values(r.amounts)) expect(a).toMatch(/^-?\d+\.\d{2}$/);
           for (const f of t.findings) {
             expect(['error', 'warning', 'info']).toContain(f.severity);
             expect(f.cell).toMatch(/^[A-Z]+\d+$/);

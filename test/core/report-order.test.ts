@@ -56,7 +56,12 @@ describe('compareFindings', () => {
   it('is the order of one cell’s note in the marks plan', () => {
     const table = {
       sheet: 'S',
-      findings: [finding(4, 3, 'warning', 'w3'), finding(4, 2, 'info', 'i2'), finding(4, 5, 'error', 'e5'), finding(4, 1, 'error', 'e1')],
+      findings: [
+        finding(4, 3, 'warning', 'w3'),
+        finding(4, 2, 'info', 'i2'),
+        finding(4, 5, 'error', 'e5'),
+        finding(4, 1, 'error', 'e1'),
+      ],
     } as unknown as Parameters<typeof marksPlan>[0][number];
     const [mark] = marksPlan([table], 'S').marks;
     expect(mark.findings.map((f) => f.rule)).toEqual(['e1', 'e5', 'w3', 'i2']);

@@ -44,9 +44,12 @@ describe('headerRole / headerKey', () => {
     expect(headerRole(text)).toBe(role);
   });
 
-  it.each(['项目支出绩效目标表（含转移支付项目）', '资金来源', '', '备注', 'x'.repeat(41)])('%j names no column', (text) => {
-    expect(headerRole(text)).toBeNull();
-  });
+  it.each(['项目支出绩效目标表（含转移支付项目）', '资金来源', '', '备注', 'x'.repeat(41)])(
+    '%j names no column',
+    (text) => {
+      expect(headerRole(text)).toBeNull();
+    },
+  );
 
   it('headerKey drops spaces, breaks, colons and bracket width', () => {
     expect(headerKey(' 项目名称（资金\n使用单位）： ')).toBe('项目名称(资金使用单位)');
@@ -65,7 +68,10 @@ describe('locateHeader', () => {
   });
 
   it('skips title rows and reads 单位：元 above the table as 元', () => {
-    const g = standard([['合计', 1, 1, null, null, null, null]], [['项目支出绩效目标表（含转移支付项目）'], ['单位名称：某单位', null, null, null, null, null, '单位：元']]);
+    const g = standard(
+      [['合计', 1, 1, null, null, null, null]],
+      [['项目支出绩效目标表（含转移支付项目）'], ['单位名称：某单位', null, null, null, null, null, '单位：元']],
+    );
     expect(located(g)).toMatchObject({ top: 3, bottom: 3, unit: '元' });
   });
 
@@ -86,7 +92,9 @@ describe('locateHeader', () => {
   });
 
   it('reads titles wrapped inside a cell (财政专\\n户拨款)', () => {
-    const g = gridFromValues('S', [['项目名称（资金使用单位）', '总计', '财政拨款', '财政专\n户拨款', '其他\n资金', '绩效目标', '绩效指标']]);
+    const g = gridFromValues('S', [
+      ['项目名称（资金使用单位）', '总计', '财政拨款', '财政专\n户拨款', '其他\n资金', '绩效目标', '绩效指标'],
+    ]);
     expect(located(g).columns).toMatchObject({ specialAccount: 4, other: 5 });
   });
 
@@ -114,7 +122,15 @@ describe('locateHeader', () => {
   });
 
   it('finds no header on a sheet without a table (instructions, a lone title)', () => {
-    expect(locateHeader(gridFromValues('S', [['填表说明'], ['1. 请在“绩效目标表”工作表中填写本单位的项目支出绩效目标。'], ['2. 总计 = 财政拨款 + 财政专户拨款 + 其他资金。']]))).toBeNull();
+    expect(
+      locateHeader(
+        gridFromValues('S', [
+          ['填表说明'],
+          ['1. 请在“绩效目标表”工作表中填写本单位的项目支出绩效目标。'],
+          ['2. 总计 = 财政拨款 + 财政专户拨款 + 其他资金。'],
+        ]),
+      ),
+    ).toBeNull();
     expect(locateHeader(gridFromValues('S', [['项目名称', '总计']]))).toBeNull();
     expect(locateHeader(gridFromValues('S', []))).toBeNull();
     // name and total are required
@@ -158,7 +174,13 @@ describe('readTable: the table’s extent', () => {
   });
 
   it('ends at a note even when it sits outside the name column', () => {
-    const rows: CellValue[][] = [[null, ...HEADER], [null, '合计', 1, 1], [null, '  项目甲', 1, 1, null, null, '目标', CELL1], [], ['注：说明']];
+    const rows: CellValue[][] = [
+      [null, ...HEADER],
+      [null, '合计', 1, 1],
+      [null, '  项目甲', 1, 1, null, null, '目标', CELL1],
+      [],
+      ['注：说明'],
+    ];
     const t = table(gridFromValues('S', rows));
     expect(t.rows.map((r) => r.row)).toEqual([2, 3]);
   });
@@ -252,7 +274,10 @@ describe('classify', () => {
   });
 
   it('a project name wrapped inside its cell is joined with no separator', () => {
-    const g = standard([['某单位', 1, 1], ['    口岸车检场配套设施维修维\n护', 1, 1, null, null, '目标', CELL1]]);
+    const g = standard([
+      ['某单位', 1, 1],
+      ['    口岸车检场配套设施维修维\n护', 1, 1, null, null, '目标', CELL1],
+    ]);
     expect(table(g).rows[1].name).toBe('口岸车检场配套设施维修维护');
   });
 
@@ -263,8 +288,15 @@ describe('classify', () => {
       ['项目A', 20, 20, null, null, '目标', CELL1 + CELL2.replace('1、', '2、')],
       ['项目B', 10, 10],
     ]);
-    expect(kinds(g)).toEqual([[2, 'total', '合计'], [3, 'unit', '某中心'], [4, 'project', '项目A'], [5, 'project', '项目B']]);
-    const rules = check(g)[0].findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}@${f.cell}`);
+    expect(kinds(g)).toEqual([
+      [2, 'total', '合计'],
+      [3, 'unit', '某中心'],
+      [4, 'project', '项目A'],
+      [5, 'project', '项目B'],
+    ]);
+    const rules = check(g)[0]
+      .findings.filter((f) => f.severity === 'error')
+      .map((f) => `${f.rule}@${f.cell}`);
     expect(rules.sort()).toEqual(['project-goal-empty@F5', 'project-indicators-empty@G5']);
   });
 
@@ -293,7 +325,12 @@ describe('classify', () => {
 
     it('a lone 。 joins the project above and completes its last item', () => {
       const open = CELL1.slice(0, -1);
-      const g = standard([...head, ['  项目甲', 1, 1, null, null, '目标', open], [null, null, null, null, null, null, '。'], ['  项目乙', 1, 1, null, null, '目标', CELL2]]);
+      const g = standard([
+        ...head,
+        ['  项目甲', 1, 1, null, null, '目标', open],
+        [null, null, null, null, null, null, '。'],
+        ['  项目乙', 1, 1, null, null, '目标', CELL2],
+      ]);
       const t = table(g);
       expect(t.rows.map((r) => [r.row, r.kind, r.of])).toEqual([
         [2, 'total', null],
@@ -315,7 +352,11 @@ describe('classify', () => {
     it('a continuation starting mid-item (…6 / 、4-成本指标；…) is joined with no separator', () => {
       const first = `${CELL1.replace('1、', '5、')}6`;
       const rest = '、4-成本指标；41-经济成本指标；成本控制率；实施周期指标值:≤\n100万元；年度指标值:≤100万元。';
-      const g = standard([...head, ['  项目甲', 2, 2, null, null, '目标', first], [null, null, null, null, null, null, rest]]);
+      const g = standard([
+        ...head,
+        ['  项目甲', 2, 2, null, null, '目标', first],
+        [null, null, null, null, null, null, rest],
+      ]);
       const t = table(g);
       expect(t.rows[3]).toMatchObject({ kind: 'continuation', of: 4 });
       const [report] = check(g);
@@ -327,7 +368,11 @@ describe('classify', () => {
     });
 
     it('a goal-only continuation joins the 绩效目标', () => {
-      const g = standard([...head, ['  项目甲', 2, 2, null, null, '通过聘用编外人员，保障单位的正常', CELL1], [null, null, null, null, null, '运作。', null]]);
+      const g = standard([
+        ...head,
+        ['  项目甲', 2, 2, null, null, '通过聘用编外人员，保障单位的正常', CELL1],
+        [null, null, null, null, null, '运作。', null],
+      ]);
       const t = table(g);
       expect(t.rows[3]).toMatchObject({ kind: 'continuation', of: 4 });
       expect(t.rows[2].goalFull).toBe('通过聘用编外人员，保障单位的正常\n运作。');
@@ -335,12 +380,21 @@ describe('classify', () => {
     });
 
     it('a row with text but its own amounts is a project, not a continuation', () => {
-      const g = standard([...head, ['  项目甲', 1, 1, null, null, '目标', CELL1], ['', 1, 1, null, null, '目标', CELL2]]);
+      const g = standard([
+        ...head,
+        ['  项目甲', 1, 1, null, null, '目标', CELL1],
+        ['', 1, 1, null, null, '目标', CELL2],
+      ]);
       expect(table(g).rows[3].kind).toBe('project');
     });
 
     it('a blank row between projects is skipped, not a continuation', () => {
-      const g = standard([...head, ['  项目甲', 1, 1, null, null, '目标', CELL1], [], ['  项目乙', 1, 1, null, null, '目标', CELL2]]);
+      const g = standard([
+        ...head,
+        ['  项目甲', 1, 1, null, null, '目标', CELL1],
+        [],
+        ['  项目乙', 1, 1, null, null, '目标', CELL2],
+      ]);
       expect(table(g).rows.map((r) => [r.row, r.kind])).toEqual([
         [2, 'total'],
         [3, 'unit'],

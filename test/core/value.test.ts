@@ -64,7 +64,12 @@ describe('parseTargetValue: non-canonical comparators are read and rewritten can
   });
 
   it('keeps a self-contradicting value (≥90%以下) as text', () => {
-    expect(parseTargetValue('≥90%以下')).toMatchObject({ shape: 'qualitative', comparator: null, value: null, text: '≥90%以下' });
+    expect(parseTargetValue('≥90%以下')).toMatchObject({
+      shape: 'qualitative',
+      comparator: null,
+      value: null,
+      text: '≥90%以下',
+    });
   });
 });
 
@@ -95,13 +100,26 @@ describe('parseTargetValue: the unit from the name brackets', () => {
 });
 
 describe('parseTargetValue: qualitative, date ranges, placeholders, missing numbers', () => {
-  it.each(['效果显著', '正常开展', '达到预期', '优良', '持续改善', '12月底前完成'])('%j is qualitative, words in text', (raw) => {
-    expect(brief(parseTargetValue(raw))).toEqual({ shape: 'qualitative', comparator: null, value: null, unit: null, text: raw });
-  });
+  it.each(['效果显著', '正常开展', '达到预期', '优良', '持续改善', '12月底前完成'])(
+    '%j is qualitative, words in text',
+    (raw) => {
+      expect(brief(parseTargetValue(raw))).toEqual({
+        shape: 'qualitative',
+        comparator: null,
+        value: null,
+        unit: null,
+        text: raw,
+      });
+    },
+  );
 
   it('reads 2026.07-2027.01 as a date range (legitimate), not as a number', () => {
     expect(brief(parseTargetValue('2026.07-2027.01'))).toEqual({
-      shape: 'date-range', comparator: null, value: null, unit: null, text: '2026.07-2027.01',
+      shape: 'date-range',
+      comparator: null,
+      value: null,
+      unit: null,
+      text: '2026.07-2027.01',
     });
     expect(parseTargetValue('2026年7月-2027年1月').shape).toBe('date-range');
     // …while a plain year-like count is still a number.

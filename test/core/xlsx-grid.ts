@@ -18,7 +18,8 @@ function toValue(v: ExcelJS.CellValue): CellValue {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object' && 'error' in v) return { error: String(v.error) };
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
-  if (typeof v === 'object' && 'result' in v) return toValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if (typeof v === 'object' && 'result' in v)
+    return toValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
   return null;
 }
 

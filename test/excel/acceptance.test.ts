@@ -26,7 +26,12 @@ test('ExcelApi 1.18, registry client, web, 9,999 projects: check, re-check, clea
   const cellB = (r: number): string => `B${top + r}`;
   wb.cell(SHEET, cellB(3)).fill = { ...wb.cell(SHEET, cellB(3)).fill, color: '#FFFF00', pattern: 'Solid' };
   wb.sheet(SHEET).notes.set(cellB(4), '我的批注：请复核');
-  wb.sheet(SHEET).comments.push({ id: 'u1', cell: cellB(5), content: '请核对', replies: [{ id: 'u2', content: '已核对' }] });
+  wb.sheet(SHEET).comments.push({
+    id: 'u1',
+    cell: cellB(5),
+    content: '请核对',
+    replies: [{ id: 'u2', content: '已核对' }],
+  });
   const before = wb.snapshot();
   const gw = gateway(wb);
   expect((await gw.capabilities()).notes).toBe('comments');
@@ -36,11 +41,21 @@ test('ExcelApi 1.18, registry client, web, 9,999 projects: check, re-check, clea
   expect(tables.length).toBeGreaterThan(0);
   // One long finding per row of column B on top of the core's own: thousands of long threads.
   const extra: Finding[] = [];
-  for (let r = 2; r < read.cells.length; r++) extra.push({ rule: 'acceptance', severity: r % 2 ? 'error' : 'warning', cell: cellB(r + 1), row: top + r, project: null, indicator: null, message: `${LONG}${LONG}` });
+  for (let r = 2; r < read.cells.length; r++)
+    extra.push({
+      rule: 'acceptance',
+      severity: r % 2 ? 'error' : 'warning',
+      cell: cellB(r + 1),
+      row: top + r,
+      project: null,
+      indicator: null,
+      message: `${LONG}${LONG}`,
+    });
   const plan = marksPlan([{ ...tables[0], findings: [...tables[0].findings, ...extra] }, ...tables.slice(1)], SHEET);
   expect(plan.marks.length).toBeGreaterThan(PROJECTS);
 
-  const steps: Record<string, { requests: number; maxRequest: number; maxResponse: number; refusedResponses: number }> = {};
+  const steps: Record<string, { requests: number; maxRequest: number; maxResponse: number; refusedResponses: number }> =
+    {};
   const measure = async (name: string, fn: () => Promise<unknown>): Promise<void> => {
     wb.resetCounters();
     await fn();

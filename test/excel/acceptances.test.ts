@@ -22,7 +22,9 @@ describe('acceptances in Excel', () => {
     const f = t.findings[fi];
     expect(first.plan.marks.some((m) => m.cell === f.cell)).toBe(true);
 
-    await excel(wb).writeAcceptances([accept(t.sheet, f, first.hashes[f.cell], '本项目确实如此', new Date('2026-11-30T08:00:00Z'))]);
+    await excel(wb).writeAcceptances([
+      accept(t.sheet, f, first.hashes[f.cell], '本项目确实如此', new Date('2026-11-30T08:00:00Z')),
+    ]);
     expect(typeof wb.docSettings[ACCEPTANCES_KEY]).toBe('string');
     const reopened = FakeWorkbook.reopen(wb.serialise());
     const again = await runCheck(excel(reopened), 'zh-CN');
@@ -35,7 +37,9 @@ describe('acceptances in Excel', () => {
   test('an empty list removes the setting', async () => {
     const wb = makeWorkbook('1.18', 3);
     const gw = excel(wb);
-    await gw.writeAcceptances([{ sheet: SHEET, cell: 'G4', rule: 'r', indicator: null, hash: 'h', reason: '', at: 'x' }]);
+    await gw.writeAcceptances([
+      { sheet: SHEET, cell: 'G4', rule: 'r', indicator: null, hash: 'h', reason: '', at: 'x' },
+    ]);
     expect(await gw.readAcceptances()).toHaveLength(1);
     await gw.writeAcceptances([]);
     expect(wb.docSettings[ACCEPTANCES_KEY]).toBeUndefined();

@@ -43,7 +43,15 @@ describe.each([
   ['1.18', 'OfficeOnline'],
 ])('createExcelWorkbook at ExcelApi %s on %s', (level, platform) => {
   test('reads, marks, records and clears through Excel.run(batch)', async () => {
-    const wb = new FakeWorkbook(level, [{ name: 'Sheet1', rows: [['项目名称', '合计'], ['  项目1', 100]] }]);
+    const wb = new FakeWorkbook(level, [
+      {
+        name: 'Sheet1',
+        rows: [
+          ['项目名称', '合计'],
+          ['  项目1', 100],
+        ],
+      },
+    ]);
     wb.web = platform === 'OfficeOnline';
     install(wb, platform);
     const before = wb.snapshot();
@@ -63,7 +71,10 @@ describe.each([
   });
 
   test('select activates the sheet and selects the cell', async () => {
-    const wb = new FakeWorkbook(level, [{ name: 'Sheet1', rows: [['a']] }, { name: 'Sheet2', rows: [['b']] }]);
+    const wb = new FakeWorkbook(level, [
+      { name: 'Sheet1', rows: [['a']] },
+      { name: 'Sheet2', rows: [['b']] },
+    ]);
     wb.activeId = wb.sheet('Sheet2').id;
     install(wb, platform);
     await createExcelWorkbook().select('Sheet1', 'B2');

@@ -19,7 +19,13 @@ export interface FakeFill {
   patternTintAndShade: number;
 }
 
-export const NO_FILL: FakeFill = { color: '#FFFFFF', pattern: 'None', patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 };
+export const NO_FILL: FakeFill = {
+  color: '#FFFFFF',
+  pattern: 'None',
+  patternColor: '#000000',
+  tintAndShade: 0,
+  patternTintAndShade: 0,
+};
 
 export interface FakeCell {
   value: string | number | boolean;
@@ -81,7 +87,8 @@ export function versionLE(a: string, b: string): boolean {
 
 export function cellsOf(rects: readonly Rect[]): { row: number; col: number }[] {
   const out: { row: number; col: number }[] = [];
-  for (const r of rects) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push({ row, col });
+  for (const r of rects)
+    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push({ row, col });
   return out;
 }
 
@@ -210,7 +217,8 @@ export class FakeWorkbook {
     return versionLE(v, this.level);
   }
 
-  readonly isSetSupported = (name: string, minVersion?: string): boolean => name === 'ExcelApi' && this.supports(minVersion ?? '1.1');
+  readonly isSetSupported = (name: string, minVersion?: string): boolean =>
+    name === 'ExcelApi' && this.supports(minVersion ?? '1.1');
 
   /** Excel on the web: the 5 MB cap on every serialized request and response. */
   get web(): boolean {
@@ -226,8 +234,13 @@ export class FakeWorkbook {
     const { Excel: X } = loadClient();
     // The client asks Office.context.requirements too (it slices large writes only from ExcelApi 1.3).
     // The library's own `Office` stub has a read-only context: the pane's Office.js would replace it.
-    (globalThis as unknown as { Office: unknown }).Office = { context: { requirements: { isSetSupported: this.isSetSupported } } };
-    return X.run(this.host.session() as unknown as Excel.RequestContext, batch as (ctx: Excel.RequestContext) => Promise<T>);
+    (globalThis as unknown as { Office: unknown }).Office = {
+      context: { requirements: { isSetSupported: this.isSetSupported } },
+    };
+    return X.run(
+      this.host.session() as unknown as Excel.RequestContext,
+      batch as (ctx: Excel.RequestContext) => Promise<T>,
+    );
   };
 
   /** Round trips the gateway asked for (`context.sync()`), without the client's cleanup requests. */
@@ -296,7 +309,6 @@ export class FakeWorkbook {
     return wb;
   }
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Cell access shared with the wire host

@@ -21,33 +21,37 @@ function present(row: readonly (Cell | null | undefined)[] | undefined): [number
 }
 
 describe('a value at XFD1048576 under a 9-project table', () => {
-  test.each(HOSTS.map((h) => [h.label, h] as const))('%s: bounded fetch, the table reads as without it', async (_label, h) => {
-    const wb = hostWorkbook(h, 9);
-    const plain = await gateway(wb).readActiveSheet();
-    const plainBytes = totalResponseBytes(wb.requests);
+  test.each(HOSTS.map((h) => [h.label, h] as const))(
+    '%s: bounded fetch, the table reads as without it',
+    async (_label, h) => {
+      const wb = hostWorkbook(h, 9);
+      const plain = await gateway(wb).readActiveSheet();
+      const plainBytes = totalResponseBytes(wb.requests);
 
-    wb.cell(SHEET, 'XFD1048576').value = '备注';
-    wb.resetCounters();
-    const grid = await gateway(wb).readActiveSheet();
+      wb.cell(SHEET, 'XFD1048576').value = '备注';
+      wb.resetCounters();
+      const grid = await gateway(wb).readActiveSheet();
 
-    // The table and the stray value, nothing in between: 11 rows of 6 cells, plus one.
-    const rows = rowNumbers(grid);
-    expect(rows[rows.length - 1]).toBe(1_048_576);
-    expect(cellText(grid.cells[1_048_576 - grid.top]?.[16_384 - grid.left])).toBe('备注');
-    expect(rows.filter((r) => r < 1_048_576)).toEqual(rowNumbers(plain));
-    // Responses: the refused or null whole read, the used range, the probes, the two fetches.
-    const bytes = totalResponseBytes(wb.requests);
-    expect(bytes).toBeLessThan(plainBytes + 60_000);
-    expect(wb.maxResponseBytes).toBeLessThan(60_000);
-    // 1.4+: whole read, used range, one probe round, one fetch. Below: a probe sync per half.
-    expect(wb.syncs).toBeLessThanOrEqual(h.level === '1.1' ? 8 : 4);
+      // The table and the stray value, nothing in between: 11 rows of 6 cells, plus one.
+      const rows = rowNumbers(grid);
+      expect(rows[rows.length - 1]).toBe(1_048_576);
+      expect(cellText(grid.cells[1_048_576 - grid.top]?.[16_384 - grid.left])).toBe('备注');
+      expect(rows.filter((r) => r < 1_048_576)).toEqual(rowNumbers(plain));
+      // Responses: the refused or null whole read, the used range, the probes, the two fetches.
+      const bytes = totalResponseBytes(wb.requests);
+      expect(bytes).toBeLessThan(plainBytes + 60_000);
+      expect(wb.maxResponseBytes).toBeLessThan(60_000);
+      // 1.4+: whole read, used range, one probe round, one fetch. Below: a probe sync per half.
+      expect(wb.syncs).toBeLessThanOrEqual(h.level === '1.1' ? 8 : 4);
 
-    // Every cell of the table reads as without the stray value, so the (pure) check sees the same table.
-    expect(grid.top).toBe(plain.top);
-    expect(grid.left).toBe(plain.left);
-    for (const r of rowNumbers(plain)) expect(present(grid.cells[r - grid.top])).toEqual(present(plain.cells[r - plain.top]));
-    expect(check(plain)[0].summary.projects).toBe(9);
-  });
+      // Every cell of the table reads as without the stray value, so the (pure) check sees the same table.
+      expect(grid.top).toBe(plain.top);
+      expect(grid.left).toBe(plain.left);
+      for (const r of rowNumbers(plain))
+        expect(present(grid.cells[r - grid.top])).toEqual(present(plain.cells[r - plain.top]));
+      expect(check(plain)[0].summary.projects).toBe(9);
+    },
+  );
 });
 
 describe('several far values', () => {

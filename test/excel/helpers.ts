@@ -30,7 +30,10 @@ export interface HostOptions {
 }
 
 export function makeWorkbook(level: string, n = 10, opts: HostOptions = {}): FakeWorkbook {
-  const wb = new FakeWorkbook(level, [{ name: SHEET, rows: tableRows(n), protected: opts.protected }, { name: 'Sheet2', rows: [['其他']] }]);
+  const wb = new FakeWorkbook(level, [
+    { name: SHEET, rows: tableRows(n), protected: opts.protected },
+    { name: 'Sheet2', rows: [['其他']] },
+  ]);
   wb.web = opts.web ?? false;
   wb.clientNotes = opts.clientNotes ?? false;
   return wb;
@@ -40,7 +43,12 @@ export function makeWorkbook(level: string, n = 10, opts: HostOptions = {}): Fak
 export function addUserState(wb: FakeWorkbook): void {
   const s = wb.sheet(SHEET);
   wb.cell(SHEET, 'B3').fill = { ...wb.cell(SHEET, 'B3').fill, color: '#FFFF00', pattern: 'Solid' };
-  wb.cell(SHEET, 'E6').fill = { ...wb.cell(SHEET, 'E6').fill, color: '#00B050', pattern: 'Gray25', patternColor: '#FF0000' };
+  wb.cell(SHEET, 'E6').fill = {
+    ...wb.cell(SHEET, 'E6').fill,
+    color: '#00B050',
+    pattern: 'Gray25',
+    patternColor: '#FF0000',
+  };
   wb.cell(SHEET, 'C8').fill = { ...wb.cell(SHEET, 'C8').fill, color: '#9BC2E6', pattern: 'Solid', tintAndShade: 0.4 };
   s.notes.set('C4', '我的批注：请复核');
   s.comments.push({ id: 'u1', cell: 'D5', content: '请核对其他资金', replies: [{ id: 'u2', content: '已核对' }] });
@@ -88,7 +96,10 @@ export function userStatePlan(locale: Locale = 'zh-CN'): MarksPlan {
 /** One flagged cell per project row (column D), for the size tests. */
 export function onePerRowPlan(n: number): MarksPlan {
   const findings: Finding[] = [];
-  for (let i = 0; i < n; i++) findings.push(finding(`D${i + 3}`, i % 3 === 0 ? 'error' : i % 3 === 1 ? 'warning' : 'info', `第${i + 1}行其他资金与合计不符`));
+  for (let i = 0; i < n; i++)
+    findings.push(
+      finding(`D${i + 3}`, i % 3 === 0 ? 'error' : i % 3 === 1 ? 'warning' : 'info', `第${i + 1}行其他资金与合计不符`),
+    );
   return marksPlan([report(findings)], SHEET);
 }
 
@@ -96,7 +107,13 @@ export function onePerRowPlan(n: number): MarksPlan {
 export function gateway(wb: FakeWorkbook, locale: Locale = 'zh-CN'): ExcelWorkbook {
   // The gateway looks at the page's client library when it is built.
   useNotesClient(wb.clientNotes);
-  return new ExcelWorkbook({ run: wb.run, isSetSupported: wb.isSetSupported, settings: wb.settings, locale, web: wb.web });
+  return new ExcelWorkbook({
+    run: wb.run,
+    isSetSupported: wb.isSetSupported,
+    settings: wb.settings,
+    locale,
+    web: wb.web,
+  });
 }
 
 /** Excel 2016 (1.1), 2019 (1.7), 1.9, 1.10, 2021 (1.14), 2024 (1.17), Microsoft 365 (1.18). */
@@ -116,9 +133,11 @@ export interface HostCase extends HostOptions {
  */
 export const HOSTS: HostCase[] = [];
 for (const level of LEVELS) {
-  for (const web of [false, true]) HOSTS.push({ level, web, clientNotes: false, label: `${level} ${web ? 'web' : 'desktop'}` });
+  for (const web of [false, true])
+    HOSTS.push({ level, web, clientNotes: false, label: `${level} ${web ? 'web' : 'desktop'}` });
 }
-for (const web of [false, true]) HOSTS.push({ level: '1.18', web, clientNotes: true, label: `1.18+notes ${web ? 'web' : 'desktop'}` });
+for (const web of [false, true])
+  HOSTS.push({ level: '1.18', web, clientNotes: true, label: `1.18+notes ${web ? 'web' : 'desktop'}` });
 
 export function hostWorkbook(h: HostCase, n = 10, opts: { protected?: boolean } = {}): FakeWorkbook {
   return makeWorkbook(h.level, n, { ...opts, web: h.web, clientNotes: h.clientNotes });

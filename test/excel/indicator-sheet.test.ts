@@ -61,7 +61,8 @@ describe('writeIndicatorSheet on Excel on the web (5 MB request cap)', () => {
     const r = report([]);
     const n = 50_000;
     r.indicators = [];
-    for (let i = 0; i < n; i++) r.indicators.push({ ...indicator(i + 3, 1, `${long}${i}`, i % 7 === 0 ? null : 90), project: `${long}项目${i}` });
+    for (let i = 0; i < n; i++)
+      r.indicators.push({ ...indicator(i + 3, 1, `${long}${i}`, i % 7 === 0 ? null : 90), project: `${long}项目${i}` });
     const sheet = indicatorSheet([r]);
     wb.resetCounters();
     await gateway(wb).writeIndicatorSheet(sheet);
@@ -72,7 +73,10 @@ describe('writeIndicatorSheet on Excel on the web (5 MB request cap)', () => {
     expect(wb.sheet(INDICATOR_SHEET_NAME).tables).toEqual([{ name: INDICATOR_TABLE_NAME, address: `A1:O${n + 1}` }]);
     for (const i of [0, 1, 12_345, n - 1]) {
       expect(wb.cell(INDICATOR_SHEET_NAME, `F${i + 2}`).value).toBe(`${long}${i}`);
-      expect(wb.cell(INDICATOR_SHEET_NAME, `B${i + 2}`).hyperlink).toEqual({ documentReference: `'${SHEET}'!F${i + 3}`, textToDisplay: `${SHEET}!F${i + 3}` });
+      expect(wb.cell(INDICATOR_SHEET_NAME, `B${i + 2}`).hyperlink).toEqual({
+        documentReference: `'${SHEET}'!F${i + 3}`,
+        textToDisplay: `${SHEET}!F${i + 3}`,
+      });
     }
     expect(wb.cell(INDICATOR_SHEET_NAME, `A${n + 2}`).value).toBe('');
   });

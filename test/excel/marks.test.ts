@@ -129,7 +129,9 @@ describe('notes and comments by API level', () => {
     expect(comments.some((c) => c.cell === 'C4')).toBe(false);
     expect(wb.sheet(SHEET).notes.get('C4')).toBe('我的批注：请复核');
     await gw.clearMarks();
-    expect(wb.sheet(SHEET).comments).toEqual([{ id: 'u1', cell: 'D5', content: '请核对其他资金', replies: [{ id: 'u2', content: '已核对' }] }]);
+    expect(wb.sheet(SHEET).comments).toEqual([
+      { id: 'u1', cell: 'D5', content: '请核对其他资金', replies: [{ id: 'u2', content: '已核对' }] },
+    ]);
   });
 
   test('a reply the user added to our comment keeps the thread alive', async () => {
@@ -139,7 +141,9 @@ describe('notes and comments by API level', () => {
     const ours = wb.sheet(SHEET).comments.find((c) => c.cell === 'B3');
     ours?.replies.push({ id: 'x', content: '这里是按新口径填的' });
     await gw.clearMarks();
-    expect(wb.sheet(SHEET).comments.find((c) => c.cell === 'B3')?.replies).toEqual([{ id: 'x', content: '这里是按新口径填的' }]);
+    expect(wb.sheet(SHEET).comments.find((c) => c.cell === 'B3')?.replies).toEqual([
+      { id: 'x', content: '这里是按新口径填的' },
+    ]);
   });
 
   test('without 1.10, fills only', async () => {
@@ -170,7 +174,9 @@ describe('notes and comments by API level', () => {
     const wb = makeWorkbook('1.18', 10, { protected: true });
     await expect(gateway(wb, 'en-US').applyMarks(userStatePlan('en-US'))).rejects.toThrow(/The sheet is protected/);
     const zh = makeWorkbook('1.18', 10, { protected: true });
-    await expect(gateway(zh).applyMarks(userStatePlan())).rejects.toThrow('工作表受保护，无法标记。请先撤销工作表保护（审阅 › 撤销工作表保护）后再校验。');
+    await expect(gateway(zh).applyMarks(userStatePlan())).rejects.toThrow(
+      '工作表受保护，无法标记。请先撤销工作表保护（审阅 › 撤销工作表保护）后再校验。',
+    );
   });
 
   test('a marked sheet deleted before clear does not stop clearing the others', async () => {

@@ -7,7 +7,18 @@ import { gateway, makeWorkbook, SHEET } from './helpers';
 
 describe('readActiveSheet', () => {
   test('1.9: values, number formats, indents, errors and blanks in one round trip (no text: it repeats the values)', async () => {
-    const wb = new FakeWorkbook('1.9', [{ name: '表', rows: [[null, '标题'], ['  项目', 12.5], [true, null]], top: 3, left: 2 }]);
+    const wb = new FakeWorkbook('1.9', [
+      {
+        name: '表',
+        rows: [
+          [null, '标题'],
+          ['  项目', 12.5],
+          [true, null],
+        ],
+        top: 3,
+        left: 2,
+      },
+    ]);
     Object.assign(wb.cell('表', 'B4'), { indent: 2 });
     Object.assign(wb.cell('表', 'C4'), { numberFormat: '#,##0.00', text: '12.50' });
     Object.assign(wb.cell('表', 'C5'), { value: '#DIV/0!' });
@@ -42,7 +53,8 @@ describe('readActiveSheet', () => {
 
   test('over the web 5 MB cap: reads in measured row blocks, with progress, every request under the cap', async () => {
     const rows: string[][] = [];
-    for (let i = 0; i < 30_000; i++) rows.push([`项目${i}`, '这是一段相当长的年度绩效目标说明文字，用来把单元格撑大'.repeat(2), `≥${i}%`]);
+    for (let i = 0; i < 30_000; i++)
+      rows.push([`项目${i}`, '这是一段相当长的年度绩效目标说明文字，用来把单元格撑大'.repeat(2), `≥${i}%`]);
     const wb = new FakeWorkbook('1.18', [{ name: '大表', rows }]);
     wb.web = true;
     const progress: [number, number][] = [];
@@ -52,7 +64,9 @@ describe('readActiveSheet', () => {
     expect(progress[progress.length - 1]).toEqual([30_000, 30_000]);
     expect(wb.requests[0].error).toBe('ResponsePayloadSizeLimitExceeded');
     expect(wb.maxResponseBytes).toBeLessThanOrEqual(wb.payloadLimit);
-    console.log(`blocked read: ${wb.syncs} syncs (1 refused, 1 size probe, ${wb.syncs - 2} blocks) for ${((wb.requests[0].refusedBytes ?? 0) / 1e6).toFixed(1)} MB`);
+    console.log(
+      `blocked read: ${wb.syncs} syncs (1 refused, 1 size probe, ${wb.syncs - 2} blocks) for ${((wb.requests[0].refusedBytes ?? 0) / 1e6).toFixed(1)} MB`,
+    );
     expect(wb.syncs).toBeLessThan(12);
   });
 });
@@ -72,14 +86,20 @@ describe('block sizes count UTF-8 bytes', () => {
   });
 
   test('utf8Length counts bytes as UTF-8 does', () => {
-    for (const s of ['', 'abc', '财政拨款', '≥90%', 'é', '𠮷', '1、1-产出指标；']) expect(utf8Length(s)).toBe(Buffer.byteLength(s));
+    for (const s of ['', 'abc', '财政拨款', '≥90%', 'é', '𠮷', '1、1-产出指标；'])
+      expect(utf8Length(s)).toBe(Buffer.byteLength(s));
   });
 });
 
 describe('construction and capabilities', () => {
   test('never throws without any requirement set, or when the predicate throws', async () => {
     const wb = makeWorkbook('1.1');
-    const none = new ExcelWorkbook({ run: wb.run, isSetSupported: () => false, settings: wb.settings, locale: 'zh-CN' });
+    const none = new ExcelWorkbook({
+      run: wb.run,
+      isSetSupported: () => false,
+      settings: wb.settings,
+      locale: 'zh-CN',
+    });
     expect(await none.capabilities()).toEqual({ notes: 'none', indents: false, indicatorSheet: true });
     const throwing = new ExcelWorkbook({
       run: wb.run,

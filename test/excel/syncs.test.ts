@@ -47,15 +47,25 @@ async function measure(level: string, n: number, thread = true): Promise<Counts>
 const rows: string[] = [];
 
 afterAll(() => {
-  console.log(['level | rows | read | mark | clear | read response | mark/clear max request | mark/clear max response', ...rows].join('\n'));
+  console.log(
+    [
+      'level | rows | read | mark | clear | read response | mark/clear max request | mark/clear max response',
+      ...rows,
+    ].join('\n'),
+  );
 });
 
 describe.each(LEVELS)('sync counts at ExcelApi %s', (level) => {
   test('desktop: 10 rows and 3,000 rows take the same number of syncs', async () => {
     const small = await measure(level, 10);
     const large = await measure(level, 3_000);
-    for (const [n, c] of [[10, small], [3_000, large]] as const) {
-      rows.push(`${level} | ${n} | ${c.read} | ${c.mark} | ${c.clear} | ${(c.readResponse / 1e6).toFixed(2)} MB | ${(c.maxRequest / 1e6).toFixed(2)} MB | ${(c.maxResponse / 1e6).toFixed(2)} MB`);
+    for (const [n, c] of [
+      [10, small],
+      [3_000, large],
+    ] as const) {
+      rows.push(
+        `${level} | ${n} | ${c.read} | ${c.mark} | ${c.clear} | ${(c.readResponse / 1e6).toFixed(2)} MB | ${(c.maxRequest / 1e6).toFixed(2)} MB | ${(c.maxResponse / 1e6).toFixed(2)} MB`,
+      );
     }
     expect(large.read).toBe(small.read);
     expect(large.mark).toBe(small.mark);
@@ -70,7 +80,9 @@ describe.each(LEVELS)('sync counts at ExcelApi %s', (level) => {
   test('a sheet without threads: read 1 + mark 2 at 10 and 3,000 rows', async () => {
     for (const n of [10, 3_000]) {
       const c = await measure(level, n, false);
-      rows.push(`${level} | ${n} (no threads) | ${c.read} | ${c.mark} | ${c.clear} | ${(c.readResponse / 1e6).toFixed(2)} MB | ${(c.maxRequest / 1e6).toFixed(2)} MB | ${(c.maxResponse / 1e6).toFixed(2)} MB`);
+      rows.push(
+        `${level} | ${n} (no threads) | ${c.read} | ${c.mark} | ${c.clear} | ${(c.readResponse / 1e6).toFixed(2)} MB | ${(c.maxRequest / 1e6).toFixed(2)} MB | ${(c.maxResponse / 1e6).toFixed(2)} MB`,
+      );
       expect(c.read + c.mark).toBe(3);
     }
   });

@@ -12,7 +12,8 @@ const LONG = '该项目绩效指标的指标值与年度目标不一致，请核
 
 function longPlan(n: number) {
   const findings: Finding[] = [];
-  for (let i = 0; i < n; i++) findings.push(finding(`D${i + 3}`, i % 2 ? 'error' : 'warning', `第${i + 1}行：${LONG}${LONG}${LONG}`));
+  for (let i = 0; i < n; i++)
+    findings.push(finding(`D${i + 3}`, i % 2 ? 'error' : 'warning', `第${i + 1}行：${LONG}${LONG}${LONG}`));
   return marksPlan([report(findings)], SHEET);
 }
 
@@ -59,10 +60,18 @@ describe.each([
 describe('a cell holds a note or a threaded comment, never both', () => {
   test('notes mode: a cell with the user thread gets a fill only; the thread is untouched; clear restores', async () => {
     const wb = makeWorkbook('1.18', 10, { clientNotes: true });
-    wb.sheet(SHEET).comments.push({ id: 'u1', cell: 'C4', content: '用户的讨论', replies: [{ id: 'u2', content: '回复' }] });
+    wb.sheet(SHEET).comments.push({
+      id: 'u1',
+      cell: 'C4',
+      content: '用户的讨论',
+      replies: [{ id: 'u2', content: '回复' }],
+    });
     const before = wb.snapshot();
     const gw = gateway(wb);
-    const plan = marksPlan([report([finding('C4', 'error', '财政拨款为负'), finding('B3', 'warning', '合计不符')])], SHEET);
+    const plan = marksPlan(
+      [report([finding('C4', 'error', '财政拨款为负'), finding('B3', 'warning', '合计不符')])],
+      SHEET,
+    );
     wb.resetCounters();
     const r = await gw.applyMarks(plan);
     // read + thread locations + write.
@@ -71,7 +80,9 @@ describe('a cell holds a note or a threaded comment, never both', () => {
     expect(wb.cell(SHEET, 'C4').fill.color).toBe('#FFD6D6');
     expect(wb.sheet(SHEET).notes.has('C4')).toBe(false);
     expect(wb.sheet(SHEET).notes.has('B3')).toBe(true);
-    expect(wb.sheet(SHEET).comments).toEqual([{ id: 'u1', cell: 'C4', content: '用户的讨论', replies: [{ id: 'u2', content: '回复' }] }]);
+    expect(wb.sheet(SHEET).comments).toEqual([
+      { id: 'u1', cell: 'C4', content: '用户的讨论', replies: [{ id: 'u2', content: '回复' }] },
+    ]);
     await gw.clearMarks();
     expect(wb.snapshot()).toEqual(before);
   });
@@ -82,10 +93,18 @@ describe('a cell holds a note or a threaded comment, never both', () => {
     wb.sheet(SHEET).notes.set('C7', '用户批注二');
     const before = wb.snapshot();
     const gw = gateway(wb);
-    const plan = marksPlan([report(['B3', 'C4', 'C5', 'C6', 'C7', 'C8'].map((c) => finding(c, 'error', '有误')))], SHEET);
+    const plan = marksPlan(
+      [report(['B3', 'C4', 'C5', 'C6', 'C7', 'C8'].map((c) => finding(c, 'error', '有误')))],
+      SHEET,
+    );
     const r = await gw.applyMarks(plan);
     expect(r).toMatchObject({ cells: 6, notes: 4, skippedNotes: 2 });
-    expect(wb.sheet(SHEET).comments.map((c) => c.cell).sort()).toEqual(['B3', 'C5', 'C6', 'C8']);
+    expect(
+      wb
+        .sheet(SHEET)
+        .comments.map((c) => c.cell)
+        .sort(),
+    ).toEqual(['B3', 'C5', 'C6', 'C8']);
     expect(wb.cell(SHEET, 'C7').fill.color).toBe('#FFD6D6');
     await gw.clearMarks();
     expect(wb.snapshot()).toEqual(before);

@@ -74,4 +74,3 @@ function convert(v: XValue, fmt: string | undefined): { value: CellValue; text?:
   }
   return { value: null };
 }
-

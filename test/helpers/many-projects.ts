@@ -4,7 +4,15 @@
  */
 import { gridFromValues, type CellValue, type Grid } from '../../src/core/grid';
 
-export const HEADER = ['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标'];
+export const HEADER = [
+  '项目名称（资金使用单位）',
+  '总计',
+  '财政拨款',
+  '财政专户拨款',
+  '其他资金',
+  '绩效目标',
+  '绩效指标',
+];
 export const INDICATOR = '1、1-产出指标；11-数量指标；发放编外人员工资人数；实施周期指标值:≥4人；年度指标值:≥4人。';
 
 /** `projects` rows under a 合计 and a unit row; every 1,000th project gets a wrong amount (an error). */

@@ -16,7 +16,8 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 function decode(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    if (e[0] === '#')
+      return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
     const v = ENTITIES[e];
     if (v === undefined) throw new Error(`unknown entity ${m}`);
     return v;
@@ -97,7 +98,8 @@ export function children(el: XmlElement, name?: string): XmlElement[] {
 
 export function child(el: XmlElement, name: string): XmlElement {
   const found = children(el, name);
-  if (found.length !== 1) throw new Error(`<${el.name}> line ${el.line}: expected one <${name}>, found ${found.length}`);
+  if (found.length !== 1)
+    throw new Error(`<${el.name}> line ${el.line}: expected one <${name}>, found ${found.length}`);
   return found[0];
 }
 

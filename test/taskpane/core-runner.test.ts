@@ -3,17 +3,44 @@
  * start or dies leaves the work to be done in place, with the same answers.
  */
 import { inlineCore, workerCore } from '../../src/app/core-runner';
-import { answer, inParts, joinPart, withParts, type CorePart, type CoreRequest, type CoreResponse, type Received } from '../../src/app/core-ops';
+import {
+  answer,
+  inParts,
+  joinPart,
+  withParts,
+  type CorePart,
+  type CoreRequest,
+  type CoreResponse,
+  type Received,
+} from '../../src/app/core-ops';
 import type { IndicatorSheet } from '../../src/core/indicator-sheet';
 import type { Grid } from '../../src/core/grid';
 
 const GRID: Grid = {
-  sheet: 'S', top: 1, left: 1,
+  sheet: 'S',
+  top: 1,
+  left: 1,
   cells: [
-    [{ value: '项目名称' }, { value: '总计' }, { value: '财政拨款' }, { value: '财政专户拨款' }, { value: '其他资金' }, { value: '绩效目标' }, { value: '绩效指标' }],
+    [
+      { value: '项目名称' },
+      { value: '总计' },
+      { value: '财政拨款' },
+      { value: '财政专户拨款' },
+      { value: '其他资金' },
+      { value: '绩效目标' },
+      { value: '绩效指标' },
+    ],
     [{ value: '合计' }, { value: 10 }, { value: 10 }],
     [{ value: '某中心' }, { value: 10 }, { value: 10 }],
-    [{ value: '项目甲' }, { value: 10 }, { value: 10 }, null, null, { value: '目标' }, { value: '1、1-产出指标；11-数量指标；人数；实施周期指标值:>=4人；年度指标值:>=4人。' }],
+    [
+      { value: '项目甲' },
+      { value: 10 },
+      { value: 10 },
+      null,
+      null,
+      { value: '目标' },
+      { value: '1、1-产出指标；11-数量指标；人数；实施周期指标值:>=4人；年度指标值:>=4人。' },
+    ],
   ],
 };
 
@@ -84,7 +111,13 @@ describe('core runner', () => {
   test('a large indicator sheet comes in parts and is put back together in order', () => {
     const rows = Array.from({ length: 5 }, (_, i) => [`项目${i}`, `G${i + 4}`, i + 1]);
     const sources = rows.map((_, i) => ({ sheet: 'S', cell: `G${i + 4}` }));
-    const sheet: IndicatorSheet = { name: '指标明细', tableName: 'T', header: ['项目', '来源单元格', '序号'], rows, sources };
+    const sheet: IndicatorSheet = {
+      name: '指标明细',
+      tableName: 'T',
+      header: ['项目', '来源单元格', '序号'],
+      rows,
+      sources,
+    };
     const msgs = inParts({ id: 7, ok: true, result: structuredClone(sheet) }, true, 2);
     expect(msgs.map((m) => ('part' in m ? m.part.rows.length : -1))).toEqual([2, 2, -1]);
     const got: Received = { rows: [], sources: [] };
@@ -110,7 +143,13 @@ describe('core runner', () => {
         }
       }
     }
-    const grid: Grid = { ...GRID, cells: [...GRID.cells, ...GRID.cells.slice(3).map((r) => r.map((c, i) => (i === 0 && c ? { value: '项目乙' } : c)))] };
+    const grid: Grid = {
+      ...GRID,
+      cells: [
+        ...GRID.cells,
+        ...GRID.cells.slice(3).map((r) => r.map((c, i) => (i === 0 && c ? { value: '项目乙' } : c))),
+      ],
+    };
     const core = workerCore('w.js', () => new PartsWorker() as unknown as Worker);
     const j = await core.judge(grid, 'zh-CN');
     const inline = await inlineCore.indicatorSheet((await inlineCore.judge(grid, 'zh-CN')).tables, 'zh-CN');

@@ -120,7 +120,8 @@ export class FakeWorkbook implements Workbook {
     this.setTextCalls.push({ sheet, cell, text, expected });
     const cells = this.sheets.get(sheet);
     if (!cells) throw new HostError('no-sheet', `找不到工作表“${sheet}”。`);
-    if ((cells.get(cell) ?? '') !== expected) throw new HostError('changed', `单元格 ${cell} 的内容已被修改，未做更改。`);
+    if ((cells.get(cell) ?? '') !== expected)
+      throw new HostError('changed', `单元格 ${cell} 的内容已被修改，未做更改。`);
     cells.set(cell, text);
   }
 }

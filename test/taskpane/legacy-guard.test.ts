@@ -18,7 +18,8 @@ function page(setup: string) {
 describe('assets/legacy-guard.js (runs before the bundles, in ES5)', () => {
   test('a modern webview: the guard does nothing', async () => {
     const w = page('');
-    if (w.document.readyState === 'loading') await new Promise((r) => w.document.addEventListener('DOMContentLoaded', r));
+    if (w.document.readyState === 'loading')
+      await new Promise((r) => w.document.addEventListener('DOMContentLoaded', r));
     expect(w.budgetCheckUnsupported).toBeUndefined();
     expect(w.document.getElementById('app')?.textContent).toBe('正在加载…');
     expect(w.runCheck).toBeUndefined();
@@ -26,7 +27,8 @@ describe('assets/legacy-guard.js (runs before the bundles, in ES5)', () => {
 
   test('Internet Explorer 11 (no Symbol, no async functions): a Chinese message instead of a blank pane', async () => {
     const w = page("window.Symbol = undefined; Object.defineProperty(navigator, 'language', { value: 'zh-CN' });");
-    if (w.document.readyState === 'loading') await new Promise((r) => w.document.addEventListener('DOMContentLoaded', r));
+    if (w.document.readyState === 'loading')
+      await new Promise((r) => w.document.addEventListener('DOMContentLoaded', r));
     expect(w.budgetCheckUnsupported).toBe(true);
     const text = w.document.getElementById('app')?.textContent ?? '';
     expect(text).toContain('Internet Explorer 11');
@@ -36,7 +38,9 @@ describe('assets/legacy-guard.js (runs before the bundles, in ES5)', () => {
 
   test('IE11 function file: the ribbon buttons complete their event and open the explanation', () => {
     const opened: string[] = [];
-    const w = page(`window.Symbol = undefined; window.Office = { context: { ui: { displayDialogAsync: function (u) { window.__opened = u; } } } };`);
+    const w = page(
+      `window.Symbol = undefined; window.Office = { context: { ui: { displayDialogAsync: function (u) { window.__opened = u; } } } };`,
+    );
     let completed = 0;
     (w.runCheck as (e: { completed(): void }) => void)({ completed: () => completed++ });
     (w.clearMarks as (e: { completed(): void }) => void)({ completed: () => completed++ });

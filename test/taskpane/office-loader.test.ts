@@ -28,13 +28,16 @@ function page(withFetch: boolean) {
   const w = dom.window as unknown as LoaderWindow & Record<string, unknown>;
   const probes: Probe[] = [];
   const timers: Array<{ fn: () => void; ms: number; cleared: boolean }> = [];
-  w.setTimeout = ((fn: () => void, ms: number) => timers.push({ fn, ms, cleared: false })) as unknown as typeof setTimeout;
+  w.setTimeout = ((fn: () => void, ms: number) =>
+    timers.push({ fn, ms, cleared: false })) as unknown as typeof setTimeout;
   w.clearTimeout = ((id: number) => {
     if (timers[id - 1]) timers[id - 1].cleared = true;
   }) as unknown as typeof clearTimeout;
   if (withFetch) {
     w.fetch = ((url: string, init: Probe['init']) =>
-      new Promise<void>((resolve, reject) => probes.push({ url, init, resolve, reject: () => reject(new Error('refused')) }))) as unknown as typeof fetch;
+      new Promise<void>((resolve, reject) =>
+        probes.push({ url, init, resolve, reject: () => reject(new Error('refused')) }),
+      )) as unknown as typeof fetch;
     w.AbortController = dom.window.AbortController;
   } else {
     (w as Record<string, unknown>).fetch = undefined;

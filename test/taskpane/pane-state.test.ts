@@ -26,18 +26,39 @@ import {
 } from '../../src/taskpane/pane-state';
 import { formatAmount } from '../../src/taskpane/amount-format';
 
-function finding(cell: string, severity: Finding['severity'], project: string | null, extra: Partial<Finding> = {}): Finding {
+function finding(
+  cell: string,
+  severity: Finding['severity'],
+  project: string | null,
+  extra: Partial<Finding> = {},
+): Finding {
   const row = Number(cell.slice(1));
   return { rule: 'r', severity, cell, row, project, indicator: null, message: `${cell} ${severity}`, ...extra };
 }
 
 function outcome(findings: Finding[]): CheckOutcome {
   const table: TableReport = {
-    sheet: 'S', range: 'A1:G9', unit: '万元', columns: {}, indicators: [], findings,
-    rows: [{ row: 4, kind: 'project', name: '甲' }, { row: 6, kind: 'project', name: '乙' }],
+    sheet: 'S',
+    range: 'A1:G9',
+    unit: '万元',
+    columns: {},
+    indicators: [],
+    findings,
+    rows: [
+      { row: 4, kind: 'project', name: '甲' },
+      { row: 6, kind: 'project', name: '乙' },
+    ],
     summary: { projects: 2, indicators: 0, errors: 0, warnings: 0, infos: 0 },
   };
-  return { kind: 'ok', sheet: 'S', tables: [table], plan: { sheet: 'S', marks: [], addressChunks: { error: [], warning: [], info: [] } }, marked: { cells: 0, notes: 0 }, accepted: [findings.map(() => null)], hashes: {} };
+  return {
+    kind: 'ok',
+    sheet: 'S',
+    tables: [table],
+    plan: { sheet: 'S', marks: [], addressChunks: { error: [], warning: [], info: [] } },
+    marked: { cells: 0, notes: 0 },
+    accepted: [findings.map(() => null)],
+    hashes: {},
+  };
 }
 
 const fix = { cell: 'G4', before: '>=4', text: '≥4' };
@@ -49,7 +70,8 @@ const FINDINGS = [
   finding('G4', 'error', '甲', { indicator: 2 }),
 ];
 
-const cellsOf = (s: ReturnType<typeof initialState>): string[] => visibleEntries(s).map((e) => `${e.finding.cell}:${e.finding.severity}`);
+const cellsOf = (s: ReturnType<typeof initialState>): string[] =>
+  visibleEntries(s).map((e) => `${e.finding.cell}:${e.finding.severity}`);
 
 describe('pane state', () => {
   test('starts unchecked with nothing to filter or step through', () => {
@@ -59,7 +81,7 @@ describe('pane state', () => {
     expect(stepTarget(s, 1)).toBeNull();
   });
 
-  test('a check groups the findings: table level first, then projects by row; in a group the core\'s one order', () => {
+  test("a check groups the findings: table level first, then projects by row; in a group the core's one order", () => {
     const s = checked(initialState(), outcome(FINDINGS), '合计及单位行');
     expect(s.phase).toBe('checked');
     expect(visibleGroups(s).map((g) => g.group.label)).toEqual(['合计及单位行', '甲', '乙']);

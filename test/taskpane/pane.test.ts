@@ -8,8 +8,9 @@ import { LIST_SLICE } from '../../src/taskpane/pane-view';
 import { sampleCells } from './fake-core';
 
 jest.mock('../../src/core/check', () => ({
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  check: (grid: import('../../src/core/grid').Grid) => (require('./fake-core') as typeof import('./fake-core')).fakeCheck(grid),
+  check: (grid: import('../../src/core/grid').Grid) =>
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require('./fake-core') as typeof import('./fake-core')).fakeCheck(grid),
 }));
 
 const flush = async (): Promise<void> => {
@@ -76,7 +77,8 @@ describe('task pane', () => {
     await mountChecked();
     const groups = [...root.querySelectorAll<HTMLElement>('[role="listbox"] > [role="group"]')];
     expect(groups.map((g) => g.dataset.group)).toEqual(['合计及单位行', '机构运行经费', '设备购置']);
-    const inGroup = (g: HTMLElement): string[] => [...g.querySelectorAll<HTMLElement>('[role="option"]')].map((o) => o.dataset.cell ?? '');
+    const inGroup = (g: HTMLElement): string[] =>
+      [...g.querySelectorAll<HTMLElement>('[role="option"]')].map((o) => o.dataset.cell ?? '');
     expect(inGroup(groups[0])).toEqual(['B2', 'C3']);
     expect(inGroup(groups[1])).toEqual(['G4']);
     expect(inGroup(groups[2])).toEqual(['E5', 'G5']);
@@ -178,7 +180,11 @@ describe('task pane', () => {
     key(document.activeElement as Element, ' ');
     await flush();
     expect(wb.selections.map((s) => s.cell)).toEqual(['E5', 'B2']);
-    expect(opts().filter((o) => o.tabIndex === 0).map((o) => o.dataset.cell)).toEqual(['B2']);
+    expect(
+      opts()
+        .filter((o) => o.tabIndex === 0)
+        .map((o) => o.dataset.cell),
+    ).toEqual(['B2']);
     expect(list.contains(document.activeElement)).toBe(true);
   });
 
@@ -203,9 +209,22 @@ describe('task pane', () => {
     const focusables = [...root.querySelectorAll<HTMLElement>('button, [tabindex="0"], summary')].filter(
       (n) => !(n as HTMLButtonElement).disabled && !n.closest('[hidden]'),
     );
-    const names = focusables.map((n) => n.dataset.action ?? n.dataset.filter ?? n.getAttribute('role') ?? n.tagName.toLowerCase());
+    const names = focusables.map(
+      (n) => n.dataset.action ?? n.dataset.filter ?? n.getAttribute('role') ?? n.tagName.toLowerCase(),
+    );
     expect(names).toEqual([
-      'check', 'write-indicators', 'clear-marks', 'error', 'warning', 'info', 'previous', 'next', 'locate', 'accept', 'option', 'summary',
+      'check',
+      'write-indicators',
+      'clear-marks',
+      'error',
+      'warning',
+      'info',
+      'previous',
+      'next',
+      'locate',
+      'accept',
+      'option',
+      'summary',
     ]);
     expect(q('[role="listbox"]').getAttribute('aria-label')).toBe('问题列表');
   });
@@ -213,7 +232,9 @@ describe('task pane', () => {
   test('apply fix writes the fixed text, re-checks, and can be undone', async () => {
     const { wb } = await mountChecked();
     const before = wb.text('G4');
-    opts().find((o) => o.dataset.cell === 'G4')?.click();
+    opts()
+      .find((o) => o.dataset.cell === 'G4')
+      ?.click();
     await flush();
     expect(opts().find((o) => o.dataset.cell === 'G4')?.textContent).toContain('可一键修正');
     btn('apply-fix').click();
@@ -238,7 +259,9 @@ describe('task pane', () => {
 
   test('a fix refused by the host shows the host message as is', async () => {
     const { wb } = await mountChecked();
-    opts().find((o) => o.dataset.cell === 'G4')?.click();
+    opts()
+      .find((o) => o.dataset.cell === 'G4')
+      ?.click();
     await flush();
     wb.sheets.get('Sheet1')?.set('G4', '有人改过了');
     btn('apply-fix').click();
@@ -343,13 +366,36 @@ describe('task pane', () => {
     handle = mountPane(root, wb, 'zh-CN', {
       actions: {
         runCheck: async () => ({
-          kind: 'ok', sheet: 'Sheet1', marked: { cells: 0, notes: 0 }, plan: { sheet: 'Sheet1', marks: [], addressChunks: { error: [], warning: [], info: [] } },
-          accepted: [[]], hashes: {},
-          tables: [{
-            sheet: 'Sheet1', range: 'A1:G5', unit: '万元', columns: {}, rows: [], findings: [],
-            summary: { projects: 1, indicators: 1, errors: 0, warnings: 0, infos: 0 },
-            indicators: [{ project: 'p', row: 4, cell: 'G4', ordinal: 1, level1: null, level2: null, name: 'n', period: null, annual: null }],
-          }],
+          kind: 'ok',
+          sheet: 'Sheet1',
+          marked: { cells: 0, notes: 0 },
+          plan: { sheet: 'Sheet1', marks: [], addressChunks: { error: [], warning: [], info: [] } },
+          accepted: [[]],
+          hashes: {},
+          tables: [
+            {
+              sheet: 'Sheet1',
+              range: 'A1:G5',
+              unit: '万元',
+              columns: {},
+              rows: [],
+              findings: [],
+              summary: { projects: 1, indicators: 1, errors: 0, warnings: 0, infos: 0 },
+              indicators: [
+                {
+                  project: 'p',
+                  row: 4,
+                  cell: 'G4',
+                  ordinal: 1,
+                  level1: null,
+                  level2: null,
+                  name: 'n',
+                  period: null,
+                  annual: null,
+                },
+              ],
+            },
+          ],
         }),
         writeIndicators,
       },
@@ -375,7 +421,21 @@ describe('task pane', () => {
     const wb = new FakeWorkbook('Sheet1', sampleCells());
     handle = mountPane(root, wb, 'zh-CN', { storageWindow: window });
     const at = new Date().toISOString();
-    const ok = JSON.stringify({ v: 1, at, locale: 'zh-CN', kind: 'ok', sheet: 'Sheet1', tables: 1, projects: 2, indicators: 3, errors: 3, warnings: 1, infos: 1, cells: 5, notes: 5 });
+    const ok = JSON.stringify({
+      v: 1,
+      at,
+      locale: 'zh-CN',
+      kind: 'ok',
+      sheet: 'Sheet1',
+      tables: 1,
+      projects: 2,
+      indicators: 3,
+      errors: 3,
+      warnings: 1,
+      infos: 1,
+      cells: 5,
+      notes: 5,
+    });
     window.dispatchEvent(new StorageEvent('storage', { key: 'budget-check:last-result', newValue: ok }));
     await flush();
     expect(wb.plans).toHaveLength(1);
@@ -397,7 +457,21 @@ describe('task pane', () => {
     const wb = new FakeWorkbook('Sheet1', sampleCells());
     window.localStorage.setItem(
       'budget-check:last-result',
-      JSON.stringify({ v: 1, at: new Date().toISOString(), locale: 'zh-CN', kind: 'ok', sheet: 'Sheet1', tables: 1, projects: 2, indicators: 3, errors: 3, warnings: 1, infos: 1, cells: 5, notes: 5 }),
+      JSON.stringify({
+        v: 1,
+        at: new Date().toISOString(),
+        locale: 'zh-CN',
+        kind: 'ok',
+        sheet: 'Sheet1',
+        tables: 1,
+        projects: 2,
+        indicators: 3,
+        errors: 3,
+        warnings: 1,
+        infos: 1,
+        cells: 5,
+        notes: 5,
+      }),
     );
     handle = mountPane(root, wb, 'zh-CN', { storageWindow: window });
     await flush();
@@ -418,7 +492,12 @@ describe('task pane', () => {
     const h = mountPane(root, wb, 'zh-CN', { storageWindow: window });
     h.destroy();
     expect(root.childElementCount).toBe(0);
-    window.dispatchEvent(new StorageEvent('storage', { key: 'budget-check:last-result', newValue: JSON.stringify({ v: 1, at: new Date().toISOString(), locale: 'zh-CN', kind: 'no-table', sheet: 'x' }) }));
+    window.dispatchEvent(
+      new StorageEvent('storage', {
+        key: 'budget-check:last-result',
+        newValue: JSON.stringify({ v: 1, at: new Date().toISOString(), locale: 'zh-CN', kind: 'no-table', sheet: 'x' }),
+      }),
+    );
     await flush();
     expect(wb.plans).toHaveLength(0);
   });
@@ -429,7 +508,9 @@ describe('task pane', () => {
     expect(filters.hidden).toBe(true);
     expect(q('button[data-action="next"]').closest('[hidden]')).not.toBeNull();
     // the stylesheet must not override [hidden] with its display:flex
-    expect(document.getElementById('bc-pane-styles')?.textContent).toMatch(/\.bc-pane \[hidden\] \{ display: none !important; \}/);
+    expect(document.getElementById('bc-pane-styles')?.textContent).toMatch(
+      /\.bc-pane \[hidden\] \{ display: none !important; \}/,
+    );
     btn('check').click();
     await flush();
     expect(filters.hidden).toBe(true);
@@ -455,7 +536,9 @@ describe('task pane', () => {
 
   test('the rule id is in the 详细信息 line of the card, not in its header', async () => {
     await mountChecked();
-    opts().find((o) => o.dataset.cell === 'G4')?.click();
+    opts()
+      .find((o) => o.dataset.cell === 'G4')
+      ?.click();
     await flush();
     const detail = q('[data-role="detail"]');
     expect(detail.querySelector('.bc-detail-head')?.textContent).toBe('警告 · G4');
@@ -467,8 +550,15 @@ describe('task pane', () => {
 
   test('amounts in the card carry thousands separators', async () => {
     const f: Finding = {
-      rule: 'amount-row-sum', severity: 'error', cell: 'B4', row: 4, project: '甲', indicator: null,
-      message: '“总计”为 1648.49，各项之和为 12345678.90', expected: '12345678.90', actual: '1648.49',
+      rule: 'amount-row-sum',
+      severity: 'error',
+      cell: 'B4',
+      row: 4,
+      project: '甲',
+      indicator: null,
+      message: '“总计”为 1648.49，各项之和为 12345678.90',
+      expected: '12345678.90',
+      actual: '1648.49',
     };
     handle = mountPane(root, new FakeWorkbook(), 'zh-CN', { actions: { runCheck: async () => okOutcome([f]) } });
     btn('check').click();
@@ -489,7 +579,9 @@ describe('task pane', () => {
 
   test('clear marks: the finding list goes; undoing a fix afterwards does not mark the sheet again', async () => {
     const { wb, pane } = await mountChecked();
-    opts().find((o) => o.dataset.cell === 'G4')?.click();
+    opts()
+      .find((o) => o.dataset.cell === 'G4')
+      ?.click();
     await flush();
     btn('apply-fix').click();
     await flush();
@@ -512,7 +604,9 @@ describe('task pane', () => {
 
   test('after 应用修正 the sheet selection follows the pane to the finding that took the fixed one’s place', async () => {
     const { wb, pane } = await mountChecked();
-    opts().find((o) => o.dataset.cell === 'G4')?.click();
+    opts()
+      .find((o) => o.dataset.cell === 'G4')
+      ?.click();
     await flush();
     btn('apply-fix').click();
     await flush();
@@ -524,7 +618,15 @@ describe('task pane', () => {
   test('a long list is drawn in slices, and the keyboard reaches findings not drawn yet', async () => {
     const many: Finding[] = [];
     for (let i = 0; i < LIST_SLICE * 4; i++) {
-      many.push({ rule: 'value-missing', severity: 'warning', cell: `G${10 + i}`, row: 10 + i, project: '甲', indicator: 1, message: `m${i}` });
+      many.push({
+        rule: 'value-missing',
+        severity: 'warning',
+        cell: `G${10 + i}`,
+        row: 10 + i,
+        project: '甲',
+        indicator: 1,
+        message: `m${i}`,
+      });
     }
     handle = mountPane(root, new FakeWorkbook(), 'zh-CN', { actions: { runCheck: async () => okOutcome(many) } });
     await handle.check();
@@ -540,13 +642,21 @@ describe('task pane', () => {
     const { wb, pane } = await mountChecked();
     const acceptedFilter = q<HTMLButtonElement>('button[data-filter="accepted"]');
     expect(acceptedFilter.hidden).toBe(true);
-    opts().find((o) => o.dataset.cell === 'E5')?.click();
+    opts()
+      .find((o) => o.dataset.cell === 'E5')
+      ?.click();
     await flush();
     q<HTMLInputElement>('[data-role="accept-reason"]').value = '其他资金暂未落实，已与财政沟通';
     btn('accept').click();
     await flush();
     expect(wb.acceptances).toEqual([
-      expect.objectContaining({ sheet: 'Sheet1', cell: 'E5', rule: 'amount-not-number', indicator: null, reason: '其他资金暂未落实，已与财政沟通' }),
+      expect.objectContaining({
+        sheet: 'Sheet1',
+        cell: 'E5',
+        rule: 'amount-not-number',
+        indicator: null,
+        reason: '其他资金暂未落实，已与财政沟通',
+      }),
     ]);
     // re-checked: the cell is no longer marked, the finding is greyed and counted apart
     expect(wb.plans).toHaveLength(2);
@@ -577,7 +687,9 @@ describe('task pane', () => {
 
   test('已确认 can be withdrawn: the finding is marked again', async () => {
     const { wb, pane } = await mountChecked();
-    opts().find((o) => o.dataset.cell === 'G4')?.click();
+    opts()
+      .find((o) => o.dataset.cell === 'G4')
+      ?.click();
     await flush();
     btn('accept').click();
     await flush();
@@ -594,11 +706,23 @@ describe('task pane', () => {
 
 function okOutcome(findings: Finding[]): CheckOutcome {
   return {
-    kind: 'ok', sheet: 'Sheet1', marked: { cells: 0, notes: 0 }, plan: { sheet: 'Sheet1', marks: [], addressChunks: { error: [], warning: [], info: [] } },
-    accepted: [findings.map(() => null)], hashes: {},
-    tables: [{
-      sheet: 'Sheet1', range: 'A1:G5', unit: '万元', columns: {}, rows: [], findings, indicators: [],
-      summary: { projects: 1, indicators: 1, errors: 0, warnings: 0, infos: 0 },
-    }],
+    kind: 'ok',
+    sheet: 'Sheet1',
+    marked: { cells: 0, notes: 0 },
+    plan: { sheet: 'Sheet1', marks: [], addressChunks: { error: [], warning: [], info: [] } },
+    accepted: [findings.map(() => null)],
+    hashes: {},
+    tables: [
+      {
+        sheet: 'Sheet1',
+        range: 'A1:G5',
+        unit: '万元',
+        columns: {},
+        rows: [],
+        findings,
+        indicators: [],
+        summary: { projects: 1, indicators: 1, errors: 0, warnings: 0, infos: 0 },
+      },
+    ],
   };
 }

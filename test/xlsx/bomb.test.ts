@@ -28,7 +28,12 @@ test('an unused media part is never inflated, whatever it declares', () => {
 
 test('a read part past the ratio cap is refused as too large, before it is all inflated', () => {
   const bytes = buildXlsx([sheet], {
-    parts: { 'xl/worksheets/sheet1.xml': [padded('<worksheet><sheetData>', 120 * MB, '</sheetData></worksheet>'), { level: 6 }] },
+    parts: {
+      'xl/worksheets/sheet1.xml': [
+        padded('<worksheet><sheetData>', 120 * MB, '</sheetData></worksheet>'),
+        { level: 6 },
+      ],
+    },
   });
   expect(bytes.length).toBeLessThan(2 * MB);
   const rss = process.memoryUsage().rss;
@@ -43,7 +48,9 @@ test('a read part past the ratio cap is refused as too large, before it is all i
 });
 
 test('the total cap holds whatever the ratio', () => {
-  const bytes = buildXlsx([sheet], { parts: { 'xl/sharedStrings.xml': [padded('<sst>', 4 * MB, '</sst>'), { level: 0 }] } });
+  const bytes = buildXlsx([sheet], {
+    parts: { 'xl/sharedStrings.xml': [padded('<sst>', 4 * MB, '</sst>'), { level: 0 }] },
+  });
   const limits = { maxTotal: 2 * MB, maxRatio: 1e9, ratioFloor: 0 };
   expect(() => readWorkbook(bytes, { limits })).toThrow(XlsxReadError);
   expect(readWorkbook(bytes).length).toBe(1);

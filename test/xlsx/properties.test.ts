@@ -20,7 +20,10 @@ function total(bytes: Uint8Array, presentation = false): void {
 const sample = new Uint8Array(readFileSync(path.join(__dirname, '..', '..', 'examples', 'sample.xlsx')));
 
 test('random bytes', () => {
-  fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (b) => total(b)), { numRuns: 300 });
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 2000 }), (b) => total(b)),
+    { numRuns: 300 },
+  );
 });
 
 test('random bytes after a zip signature', () => {
@@ -37,11 +40,15 @@ test('random bytes after a zip signature', () => {
 
 test('the sample with bytes overwritten or cut', () => {
   fc.assert(
-    fc.property(fc.array(fc.tuple(fc.nat(sample.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }), fc.nat(sample.length), (edits, cut) => {
-      const b = sample.slice(0, Math.max(cut, 30));
-      for (const [at, v] of edits) if (at < b.length) b[at] = v;
-      total(b, true);
-    }),
+    fc.property(
+      fc.array(fc.tuple(fc.nat(sample.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }),
+      fc.nat(sample.length),
+      (edits, cut) => {
+        const b = sample.slice(0, Math.max(cut, 30));
+        for (const [at, v] of edits) if (at < b.length) b[at] = v;
+        total(b, true);
+      },
+    ),
     { numRuns: 200 },
   );
 });

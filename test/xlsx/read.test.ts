@@ -20,7 +20,10 @@ function failure(f: () => unknown): XlsxFailure | 'none' {
 
 describe('valid OOXML that ExcelJS refuses or misreads', () => {
   const rowsWithoutR = buildXlsx([
-    { name: 'S', xml: '<row><c t="inlineStr"><is><t>项目名称</t></is></c><c><v>1</v></c></row><row><c r="B2"><v>2</v></c></row>' },
+    {
+      name: 'S',
+      xml: '<row><c t="inlineStr"><is><t>项目名称</t></is></c><c><v>1</v></c></row><row><c r="B2"><v>2</v></c></row>',
+    },
   ]);
 
   test('rows and cells without r= follow the previous one', async () => {
@@ -55,7 +58,9 @@ describe('valid OOXML that ExcelJS refuses or misreads', () => {
   });
 
   test('OOXML escapes (_x001B_) are decoded, so the output layer sees the real character', () => {
-    const bytes = buildXlsx([{ name: 'S', xml: '<row r="1"><c r="A1" t="inlineStr"><is><t>a_x001B_b</t></is></c></row>' }]);
+    const bytes = buildXlsx([
+      { name: 'S', xml: '<row r="1"><c r="A1" t="inlineStr"><is><t>a_x001B_b</t></is></c></row>' },
+    ]);
     expect(cellAt(readWorkbook(bytes)[0].grid, 1, 1)?.value).toBe('a\u001bb');
   });
 });
@@ -65,7 +70,10 @@ describe('dates are text, never amounts', () => {
   const styles = stylesXml(xfs, { 164: '0.00_ "万元"' });
   const serial = 46027; // 2026-01-05
   const row = xfs.map((_, i) => `<c r="${String.fromCharCode(65 + i)}1" s="${i + 1}"><v>${serial}</v></c>`).join('');
-  const bytes = buildXlsx([{ name: 'S', xml: `<row r="1">${row}</row><row r="2"><c r="A2" t="d"><v>2026-01-05T00:00:00</v></c></row>` }], { styles });
+  const bytes = buildXlsx(
+    [{ name: 'S', xml: `<row r="1">${row}</row><row r="2"><c r="A2" t="d"><v>2026-01-05T00:00:00</v></c></row>` }],
+    { styles },
+  );
   const [s] = readWorkbook(bytes);
 
   test('Chinese built-in date formats 27–36 and 50–58 give their date text', () => {
@@ -108,7 +116,12 @@ describe('formulas', () => {
 
 describe("Excel's limits and far-away cells", () => {
   test('a cell at XFD1048576 is read without allocating the box', () => {
-    const bytes = buildXlsx([{ name: 'S', xml: '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t> </t></is></c></row>' }]);
+    const bytes = buildXlsx([
+      {
+        name: 'S',
+        xml: '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t> </t></is></c></row>',
+      },
+    ]);
     const [s] = readWorkbook(bytes);
     expect(cellAt(s.grid, 1048576, 16384)?.value).toBe(' ');
     expect(s.grid.cells.length).toBe(1048576);
@@ -127,7 +140,15 @@ describe("Excel's limits and far-away cells", () => {
   });
 
   test('a merge over the whole sheet is clipped to the data and costs nothing', () => {
-    const bytes = buildXlsx([{ name: 'S', xml: '<row r="1"><c r="H1"><v>1</v></c><c r="I1"><v>2</v></c></row></sheetData><mergeCells><mergeCell ref="H1:XFD1048576"/></mergeCells><sheetData>' }], {});
+    const bytes = buildXlsx(
+      [
+        {
+          name: 'S',
+          xml: '<row r="1"><c r="H1"><v>1</v></c><c r="I1"><v>2</v></c></row></sheetData><mergeCells><mergeCell ref="H1:XFD1048576"/></mergeCells><sheetData>',
+        },
+      ],
+      {},
+    );
     const t0 = Date.now();
     const [s] = readWorkbook(bytes, { presentation: true });
     expect(Date.now() - t0).toBeLessThan(2000);
@@ -149,9 +170,20 @@ describe('not a workbook, or not one we read', () => {
   test.each([
     ['empty', new Uint8Array(0), 'not-zip'],
     ['text', strToU8('项目名称,总计'), 'not-zip'],
-    ['OLE (.xls, .et, encrypted .xlsx)', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'ole'],
+    [
+      'OLE (.xls, .et, encrypted .xlsx)',
+      Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+      'ole',
+    ],
     ['a zip with no workbook', zipSync({ 'a.txt': strToU8('x') }), 'corrupt'],
-    ['an .ods', zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'), 'content.xml': strToU8('<office:document-content/>') }), 'ods'],
+    [
+      'an .ods',
+      zipSync({
+        mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'),
+        'content.xml': strToU8('<office:document-content/>'),
+      }),
+      'ods',
+    ],
     ['a .numbers', zipSync({ 'Index/Document.iwa': new Uint8Array(10) }), 'numbers'],
     ['truncated', buildXlsx([{ name: 'S', xml: '' }]).subarray(0, 300), 'corrupt'],
   ])('%s', (_, bytes, reason) => {
@@ -161,7 +193,9 @@ describe('not a workbook, or not one we read', () => {
   test('a DOCTYPE (entity expansion) is refused as corrupt', () => {
     const bytes = buildXlsx([{ name: 'S', xml: '' }], {
       parts: {
-        'xl/sharedStrings.xml': strToU8('<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa">]><sst><si><t>&a;</t></si></sst>'),
+        'xl/sharedStrings.xml': strToU8(
+          '<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa">]><sst><si><t>&a;</t></si></sst>',
+        ),
       },
     });
     expect(failure(() => readWorkbook(bytes))).toBe('corrupt');

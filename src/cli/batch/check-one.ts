@@ -93,6 +93,13 @@ function digest(t: TableReport): TableDigest {
     errors: t.summary.errors,
     warnings: t.summary.warnings,
     accepted: (t.summary as { accepted?: number }).accepted ?? marked,
-    findings: t.findings.map((f) => ({ severity: f.severity, cell: f.cell, project: f.project, indicator: f.indicator, message: f.message, rule: f.rule })),
+    findings: t.findings.map((f) => ({
+      severity: f.severity,
+      cell: f.cell,
+      project: f.project,
+      indicator: f.indicator,
+      message: f.message,
+      rule: f.rule,
+    })),
   };
 }

@@ -35,7 +35,8 @@ export async function expandInputs(args: readonly string[], exclude: readonly st
       for (const e of entries) {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) stack.push(p);
-        else if (e.isFile() && WORKBOOK.test(e.name) && !e.name.startsWith('~$') && !skip.has(path.resolve(p))) found.push(p);
+        else if (e.isFile() && WORKBOOK.test(e.name) && !e.name.startsWith('~$') && !skip.has(path.resolve(p)))
+          found.push(p);
       }
     }
     found.sort((a, b) => a.localeCompare(b, 'zh-CN'));

@@ -20,7 +20,11 @@ export interface PoolOptions {
 
 const WORKER = path.join(__dirname, 'worker.js');
 
-export async function checkAll(files: readonly string[], o: PoolOptions, onResult: (r: FileResult, index: number) => void): Promise<void> {
+export async function checkAll(
+  files: readonly string[],
+  o: PoolOptions,
+  onResult: (r: FileResult, index: number) => void,
+): Promise<void> {
   const request = (file: string): CheckRequest => ({ file, locale: o.locale, sheets: o.sheets, json: o.json });
   if (o.jobs <= 1 || files.length <= 1 || !existsSync(WORKER)) {
     for (let i = 0; i < files.length; i++) onResult(await checkOne(request(files[i])), i);

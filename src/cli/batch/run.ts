@@ -36,7 +36,12 @@ export async function runBatch(o: CliOptions, io: BatchIo): Promise<number> {
     worst = Math.max(worst, r.code);
     summary?.add(r);
     progress.tick(r.code);
-    waiting.set(index, o.format === 'json' ? (r.json ?? JSON.stringify({ file: r.file, error: r.error ?? '', tables: [] })) : lineFor(r, msg));
+    waiting.set(
+      index,
+      o.format === 'json'
+        ? (r.json ?? JSON.stringify({ file: r.file, error: r.error ?? '', tables: [] }))
+        : lineFor(r, msg),
+    );
     if (!waiting.has(nextOut)) return;
     if (progress.active) io.stderr.write('\r\u001b[K');
     for (let line = waiting.get(nextOut); line !== undefined; line = waiting.get(nextOut)) {
@@ -46,14 +51,26 @@ export async function runBatch(o: CliOptions, io: BatchIo): Promise<number> {
     if (progress.active && nextOut < files.length) io.stderr.write(progress.line());
   };
   const jobs = o.jobs ?? Math.max(1, availableParallelism());
-  await checkAll(files, { jobs, locale: o.locale, sheets: o.sheets, json: o.format === 'json', crashed: (f, why) => msg.internal(`${f}: ${why}`) }, onResult);
+  await checkAll(
+    files,
+    {
+      jobs,
+      locale: o.locale,
+      sheets: o.sheets,
+      json: o.format === 'json',
+      crashed: (f, why) => msg.internal(`${f}: ${why}`),
+    },
+    onResult,
+  );
   progress.finish();
   if (summary && o.summary) {
     try {
       await summary.write(o.summary, o.locale);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      io.stderr.write(`budget-check: ${msg.outWriteFailed(o.summary, code ?? (e instanceof Error ? e.message : String(e)))}\n`);
+      io.stderr.write(
+        `budget-check: ${msg.outWriteFailed(o.summary, code ?? (e instanceof Error ? e.message : String(e)))}\n`,
+      );
       return 2;
     }
     if (o.format === 'text') io.stdout.write(`${msg.batchSummaryWritten(o.summary, files.length)}\n`);

@@ -12,7 +12,19 @@ const LABELS = {
   'zh-CN': {
     tables: '汇总',
     findings: '问题明细',
-    tableHead: ['文件', '工作表', '预算单位', '金额单位', '项目数', '指标数', '错误', '警告', '已确认', '打开文件', '说明'],
+    tableHead: [
+      '文件',
+      '工作表',
+      '预算单位',
+      '金额单位',
+      '项目数',
+      '指标数',
+      '错误',
+      '警告',
+      '已确认',
+      '打开文件',
+      '说明',
+    ],
     findingHead: ['文件', '工作表', '单元格', '严重程度', '项目', '指标序号', '问题', '规则'],
     open: '打开',
     severity: { error: '错误', warning: '警告', info: '提示' } as Record<string, string>,
@@ -21,7 +33,19 @@ const LABELS = {
   'en-US': {
     tables: 'Summary',
     findings: 'Findings',
-    tableHead: ['File', 'Sheet', 'Budget unit', 'Money unit', 'Projects', 'Indicators', 'Errors', 'Warnings', 'Accepted', 'Open file', 'Note'],
+    tableHead: [
+      'File',
+      'Sheet',
+      'Budget unit',
+      'Money unit',
+      'Projects',
+      'Indicators',
+      'Errors',
+      'Warnings',
+      'Accepted',
+      'Open file',
+      'Note',
+    ],
     findingHead: ['File', 'Sheet', 'Cell', 'Severity', 'Project', 'Indicator', 'Finding', 'Rule'],
     open: 'Open',
     severity: { error: 'Error', warning: 'Warning', info: 'Info' } as Record<string, string>,
@@ -52,20 +76,50 @@ export class Summary {
     const base = path.dirname(path.resolve(out));
     const sorted = this.results.slice().sort((a, b) => a.file.localeCompare(b.file, 'zh-CN'));
     for (const r of sorted) {
-      const link = { text: L.open, hyperlink: encodeURI(path.relative(base, path.resolve(r.file)).split(path.sep).join('/')) };
+      const link = {
+        text: L.open,
+        hyperlink: encodeURI(path.relative(base, path.resolve(r.file)).split(path.sep).join('/')),
+      };
       if (!r.tables || r.tables.length === 0) {
         tables.addRow([r.file, '', '', '', null, null, null, null, null, link, clip(r.error ?? L.noTable)]);
         continue;
       }
       for (const t of r.tables) {
-        tables.addRow([r.file, t.sheet, clip(t.units.join('、')), t.unit, t.projects, t.indicators, t.errors, t.warnings, t.accepted, link, '']);
+        tables.addRow([
+          r.file,
+          t.sheet,
+          clip(t.units.join('、')),
+          t.unit,
+          t.projects,
+          t.indicators,
+          t.errors,
+          t.warnings,
+          t.accepted,
+          link,
+          '',
+        ]);
         for (const f of t.findings) {
-          findings.addRow([r.file, t.sheet, f.cell, L.severity[f.severity] ?? f.severity, clip(f.project ?? ''), f.indicator, clip(f.message), f.rule]);
+          findings.addRow([
+            r.file,
+            t.sheet,
+            f.cell,
+            L.severity[f.severity] ?? f.severity,
+            clip(f.project ?? ''),
+            f.indicator,
+            clip(f.message),
+            f.rule,
+          ]);
         }
       }
     }
-    tables.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, tables.rowCount), column: L.tableHead.length } };
-    findings.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, findings.rowCount), column: L.findingHead.length } };
+    tables.autoFilter = {
+      from: { row: 1, column: 1 },
+      to: { row: Math.max(1, tables.rowCount), column: L.tableHead.length },
+    };
+    findings.autoFilter = {
+      from: { row: 1, column: 1 },
+      to: { row: Math.max(1, findings.rowCount), column: L.findingHead.length },
+    };
     await wb.xlsx.writeFile(out);
   }
 }

@@ -5,6 +5,10 @@ import { checkOne, type CheckRequest } from './check-one';
 parentPort?.on('message', (req: CheckRequest & { id: number }) => {
   void checkOne(req).then(
     (result) => parentPort?.postMessage({ id: req.id, result }),
-    (e: unknown) => parentPort?.postMessage({ id: req.id, result: { file: req.file, code: 2, error: e instanceof Error ? e.message : String(e) } }),
+    (e: unknown) =>
+      parentPort?.postMessage({
+        id: req.id,
+        result: { file: req.file, code: 2, error: e instanceof Error ? e.message : String(e) },
+      }),
   );
 });

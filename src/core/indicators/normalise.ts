@@ -92,7 +92,12 @@ function mapSyntaxChar(ch: string): string {
 const SYNTAX_TEST = new RegExp(SYNTAX_CHARS.source);
 /** Every cell is full of `；` and `：`: literal replacements are far cheaper than a callback per match. */
 const COMMON = /[；：]/;
-const RARE_CHARS = new RegExp(`[０-９${Object.keys(SYNTAX_MAP).filter((k) => k !== '；' && k !== '：').join('')}]`, 'g');
+const RARE_CHARS = new RegExp(
+  `[０-９${Object.keys(SYNTAX_MAP)
+    .filter((k) => k !== '；' && k !== '：')
+    .join('')}]`,
+  'g',
+);
 const RARE_TEST = new RegExp(RARE_CHARS.source);
 
 /** Same-length mapping of full-width syntax characters and digits to ASCII. */

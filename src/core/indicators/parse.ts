@@ -153,7 +153,14 @@ export function parseIndicatorCell(original: string): ParsedCell {
   return { joined, items, leftovers };
 }
 
-function parseItem(text: string, t: string, ordinal: number, at: number, bodyStart: number, end: number): ParsedIndicator {
+function parseItem(
+  text: string,
+  t: string,
+  ordinal: number,
+  at: number,
+  bodyStart: number,
+  end: number,
+): ParsedIndicator {
   // Most items have no problem: share one empty list instead of allocating one per item.
   let problems: ItemProblem[] | null = null;
   const flag = (x: ItemProblem) => (problems ??= []).push(x);

@@ -40,12 +40,40 @@ interface ComparatorWord {
 // Longest first, so `>=` wins over `>` and `不低于` is not read as `低于`.
 const PREFIXES: ComparatorWord[] = (
   [
-    ['大于或等于', '≥'], ['大于等于', '≥'], ['不低于', '≥'], ['不少于', '≥'], ['不小于', '≥'], ['至少', '≥'],
-    ['小于或等于', '≤'], ['小于等于', '≤'], ['不高于', '≤'], ['不超过', '≤'], ['不大于', '≤'], ['不多于', '≤'], ['至多', '≤'],
-    ['>=', '≥'], ['=>', '≥'], ['<=', '≤'], ['=<', '≤'], ['≧', '≥'], ['⩾', '≥'], ['≦', '≤'], ['⩽', '≤'],
-    ['大于', '>'], ['高于', '>'], ['超过', '>'], ['多于', '>'], ['小于', '<'], ['低于', '<'], ['少于', '<'],
+    ['大于或等于', '≥'],
+    ['大于等于', '≥'],
+    ['不低于', '≥'],
+    ['不少于', '≥'],
+    ['不小于', '≥'],
+    ['至少', '≥'],
+    ['小于或等于', '≤'],
+    ['小于等于', '≤'],
+    ['不高于', '≤'],
+    ['不超过', '≤'],
+    ['不大于', '≤'],
+    ['不多于', '≤'],
+    ['至多', '≤'],
+    ['>=', '≥'],
+    ['=>', '≥'],
+    ['<=', '≤'],
+    ['=<', '≤'],
+    ['≧', '≥'],
+    ['⩾', '≥'],
+    ['≦', '≤'],
+    ['⩽', '≤'],
+    ['大于', '>'],
+    ['高于', '>'],
+    ['超过', '>'],
+    ['多于', '>'],
+    ['小于', '<'],
+    ['低于', '<'],
+    ['少于', '<'],
     ['等于', '='],
-    ['≥', '≥'], ['≤', '≤'], ['>', '>'], ['<', '<'], ['=', '='],
+    ['≥', '≥'],
+    ['≤', '≤'],
+    ['>', '>'],
+    ['<', '<'],
+    ['=', '='],
   ] as [string, Comparator][]
 ).map(([written, canonical]) => ({ written, canonical }));
 
@@ -54,8 +82,13 @@ const PREFIX_FIRST = new Set(PREFIXES.map((p) => p.written[0]));
 
 const SUFFIXES: ComparatorWord[] = (
   [
-    ['及以上', '≥'], ['或以上', '≥'], ['以上', '≥'],
-    ['及以下', '≤'], ['或以下', '≤'], ['以下', '≤'], ['以内', '≤'],
+    ['及以上', '≥'],
+    ['或以上', '≥'],
+    ['以上', '≥'],
+    ['及以下', '≤'],
+    ['或以下', '≤'],
+    ['以下', '≤'],
+    ['以内', '≤'],
   ] as [string, Comparator][]
 ).map(([written, canonical]) => ({ written, canonical }));
 
@@ -72,12 +105,21 @@ const MAX_UNIT_LENGTH = 8;
 const UNIT_ONLY = /^[%‰个次项人户年月天日元万辆株米台套件份场期篇条/·]{1,5}$/;
 
 /** A fast path for the forms that fill real tables; everything else takes the general path. */
-const FAST_QUANTITY = /^([≥≤><])?(\d{1,12}(?:\.\d{1,6})?)((?:%|[人个次项辆株户米年月天万元]{1,2})(?:\/[人个次项辆株户米年月天元·]{1,4})?)?$/;
+const FAST_QUANTITY =
+  /^([≥≤><])?(\d{1,12}(?:\.\d{1,6})?)((?:%|[人个次项辆株户米年月天万元]{1,2})(?:\/[人个次项辆株户米年月天元·]{1,4})?)?$/;
 
 function empty(raw: string): TargetValue {
   return {
-    raw, shape: 'empty', comparator: null, value: null, numberText: null, unit: null,
-    unitFromName: false, text: null, comparatorWritten: null, canonical: null,
+    raw,
+    shape: 'empty',
+    comparator: null,
+    value: null,
+    numberText: null,
+    unit: null,
+    unitFromName: false,
+    text: null,
+    comparatorWritten: null,
+    canonical: null,
   };
 }
 
@@ -89,9 +131,16 @@ export function parseTargetValue(rawInput: string, nameUnit: string | null = nul
     // The common written forms (`≥90%`, `12个月`, `1个/年`): canonical already, no suffix words.
     const unit = fast[3] || null;
     return {
-      raw, shape: 'quantity', comparator: (fast[1] as Comparator | undefined) ?? '=', value: Number(fast[2]),
-      numberText: fast[2], unit: unit ?? nameUnit, unitFromName: !unit && nameUnit !== null, text: null,
-      comparatorWritten: null, canonical: null,
+      raw,
+      shape: 'quantity',
+      comparator: (fast[1] as Comparator | undefined) ?? '=',
+      value: Number(fast[2]),
+      numberText: fast[2],
+      unit: unit ?? nameUnit,
+      unitFromName: !unit && nameUnit !== null,
+      text: null,
+      comparatorWritten: null,
+      canonical: null,
     };
   }
   const result = empty(raw);
@@ -101,13 +150,14 @@ export function parseTargetValue(rawInput: string, nameUnit: string | null = nul
 
   let pos = 0;
   let prefix: ComparatorWord | null = null;
-  if (PREFIX_FIRST.has(s[0])) for (const p of PREFIXES) {
-    if (s.startsWith(p.written)) {
-      prefix = p;
-      pos = p.written.length;
-      break;
+  if (PREFIX_FIRST.has(s[0]))
+    for (const p of PREFIXES) {
+      if (s.startsWith(p.written)) {
+        prefix = p;
+        pos = p.written.length;
+        break;
+      }
     }
-  }
   const afterPrefix = trimStartText(s.slice(pos));
   const restStart = s.length - afterPrefix.length;
 

@@ -57,7 +57,9 @@ function partsList(d: SumData): string {
 /** `合计` / `“name”`, the way the messages name the row a sum is about. */
 function who(r: SumRow): Text {
   const n = rowName(r.name, r.row);
-  return r.kind === 'total' ? { 'zh-CN': '合计', 'en-US': 'Grand total' } : { 'zh-CN': `“${n['zh-CN']}”`, 'en-US': `"${n['en-US']}"` };
+  return r.kind === 'total'
+    ? { 'zh-CN': '合计', 'en-US': 'Grand total' }
+    : { 'zh-CN': `“${n['zh-CN']}”`, 'en-US': `"${n['en-US']}"` };
 }
 
 export function rowText(d: SumData): Text {
@@ -65,7 +67,8 @@ export function rowText(d: SumData): Text {
   const sum = displayCents(d.sum);
   const diff = signed(d.diff);
   const [zhU, enU] = [UNIT_LABEL['zh-CN'][d.unit], UNIT_LABEL['en-US'][d.unit]];
-  const parts = (l: 'zh-CN' | 'en-US') => d.parts.map((p) => `${ROLE_LABEL[l][p.role]} ${displayCents(p.cents)}`).join(' + ');
+  const parts = (l: 'zh-CN' | 'en-US') =>
+    d.parts.map((p) => `${ROLE_LABEL[l][p.role]} ${displayCents(p.cents)}`).join(' + ');
   return {
     'zh-CN': `${who(d.row)['zh-CN']}的总计为 ${total} ${zhU}，但 ${parts('zh-CN')} = ${sum} ${zhU}，相差 ${diff} ${zhU}。`,
     'en-US': `${who(d.row)['en-US']}: Total is ${total} ${enU}, but ${parts('en-US')} = ${sum} ${enU}; difference ${diff} ${enU}.`,

@@ -31,11 +31,17 @@ export interface ShownValue {
 export function describeValues(values: readonly ShownValue[]): Text {
   if (values.length === 1) {
     const v = values[0];
-    return { 'zh-CN': `${WHICH_LABEL[v.which]['zh-CN']}“${v.raw}”`, 'en-US': `the ${WHICH_LABEL[v.which]['en-US']} "${v.raw}"` };
+    return {
+      'zh-CN': `${WHICH_LABEL[v.which]['zh-CN']}“${v.raw}”`,
+      'en-US': `the ${WHICH_LABEL[v.which]['en-US']} "${v.raw}"`,
+    };
   }
   const [a, b] = values;
   if (a.raw === b.raw) {
-    return { 'zh-CN': `实施周期指标值和年度指标值均为“${a.raw}”`, 'en-US': `the target "${a.raw}" (period and annual)` };
+    return {
+      'zh-CN': `实施周期指标值和年度指标值均为“${a.raw}”`,
+      'en-US': `the target "${a.raw}" (period and annual)`,
+    };
   }
   return {
     'zh-CN': `实施周期指标值“${a.raw}”和年度指标值“${b.raw}”`,

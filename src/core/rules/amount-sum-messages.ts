@@ -5,7 +5,17 @@
  */
 import { formatCents } from '../amounts';
 import { defineMessages } from '../messages/define';
-import { columnText, culpritOwnText, culpritText, join, roundingText, rowText, type CulpritData, type SumData, type SumRow } from '../messages/sums';
+import {
+  columnText,
+  culpritOwnText,
+  culpritText,
+  join,
+  roundingText,
+  rowText,
+  type CulpritData,
+  type SumData,
+  type SumRow,
+} from '../messages/sums';
 import { analyseSums, relatedCells, type Culprit, type Equation } from './sums';
 import type { RuleContext } from './rule';
 
@@ -107,7 +117,10 @@ export function reportSums({ model, unit, report }: RuleContext, kind: Equation[
  * Each likely wrong cell that is the total of none of the sums it breaks (so no sum finding sits on
  * it), with those sums in report order.
  */
-function culpritsElsewhere(equations: readonly Equation[], culprits: ReadonlyMap<Equation, Culprit>): Map<Culprit, Equation[]> {
+function culpritsElsewhere(
+  equations: readonly Equation[],
+  culprits: ReadonlyMap<Equation, Culprit>,
+): Map<Culprit, Equation[]> {
   const out = new Map<Culprit, Equation[]>();
   const onItsOwnCell = new Set<Culprit>();
   for (const eq of equations) {

@@ -31,7 +31,14 @@ const m = defineMessages({
     'zh-CN': `项目“${d.name}”的${d.label} ${d.total} 与 ${d.parts} = ${d.sum} 相差 ${d.gap} ${d.unit}，差额在四舍五入误差以内，一般无需修改。`,
     'en-US': `Project "${d.name}": ${d.label} ${d.total} and the sum of its parts ${d.sum} differ by ${d.gap}, within rounding.`,
   }),
-  partOverTotal: (d: { name: string; part: string; amount: string; total: string; totalAmount: string; unit: string }) => ({
+  partOverTotal: (d: {
+    name: string;
+    part: string;
+    amount: string;
+    total: string;
+    totalAmount: string;
+    unit: string;
+  }) => ({
     'zh-CN': `项目“${d.name}”的${d.part} ${d.amount} ${d.unit}大于${d.total} ${d.totalAmount} ${d.unit}：其中的一部分不能超过总额。`,
     'en-US': `Project "${d.name}": ${d.part} ${d.amount} exceeds ${d.total} ${d.totalAmount}.`,
   }),
@@ -127,13 +134,29 @@ export default defineRule({
       const lines = [a.fiscal, a.carryover, ...a.other, ...a.fiscalLines, ...a.fiscalLevels];
       if (lines.some((l) => l && !l.read.ok)) continue; // amount-not-number reports it
       const fiscal = term(a.fiscal);
-      const fiscalParts = (fiscal ? [fiscal] : (a.fiscalLines.length ? a.fiscalLines : a.fiscalLevels).map(term)).filter((t): t is Term => t !== null);
-      const byLines = fiscal && a.fiscalLines.length ? sum(fiscal, a.fiscalLines.map(term).filter((t): t is Term => t !== null)) : null;
+      const fiscalParts = (
+        fiscal ? [fiscal] : (a.fiscalLines.length ? a.fiscalLines : a.fiscalLevels).map(term)
+      ).filter((t): t is Term => t !== null);
+      const byLines =
+        fiscal && a.fiscalLines.length
+          ? sum(
+              fiscal,
+              a.fiscalLines.map(term).filter((t): t is Term => t !== null),
+            )
+          : null;
       const total = term(a.total);
       const parts = [...fiscalParts, ...[a.carryover, ...a.other].map(term).filter((t): t is Term => t !== null)];
       const identity = total && parts.length >= 2 ? sum(total, parts) : null;
       // Both sums off by the same amount through 财政拨款: it is the cell to look at.
-      const culprit = identity && byLines && fiscal && identity.status === 'error' && byLines.status === 'error' && identity.diff === -byLines.diff ? fiscal : null;
+      const culprit =
+        identity &&
+        byLines &&
+        fiscal &&
+        identity.status === 'error' &&
+        byLines.status === 'error' &&
+        identity.diff === -byLines.diff
+          ? fiscal
+          : null;
       if (identity) reportSum(p, identity, report, culprit, unit);
       if (byLines) reportSum(p, byLines, report, culprit, unit);
       if (total && parts.length === 1 && parts[0].amount.cents > total.amount.cents) {

@@ -27,7 +27,10 @@ export default defineRule({
       for (const it of p.parsed.items) {
         if (!it.level1 || it.annual) continue;
         const data = { ordinal: it.ordinal, name: it.name };
-        report({ ...at(p, it), message: it.problems.includes('no-annual-keyword') ? m.noKeyword(data) : m.empty(data) });
+        report({
+          ...at(p, it),
+          message: it.problems.includes('no-annual-keyword') ? m.noKeyword(data) : m.empty(data),
+        });
       }
     }
   },

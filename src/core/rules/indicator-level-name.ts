@@ -43,7 +43,11 @@ export default defineRule({
         const l2 = src.level2Written;
         const code1 = l1 ? level1CodeByName(l1) : null;
         if (l1 && !code1) {
-          report({ ...at(p, it), actual: l1, message: m.unknownLevel1({ ordinal: it.ordinal, name: it.name, level1: l1 }) });
+          report({
+            ...at(p, it),
+            actual: l1,
+            message: m.unknownLevel1({ ordinal: it.ordinal, name: it.name, level1: l1 }),
+          });
           continue;
         }
         if (!l2 || !l1 || !code1) continue;
@@ -57,7 +61,13 @@ export default defineRule({
           ...at(p, it),
           cell: src.level2Cell ?? src.cell,
           actual: `${l1}；${l2}`,
-          message: m.wrongLevel1({ ordinal: it.ordinal, name: it.name, level1: l1, level2: l2, belongs: NAME_OF.get(code2[0]) ?? '' }),
+          message: m.wrongLevel1({
+            ordinal: it.ordinal,
+            name: it.name,
+            level1: l1,
+            level2: l2,
+            belongs: NAME_OF.get(code2[0]) ?? '',
+          }),
         });
       }
     }

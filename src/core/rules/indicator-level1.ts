@@ -12,7 +12,14 @@ const m = defineMessages({
     'en-US': `${nth(d.ordinal)['en-US']}: unknown level-1 indicator "${d.written}"; expected one of ${KNOWN}.`,
   }),
   /** `codeMeans`: the name of the written code; `nameCode`: the code of the written name, if known. */
-  nameMismatch: (d: { ordinal: number; written: string; code: string; codeMeans: string; name: string; nameCode: string | null }) => ({
+  nameMismatch: (d: {
+    ordinal: number;
+    written: string;
+    code: string;
+    codeMeans: string;
+    name: string;
+    nameCode: string | null;
+  }) => ({
     'zh-CN': `${nth(d.ordinal)['zh-CN']}的一级指标“${d.written}”代码与名称不符：代码 ${d.code} 是“${d.codeMeans}”${d.nameCode ? `，“${d.name}”的代码是 ${d.nameCode}` : ''}。`,
     'en-US': `${nth(d.ordinal)['en-US']}: level-1 "${d.written}" — code ${d.code} is "${d.codeMeans}"${d.nameCode ? `, "${d.name}" is code ${d.nameCode}` : ''}.`,
   }),
@@ -24,7 +31,10 @@ export default defineRule({
   ref: 'S3',
   family: 'structure',
   severity: 'error',
-  description: { 'zh-CN': '一级指标代码未知，或代码与名称不符', 'en-US': 'Unknown level-1 code, or code and name disagree' },
+  description: {
+    'zh-CN': '一级指标代码未知，或代码与名称不符',
+    'en-US': 'Unknown level-1 code, or code and name disagree',
+  },
   messages: m,
   check({ model, report }) {
     for (const p of model.projects) {

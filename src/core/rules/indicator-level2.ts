@@ -15,7 +15,14 @@ const m = defineMessages({
     'zh-CN': `${nth(d.ordinal)['zh-CN']}的二级指标“${d.written}”代码未知${d.meant ? `；“${d.meant.name}”的代码是 ${d.meant.code}` : ''}。`,
     'en-US': `${nth(d.ordinal)['en-US']}: unknown level-2 code "${d.written}"${d.meant ? `; "${d.meant.name}" is code ${d.meant.code}` : ''}.`,
   }),
-  nameMismatch: (d: { ordinal: number; written: string; code: string; codeMeans: string; name: string; nameCode: string | null }) => ({
+  nameMismatch: (d: {
+    ordinal: number;
+    written: string;
+    code: string;
+    codeMeans: string;
+    name: string;
+    nameCode: string | null;
+  }) => ({
     'zh-CN': `${nth(d.ordinal)['zh-CN']}的二级指标“${d.written}”代码与名称不符：代码 ${d.code} 是“${d.codeMeans}”${d.nameCode ? `，“${d.name}”的代码是 ${d.nameCode}` : ''}。`,
     'en-US': `${nth(d.ordinal)['en-US']}: level-2 "${d.written}" — code ${d.code} is "${d.codeMeans}"${d.nameCode ? `, "${d.name}" is code ${d.nameCode}` : ''}.`,
   }),

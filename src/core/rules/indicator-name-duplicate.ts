@@ -29,7 +29,12 @@ export default defineRule({
         const key = keys[i];
         if (!key) continue;
         let earlier = firstAt ? (firstAt.get(key) ?? i) : i;
-        if (!firstAt) for (let j = 0; j < i; j++) if (keys[j] === key) { earlier = j; break; }
+        if (!firstAt)
+          for (let j = 0; j < i; j++)
+            if (keys[j] === key) {
+              earlier = j;
+              break;
+            }
         if (earlier === i) continue;
         const it = items[i];
         report({

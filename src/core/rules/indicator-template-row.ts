@@ -35,7 +35,10 @@ export default defineRule({
           project: p.row.name,
           indicator: null,
           actual: t.level2 ?? t.name ?? '',
-          message: t.what === 'no-indicator' ? m.noIndicator({ row: t.row, level2: t.level2 ?? '' }) : m.qualitativeEmpty({ name: t.name ?? '' }),
+          message:
+            t.what === 'no-indicator'
+              ? m.noIndicator({ row: t.row, level2: t.level2 ?? '' })
+              : m.qualitativeEmpty({ name: t.name ?? '' }),
         });
       }
     }

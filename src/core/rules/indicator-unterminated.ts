@@ -29,7 +29,11 @@ export default defineRule({
         // An item closed with `；` (or `;`) gets that replaced by `。`, not `；。`.
         const last = text[end - 1];
         const fix = spanFix(p, { start: end - 1, end }, last === '；' || last === ';' ? '。' : `${last}。`);
-        report({ ...at(p, it), ...(fix ? { fix } : {}), message: m.unterminated({ ordinal: it.ordinal, name: it.name }) });
+        report({
+          ...at(p, it),
+          ...(fix ? { fix } : {}),
+          message: m.unterminated({ ordinal: it.ordinal, name: it.name }),
+        });
       }
     }
   },

@@ -22,19 +22,20 @@ export default defineRule({
   },
   messages: m,
   check({ model, report }) {
-    for (const p of model.projects) for (const it of p.parsed.items) {
-      const a = it.period;
-      const b = it.annual;
-      if (!a || !b || a.shape !== 'quantity' || b.shape !== 'quantity') continue;
-      if (a.value === null || b.value === null || (a.unit ?? '') !== (b.unit ?? '')) continue;
-      if (a.unit === '%' || isRateName(it.name)) continue; // rates are not shares of a period
-      const lower = (c: string | null) => c === '≥' || c === '=' || c === '>';
-      if (!lower(a.comparator) || !lower(b.comparator) || b.value <= a.value) continue;
-      report({
-        ...at(p, it),
-        actual: `${a.raw} / ${b.raw}`,
-        message: m.exceeds({ ordinal: it.ordinal, name: it.name, period: a.raw, annual: b.raw }),
-      });
-    }
+    for (const p of model.projects)
+      for (const it of p.parsed.items) {
+        const a = it.period;
+        const b = it.annual;
+        if (!a || !b || a.shape !== 'quantity' || b.shape !== 'quantity') continue;
+        if (a.value === null || b.value === null || (a.unit ?? '') !== (b.unit ?? '')) continue;
+        if (a.unit === '%' || isRateName(it.name)) continue; // rates are not shares of a period
+        const lower = (c: string | null) => c === '≥' || c === '=' || c === '>';
+        if (!lower(a.comparator) || !lower(b.comparator) || b.value <= a.value) continue;
+        report({
+          ...at(p, it),
+          actual: `${a.raw} / ${b.raw}`,
+          message: m.exceeds({ ordinal: it.ordinal, name: it.name, period: a.raw, annual: b.raw }),
+        });
+      }
   },
 });

@@ -16,7 +16,10 @@ export default defineRule({
   ref: 'S8',
   family: 'structure',
   severity: 'error',
-  description: { 'zh-CN': '项目缺少产出指标或效益指标', 'en-US': 'A project without any output or any benefit indicator' },
+  description: {
+    'zh-CN': '项目缺少产出指标或效益指标',
+    'en-US': 'A project without any output or any benefit indicator',
+  },
   messages: m,
   check({ model, report }) {
     for (const p of model.projects) {

@@ -139,7 +139,10 @@ function findCulprits(equations: Equation[]): Map<Equation, Culprit> {
     const deltas = entry.eqs.map((x) => x.eq.diff * x.coef);
     if (deltas.some((d) => d !== deltas[0])) continue;
     candidates.push({ term: entry.term, delta: deltas[0] });
-    explains.set(cell, entry.eqs.map((x) => x.eq));
+    explains.set(
+      cell,
+      entry.eqs.map((x) => x.eq),
+    );
   }
   candidates.sort((a, b) => (explains.get(b.term.cell)?.length ?? 0) - (explains.get(a.term.cell)?.length ?? 0));
   const out = new Map<Equation, Culprit>();

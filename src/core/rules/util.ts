@@ -11,7 +11,10 @@ import type { FindingInput } from './rule';
 export type { Which } from '../messages/words';
 
 /** Where an indicator finding points: the project's own 绩效指标 cell, the item's ordinal. */
-export function at(p: ProjectModel, it: ParsedIndicator | null): Pick<FindingInput, 'cell' | 'row' | 'project' | 'indicator'> {
+export function at(
+  p: ProjectModel,
+  it: ParsedIndicator | null,
+): Pick<FindingInput, 'cell' | 'row' | 'project' | 'indicator'> {
   // An indicator read from a grid row (forms, flat lists) has a cell of its own.
   const own = it?.source;
   if (own) return { cell: own.cell, row: own.row, project: p.row.name, indicator: it.ordinal };
@@ -41,20 +44,21 @@ export function failingValues(
   fails: (v: TargetValue, it: ParsedIndicator) => boolean,
 ): [ProjectModel, ParsedIndicator, ValueEntry[]][] {
   const out: [ProjectModel, ParsedIndicator, ValueEntry[]][] = [];
-  for (const p of model.projects) for (const it of p.parsed.items) {
-    // Most items pass: allocate nothing for them.
-    let entries: ValueEntry[] | null = null;
-    if (it.period && fails(it.period, it)) entries = [{ which: 'period', value: it.period, span: it.periodSpan }];
-    // An annual value that swallowed the rest of a broken item (`extra-text`) is reported by
-    // indicator-unparsed; judging it as a value would only repeat that finding in other words.
-    const annualUsable = it.extra === null || it.extra !== it.annual?.raw;
-    if (it.annual && annualUsable && fails(it.annual, it)) {
-      const e: ValueEntry = { which: 'annual', value: it.annual, span: it.annualSpan };
-      if (entries) entries.push(e);
-      else entries = [e];
+  for (const p of model.projects)
+    for (const it of p.parsed.items) {
+      // Most items pass: allocate nothing for them.
+      let entries: ValueEntry[] | null = null;
+      if (it.period && fails(it.period, it)) entries = [{ which: 'period', value: it.period, span: it.periodSpan }];
+      // An annual value that swallowed the rest of a broken item (`extra-text`) is reported by
+      // indicator-unparsed; judging it as a value would only repeat that finding in other words.
+      const annualUsable = it.extra === null || it.extra !== it.annual?.raw;
+      if (it.annual && annualUsable && fails(it.annual, it)) {
+        const e: ValueEntry = { which: 'annual', value: it.annual, span: it.annualSpan };
+        if (entries) entries.push(e);
+        else entries = [e];
+      }
+      if (entries) out.push([p, it, entries]);
     }
-    if (entries) out.push([p, it, entries]);
-  }
   return out;
 }
 

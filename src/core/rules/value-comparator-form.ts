@@ -29,13 +29,21 @@ export default defineRule({
   check({ model, report }) {
     for (const [p, it, entries] of failingValues(model, (v) => v.comparatorWritten !== null && v.canonical !== null)) {
       const canonical = entries.map((e) => e.value.canonical ?? e.value.raw);
-      const fix = spansFix(p, entries.map((e, i) => ({ span: e.span, text: canonical[i] })));
+      const fix = spansFix(
+        p,
+        entries.map((e, i) => ({ span: e.span, text: canonical[i] })),
+      );
       report({
         ...at(p, it),
         actual: rawOf(entries),
         expected: canonical.join(' / '),
         ...(fix ? { fix } : {}),
-        message: m.comparator({ ordinal: it.ordinal, name: it.name, values: shownValues(entries), want: [...new Set(canonical)] }),
+        message: m.comparator({
+          ordinal: it.ordinal,
+          name: it.name,
+          values: shownValues(entries),
+          want: [...new Set(canonical)],
+        }),
       });
     }
   },

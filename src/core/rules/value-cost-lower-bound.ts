@@ -23,10 +23,15 @@ export default defineRule({
   messages: m,
   check({ model, report }) {
     const isCost = (code: string | undefined, l1: string | undefined) =>
-      code === '14' || (code !== undefined && code.length === 2 && code[0] === '4') || (code === undefined && l1 === '4');
+      code === '14' ||
+      (code !== undefined && code.length === 2 && code[0] === '4') ||
+      (code === undefined && l1 === '4');
     const lower = (v: { shape: string; comparator: string | null }) =>
       v.shape === 'quantity' && (v.comparator === '≥' || v.comparator === '>');
-    for (const [p, it, entries] of failingValues(model, (v, item) => lower(v) && isCost(item.level2?.code, item.level1?.code))) {
+    for (const [p, it, entries] of failingValues(
+      model,
+      (v, item) => lower(v) && isCost(item.level2?.code, item.level1?.code),
+    )) {
       report({
         ...at(p, it),
         actual: rawOf(entries),

@@ -48,7 +48,13 @@ export default defineRule({
           ...at(p, it),
           actual: v.raw,
           expected: `≤ ${displayCents(total.amount.cents)}${unit}`,
-          message: m.overBudget({ ordinal: it.ordinal, name: it.name, raw: v.raw, budget: displayCents(total.amount.cents), unit }),
+          message: m.overBudget({
+            ordinal: it.ordinal,
+            name: it.name,
+            raw: v.raw,
+            budget: displayCents(total.amount.cents),
+            unit,
+          }),
         });
       }
     }

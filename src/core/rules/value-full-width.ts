@@ -28,15 +28,26 @@ export default defineRule({
   check({ model, report }) {
     // A value whose comparator is rewritten by value-comparator-form gets its whole canonical form
     // there (`＞＝90％` → `≥90%`); offering `>=90%` here as well would contradict that fix.
-    for (const [p, it, entries] of failingValues(model, (v) => v.comparatorWritten === null && FULL_WIDTH.test(v.raw))) {
+    for (const [p, it, entries] of failingValues(
+      model,
+      (v) => v.comparatorWritten === null && FULL_WIDTH.test(v.raw),
+    )) {
       const fixed = entries.map((e) => syntaxForm(e.value.raw));
-      const fix = spansFix(p, entries.map((e, i) => ({ span: e.span, text: fixed[i] })));
+      const fix = spansFix(
+        p,
+        entries.map((e, i) => ({ span: e.span, text: fixed[i] })),
+      );
       report({
         ...at(p, it),
         actual: rawOf(entries),
         expected: fixed.join(' / '),
         ...(fix ? { fix } : {}),
-        message: m.fullWidth({ ordinal: it.ordinal, name: it.name, values: shownValues(entries), halfWidth: [...new Set(fixed)] }),
+        message: m.fullWidth({
+          ordinal: it.ordinal,
+          name: it.name,
+          values: shownValues(entries),
+          halfWidth: [...new Set(fixed)],
+        }),
       });
     }
   },

@@ -19,7 +19,10 @@ export default defineRule({
   ref: 'V5',
   family: 'values',
   severity: 'warning',
-  description: { 'zh-CN': '数值没有计量单位，指标名称中也没有', 'en-US': 'A number with no unit, and none in the name' },
+  description: {
+    'zh-CN': '数值没有计量单位，指标名称中也没有',
+    'en-US': 'A number with no unit, and none in the name',
+  },
   messages: m,
   check({ model, report }) {
     for (const [p, it, entries] of failingValues(model, (v) => v.shape === 'quantity' && v.unit === null)) {

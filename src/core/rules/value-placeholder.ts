@@ -19,7 +19,10 @@ export default defineRule({
   ref: 'V1',
   family: 'values',
   severity: 'error',
-  description: { 'zh-CN': '指标值中留有模板占位符（**、XX、××、…）', 'en-US': 'A template placeholder left in a target (**, XX, ××, …)' },
+  description: {
+    'zh-CN': '指标值中留有模板占位符（**、XX、××、…）',
+    'en-US': 'A template placeholder left in a target (**, XX, ××, …)',
+  },
   messages: m,
   check({ model, report }) {
     for (const [p, it, entries] of failingValues(model, (v) => v.shape === 'placeholder')) {

@@ -7,7 +7,10 @@ import { defineMessages, defineRule } from './rule';
 import { at } from './util';
 
 function unitKey(u: string): string {
-  return u.replace(/\s/g, '').replace(/百分比|％/g, '%').replace(/萬/g, '万');
+  return u
+    .replace(/\s/g, '')
+    .replace(/百分比|％/g, '%')
+    .replace(/萬/g, '万');
 }
 
 const m = defineMessages({
@@ -23,7 +26,10 @@ export default defineRule({
   ref: 'V5',
   family: 'values',
   severity: 'warning',
-  description: { 'zh-CN': '指标值自带的单位与计量单位列不符', 'en-US': "A value's own unit contradicts the unit column" },
+  description: {
+    'zh-CN': '指标值自带的单位与计量单位列不符',
+    'en-US': "A value's own unit contradicts the unit column",
+  },
   messages: m,
   check({ model, report }) {
     for (const p of model.projects) {

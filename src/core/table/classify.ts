@@ -44,7 +44,8 @@ export interface Table {
 
 const NOTE = /^(注|备注|说明|填表|制表|审核|单位负责人|财务负责人|负责人|联系人|联系电话|数据来源)/;
 /** A note written as a label (`注：`, `填表人：`, `注1:`): ends the table even on a row with figures. */
-const NOTE_LABEL = /^(注|备注|说明|填表|制表|审核|单位负责人|财务负责人|负责人|联系人|联系电话|数据来源)[人\d０-９\s]*[:：]/;
+const NOTE_LABEL =
+  /^(注|备注|说明|填表|制表|审核|单位负责人|财务负责人|负责人|联系人|联系电话|数据来源)[人\d０-９\s]*[:：]/;
 const TOTAL_NAME = /^(合计|总计)$/;
 
 /** Indent level from the cell format, else from leading spaces (a PDF converter's indentation). */
@@ -100,7 +101,11 @@ export function readTable(grid: Grid, header: LocatedHeader): Table {
     }
     // A project may be named 审核服务经费 or 注册登记经费: only a label, or a row with nothing but the
     // note, ends the table.
-    if (NOTE_LABEL.test(name) || (firstText && NOTE.test(firstText.trim()) && !hasAmounts && !goal.trim() && !indicators.trim())) break;
+    if (
+      NOTE_LABEL.test(name) ||
+      (firstText && NOTE.test(firstText.trim()) && !hasAmounts && !goal.trim() && !indicators.trim())
+    )
+      break;
     // A header repeated at the top of a new PDF page: skip it and its second row. Only a row whose
     // name cell reads like the name column's title can be one (keeps the scan of data rows cheap).
     const repeated = headerRole(name) === 'name' ? headerAt(grid, r) : null;
@@ -138,7 +143,9 @@ function firstNonEmpty(grid: Grid, row: number): string {
 }
 
 function hasAmount(r: TableRow): boolean {
-  return AMOUNT_ROLES.some((role) => !r.amounts[role].ok || !(r.amounts[role] as { amount: { blank: boolean } }).amount.blank);
+  return AMOUNT_ROLES.some(
+    (role) => !r.amounts[role].ok || !(r.amounts[role] as { amount: { blank: boolean } }).amount.blank,
+  );
 }
 
 function classify(rows: TableRow[]): void {

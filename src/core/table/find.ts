@@ -38,7 +38,10 @@ function listTables(grid: Grid): TableModel[] {
 export function findTables(grid: Grid): SheetTables {
   const models = listTables(grid);
   const rejected: RejectedTable[] = [];
-  const spans: [number, number][] = models.map((m) => [m.table.header.top, Math.max(m.table.bottom, m.table.header.bottom)]);
+  const spans: [number, number][] = models.map((m) => [
+    m.table.header.top,
+    Math.max(m.table.bottom, m.table.header.bottom),
+  ]);
   const taken = (r: number) => {
     for (const [a, b] of spans) if (r >= a && r <= b) return true;
     return false;
@@ -76,7 +79,11 @@ export function findTables(grid: Grid): SheetTables {
   forms.close();
 
   for (const block of forms.blocks) {
-    const rejection = rejectionOf(block.title, fieldAreaWords(block), block.grids.some((g) => g.header.result && g.header.score));
+    const rejection = rejectionOf(
+      block.title,
+      fieldAreaWords(block),
+      block.grids.some((g) => g.header.result && g.header.score),
+    );
     if (rejection) {
       rejected.push({ sheet: grid.sheet, range: blockRange(block), kind: rejection.kind, reason: rejection.reason });
       continue;

@@ -25,7 +25,11 @@ const GRID_ONLY: ReadonlySet<string> = new Set([
 ]);
 
 /** Rules about the 产出 / 效益 / 满意度 levels: not for a grid that has none. */
-const NEEDS_LEVELS: ReadonlySet<string> = new Set(['project-indicator-coverage', 'project-no-satisfaction', 'indicator-level-name']);
+const NEEDS_LEVELS: ReadonlySet<string> = new Set([
+  'project-indicator-coverage',
+  'project-no-satisfaction',
+  'indicator-level-name',
+]);
 
 export function ruleApplies(id: string, model: TableModel): boolean {
   const grid = model.layout !== undefined && model.layout !== 'list';

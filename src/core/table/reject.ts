@@ -18,7 +18,11 @@ export const REJECTION_REASON: Record<RejectedKind, string> = {
 };
 
 /** What a block is, from its title, its grid columns and the words of its field area. */
-export function rejectionOf(title: string | null, words: readonly string[], gridHasResultAndScore: boolean): Rejection | null {
+export function rejectionOf(
+  title: string | null,
+  words: readonly string[],
+  gridHasResultAndScore: boolean,
+): Rejection | null {
   const t = title ? labelKey(title) : '';
   let result = false;
   let score = false;

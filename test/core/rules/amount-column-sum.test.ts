@@ -57,7 +57,15 @@ describe('amount-column-sum', () => {
       indicator: null,
       project: null,
       messageId: 'mismatch',
-      data: { row: { kind: 'total' }, role: 'fiscal', total: 3660, sum: 6360, diff: -2700, parts: [{ cents: 6360 }], partsKind: 'unit' },
+      data: {
+        row: { kind: 'total' },
+        role: 'fiscal',
+        total: 3660,
+        sum: 6360,
+        diff: -2700,
+        parts: [{ cents: 6360 }],
+        partsKind: 'unit',
+      },
     });
   });
 

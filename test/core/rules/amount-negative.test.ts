@@ -21,14 +21,22 @@ describe('amount-negative', () => {
   });
 
   it('actual is the report amount string (no thousands separator), the message the display form', () => {
-    const grid = tableGrid({ projects: [{ amounts: ['-1648.49', '-1648.49', null, null] }], total: ['0.00', '0.00', null, null], unit: ['0.00', '0.00', null, null] });
+    const grid = tableGrid({
+      projects: [{ amounts: ['-1648.49', '-1648.49', null, null] }],
+      total: ['0.00', '0.00', null, null],
+      unit: ['0.00', '0.00', null, null],
+    });
     const f = byRule(grid, 'amount-negative')[0];
     expect(f.actual).toBe('-1648.49');
     expect(f.data).toMatchObject({ amount: '-1,648.49' });
   });
 
   it('reports an accounting-style (2.00) as negative too', () => {
-    const grid = tableGrid({ projects: [{ amounts: ['(2.00)', '(2.00)', null, null] }], total: ['0.00', '0.00', null, null], unit: ['0.00', '0.00', null, null] });
+    const grid = tableGrid({
+      projects: [{ amounts: ['(2.00)', '(2.00)', null, null] }],
+      total: ['0.00', '0.00', null, null],
+      unit: ['0.00', '0.00', null, null],
+    });
     expect(byRule(grid, 'amount-negative').map((f) => f.cell)).toEqual(['B4', 'C4']);
   });
 

@@ -26,8 +26,19 @@ describe('amount-not-number', () => {
   });
 
   it('reports an error value such as #VALUE!', () => {
-    const grid = tableGrid({ projects: [{ amounts: ['10.00', { error: '#VALUE!' } as never, null, null] }], total: ['10.00', '10.00', null, null], unit: ['10.00', '10.00', null, null] });
-    expectOne(grid, { rule: 'amount-not-number', severity: 'error', cell: 'C4', indicator: null, messageId: 'errorValue', data: { text: '#VALUE!' } });
+    const grid = tableGrid({
+      projects: [{ amounts: ['10.00', { error: '#VALUE!' } as never, null, null] }],
+      total: ['10.00', '10.00', null, null],
+      unit: ['10.00', '10.00', null, null],
+    });
+    expectOne(grid, {
+      rule: 'amount-not-number',
+      severity: 'error',
+      cell: 'C4',
+      indicator: null,
+      messageId: 'errorValue',
+      data: { text: '#VALUE!' },
+    });
   });
 
   it('accepts text amounts with separators, blanks and `-`', () => {

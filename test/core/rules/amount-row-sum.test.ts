@@ -36,7 +36,11 @@ describe('amount-row-sum', () => {
   });
 
   it('a 0.01 gap over three two-decimal parts is info (tolerance ½·0.01·4 = 0.02), under the same rule id', () => {
-    const grid = tableGrid({ projects: [{ amounts: ['10.01', '5.00', '3.00', '2.00'] }], total: ['10.01', '5.00', '3.00', '2.00'], unit: ['10.01', '5.00', '3.00', '2.00'] });
+    const grid = tableGrid({
+      projects: [{ amounts: ['10.01', '5.00', '3.00', '2.00'] }],
+      total: ['10.01', '5.00', '3.00', '2.00'],
+      unit: ['10.01', '5.00', '3.00', '2.00'],
+    });
     const fs = findings(grid);
     expect(keys(fs)).toEqual(['amount-row-sum@B2#-:info', 'amount-row-sum@B3#-:info', 'amount-row-sum@B4#-:info']);
     expect(fs[2].messageId).toBe('rounding');
@@ -44,17 +48,35 @@ describe('amount-row-sum', () => {
   });
 
   it('a 0.10 gap on the same row is an error', () => {
-    const grid = tableGrid({ projects: [{ amounts: ['10.10', '5.00', '3.00', '2.00'] }], total: ['10.10', '5.00', '3.00', '2.00'], unit: ['10.10', '5.00', '3.00', '2.00'] });
-    expect(keys(findings(grid))).toEqual(['amount-row-sum@B2#-:error', 'amount-row-sum@B3#-:error', 'amount-row-sum@B4#-:error']);
+    const grid = tableGrid({
+      projects: [{ amounts: ['10.10', '5.00', '3.00', '2.00'] }],
+      total: ['10.10', '5.00', '3.00', '2.00'],
+      unit: ['10.10', '5.00', '3.00', '2.00'],
+    });
+    expect(keys(findings(grid))).toEqual([
+      'amount-row-sum@B2#-:error',
+      'amount-row-sum@B3#-:error',
+      'amount-row-sum@B4#-:error',
+    ]);
   });
 
   it('numbers stored in General are exact to the cent: 100 against 99 is an error, not a rounding gap', () => {
-    const grid = tableGrid({ projects: [{ amounts: [100, 99, null, null] }], total: [100, 99, null, null], unit: [100, 99, null, null] });
-    expect(keys(findings(grid))).toEqual(['amount-row-sum@B2#-:error', 'amount-row-sum@B3#-:error', 'amount-row-sum@B4#-:error']);
+    const grid = tableGrid({
+      projects: [{ amounts: [100, 99, null, null] }],
+      total: [100, 99, null, null],
+      unit: [100, 99, null, null],
+    });
+    expect(keys(findings(grid))).toEqual([
+      'amount-row-sum@B2#-:error',
+      'amount-row-sum@B3#-:error',
+      'amount-row-sum@B4#-:error',
+    ]);
   });
 
   it('accepts rows that add up, blank sources counting as 0', () => {
-    const grid = tableGrid({ projects: [{ amounts: ['21.60', '21.60', null, null] }, { amounts: ['10.00', '4.00', '3.50', '2.50'] }] });
+    const grid = tableGrid({
+      projects: [{ amounts: ['21.60', '21.60', null, null] }, { amounts: ['10.00', '4.00', '3.50', '2.50'] }],
+    });
     expect(findings(grid)).toEqual([]);
   });
 });

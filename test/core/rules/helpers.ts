@@ -7,12 +7,27 @@ import { type CellValue, gridFromValues, type Grid } from '../../../src/core/gri
 import type { Locale } from '../../../src/core/messages/locale';
 import type { Finding, Fix, Severity, TableReport } from '../../../src/core/report';
 
-export const HEADER = ['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标'];
+export const HEADER = [
+  '项目名称（资金使用单位）',
+  '总计',
+  '财政拨款',
+  '财政专户拨款',
+  '其他资金',
+  '绩效目标',
+  '绩效指标',
+];
 export const UNIT = '广州市花都区口岸服务保障中心';
 export const GOAL = '通过开展车检场配套设施维修维护工作，加强口岸车检场安全稳定高效运行。';
 
 /** One item as a clerk writes it: `1、1-产出指标；11-数量指标；巡查次数；实施周期指标值:≥12次；年度指标值:≥12次。` */
-export function item(ordinal: number, l1: string, l2: string, name: string, period: string, annual: string = period): string {
+export function item(
+  ordinal: number,
+  l1: string,
+  l2: string,
+  name: string,
+  period: string,
+  annual: string = period,
+): string {
   return `${ordinal}、${l1}；${l2}；${name}；实施周期指标值:${period}；年度指标值:${annual}。`;
 }
 

@@ -3,15 +3,24 @@ import { VALID_ROWS, form, formFindings } from './form-helpers';
 
 describe('indicator-level-name', () => {
   it('reports a 二级 that belongs to another 一级, once per written 二级 cell', () => {
-    const rows = form([...VALID_ROWS, ['效益指标', '数量指标', '受训人数', '≥300人'], [null, null, '结业人数', '≥280人']]);
+    const rows = form([
+      ...VALID_ROWS,
+      ['效益指标', '数量指标', '受训人数', '≥300人'],
+      [null, null, '结业人数', '≥280人'],
+    ]);
     const f = formFindings(rows, 'indicator-level-name');
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ severity: 'error', cell: 'B8', actual: '效益指标；数量指标' });
-    expect(f[0].message).toBe('二级指标“数量指标”属于产出指标，不应列在一级指标“效益指标”下（第 4 条指标“受训人数”）。');
+    expect(f[0].message).toBe(
+      '二级指标“数量指标”属于产出指标，不应列在一级指标“效益指标”下（第 4 条指标“受训人数”）。',
+    );
   });
 
   it('reports a 一级 that is none of the four, at the target', () => {
-    const f = formFindings(form([...VALID_ROWS, ['管理指标', '制度建设', '制度完善率', '100%']]), 'indicator-level-name');
+    const f = formFindings(
+      form([...VALID_ROWS, ['管理指标', '制度建设', '制度完善率', '100%']]),
+      'indicator-level-name',
+    );
     expect(f.map((x) => [x.cell, x.severity])).toEqual([['D8', 'error']]);
     expect(f[0].message).toContain('一级指标“管理指标”不是产出指标、效益指标、满意度指标或成本指标');
   });

@@ -29,7 +29,14 @@ describe('indicator-level2', () => {
 
   it('reports a missing 二级', () => {
     const grid = oneProject(`${VALID_INDICATORS}4、1-产出指标；验收合格项目数；实施周期指标值:≥5个；年度指标值:≥5个。`);
-    expectOne(grid, { rule: 'indicator-level2', severity: 'error', cell: 'G4', indicator: 4, messageId: 'missing', data: { ordinal: 4, level1: '1-产出指标' } });
+    expectOne(grid, {
+      rule: 'indicator-level2',
+      severity: 'error',
+      cell: 'G4',
+      indicator: 4,
+      messageId: 'missing',
+      data: { ordinal: 4, level1: '1-产出指标' },
+    });
   });
 
   it('accepts 二级 names with or without 指标 and the known variants', () => {

@@ -21,7 +21,9 @@ describe('indicator-template-row', () => {
       ['促进社会和谐', '40', null, '定性', null],
     ];
     const f = formFindings(rows, 'indicator-template-row');
-    expect(f.map((x) => [x.cell, x.message])).toEqual([['D4', '指标“促进社会和谐”标为定性，但没有写出目标（文字描述）。']]);
+    expect(f.map((x) => [x.cell, x.message])).toEqual([
+      ['D4', '指标“促进社会和谐”标为定性，但没有写出目标（文字描述）。'],
+    ]);
   });
 
   it('is silent on filled rows and on rows marked not applicable', () => {

@@ -29,7 +29,14 @@ describe('indicator-unparsed', () => {
   it('reports an item that runs into the next one (missing 。 and number) once, at that item', () => {
     const broken = `${OUTPUT_ITEM}${BENEFIT_ITEM}3、3-满意度指标；31-服务对象满意度；就餐人员满意度；实施周期指标值:≥90%；年度指标值:≥90%；年度指标值:≥95%。`;
     const grid = oneProject(broken);
-    expectOne(grid, { rule: 'indicator-unparsed', severity: 'error', cell: 'G4', indicator: 3, messageId: 'swallowed', data: { ordinal: 3 } });
+    expectOne(grid, {
+      rule: 'indicator-unparsed',
+      severity: 'error',
+      cell: 'G4',
+      indicator: 3,
+      messageId: 'swallowed',
+      data: { ordinal: 3 },
+    });
     // The swallowed text is not judged again as a value (no satisfaction-not-percent knock-on).
     expect(keys(findings(grid))).toEqual(['indicator-unparsed@G4#3:error']);
   });
@@ -39,14 +46,27 @@ describe('indicator-unparsed', () => {
   });
   it('reports text after an item’s final 。 as an error with its position, and judges the value without it', () => {
     const text = `${VALID_INDICATORS}备注：以上指标由办公室负责统计`;
-    const f = expectOne(oneProject(text), { rule: 'indicator-unparsed', severity: 'error', cell: 'G4', indicator: 3, messageId: 'extra', data: { ordinal: 3, text: '备注：以上指标由办公室负责统计', position: text.indexOf('备注') + 1 } });
+    const f = expectOne(oneProject(text), {
+      rule: 'indicator-unparsed',
+      severity: 'error',
+      cell: 'G4',
+      indicator: 3,
+      messageId: 'extra',
+      data: { ordinal: 3, text: '备注：以上指标由办公室负责统计', position: text.indexOf('备注') + 1 },
+    });
     expect(f.actual).toBe('备注：以上指标由办公室负责统计');
     expect(keys(findings(oneProject(text)))).toEqual(['indicator-unparsed@G4#3:error']);
   });
 
   it('cuts a 56 KB pasted text in `actual`, saying how long it was; the message quotes 60 characters', () => {
     const pasted = '详见附件。'.repeat(11_200); // 56,000 characters, no item in it
-    const zh = expectOne(oneProject(pasted), { rule: 'indicator-unparsed', severity: 'error', cell: 'G4', indicator: null, messageId: 'noItems' });
+    const zh = expectOne(oneProject(pasted), {
+      rule: 'indicator-unparsed',
+      severity: 'error',
+      cell: 'G4',
+      indicator: null,
+      messageId: 'noItems',
+    });
     expect(zh.actual).toBe(`${pasted.slice(0, MAX_VALUE_CHARS)}…（共 56,000 字）`);
     expect(zh.message.length).toBeLessThan(200);
     const [en] = byRule(oneProject(pasted), 'indicator-unparsed', 'en-US');

@@ -12,7 +12,10 @@ describe('indicator-weight-sum', () => {
   });
 
   it('wants 100 once 预算执行率 is listed', () => {
-    const f = formFindings(weighted(['30', '30', '30'], [['产出指标', '成本指标', '预算执行率', '≥90%', '5']]), 'indicator-weight-sum');
+    const f = formFindings(
+      weighted(['30', '30', '30'], [['产出指标', '成本指标', '预算执行率', '≥90%', '5']]),
+      'indicator-weight-sum',
+    );
     expect(f.map((x) => x.actual)).toEqual(['95']);
   });
 

@@ -17,8 +17,20 @@ describe('period-annual-exceeds', () => {
   });
 
   it('accepts equal values (recurring projects), rates, and upper bounds', () => {
-    expect(byRule(oneProject(withItem4('1-产出指标', '11-数量指标', '巡查批次', '≥12次')), 'period-annual-exceeds')).toEqual([]);
-    expect(byRule(oneProject(withItem4('1-产出指标', '12-质量指标', '项目验收合格率', '≥90%', '≥95%')), 'period-annual-exceeds')).toEqual([]);
-    expect(byRule(oneProject(withItem4('4-成本指标', '41-经济成本指标', '维修单价', '≤500元', '≤800元')), 'period-annual-exceeds')).toEqual([]);
+    expect(
+      byRule(oneProject(withItem4('1-产出指标', '11-数量指标', '巡查批次', '≥12次')), 'period-annual-exceeds'),
+    ).toEqual([]);
+    expect(
+      byRule(
+        oneProject(withItem4('1-产出指标', '12-质量指标', '项目验收合格率', '≥90%', '≥95%')),
+        'period-annual-exceeds',
+      ),
+    ).toEqual([]);
+    expect(
+      byRule(
+        oneProject(withItem4('4-成本指标', '41-经济成本指标', '维修单价', '≤500元', '≤800元')),
+        'period-annual-exceeds',
+      ),
+    ).toEqual([]);
   });
 });

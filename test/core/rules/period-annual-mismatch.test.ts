@@ -28,7 +28,12 @@ describe('period-annual-mismatch', () => {
   });
 
   it('accepts `≥4人` / `4人` and a smaller annual share', () => {
-    expect(byRule(oneProject(withItem4('1-产出指标', '11-数量指标', '发放编外人员工资人数', '≥4人', '4人')), 'period-annual-mismatch')).toEqual([]);
+    expect(
+      byRule(
+        oneProject(withItem4('1-产出指标', '11-数量指标', '发放编外人员工资人数', '≥4人', '4人')),
+        'period-annual-mismatch',
+      ),
+    ).toEqual([]);
     expect(findings(oneProject(withItem4('1-产出指标', '11-数量指标', '巡查批次', '≥24次', '≥12次')))).toEqual([]);
   });
 });

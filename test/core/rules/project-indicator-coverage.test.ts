@@ -1,5 +1,13 @@
 /** S8 project-indicator-coverage: at least one 产出 and one 效益 indicator per project. */
-import { BENEFIT_ITEM, OUTPUT_ITEM, SATISFACTION_ITEM, VALID_INDICATORS, byRule, expectOne, oneProject } from './helpers';
+import {
+  BENEFIT_ITEM,
+  OUTPUT_ITEM,
+  SATISFACTION_ITEM,
+  VALID_INDICATORS,
+  byRule,
+  expectOne,
+  oneProject,
+} from './helpers';
 
 describe('project-indicator-coverage', () => {
   it('reports a project without any 效益 indicator', () => {

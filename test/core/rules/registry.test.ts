@@ -27,16 +27,19 @@ describe('rule registry', () => {
     expect(existsSync(path.join(__dirname, `${id}.test.ts`))).toBe(true);
   });
 
-  it.each(RULES.map((r) => [r.id, r] as const))('%s is documented in docs/rules.md with its version, severity and check', (id, rule) => {
-    const s = section(id);
-    expect(s).not.toBeNull();
-    expect(s).toContain(`version ${rule.version}`);
-    expect(s).toContain(`**${rule.severity}**`);
-    expect(s).toContain(rule.ref);
-    expect(s).toMatch(/\*\*Fails\*\*/);
-    expect(s).toMatch(/\*\*Passes\*\*/);
-    expect(DOC).toMatch(new RegExp(`\\| \`${id}\` \\| ${rule.version} \\| ${rule.severity}`));
-  });
+  it.each(RULES.map((r) => [r.id, r] as const))(
+    '%s is documented in docs/rules.md with its version, severity and check',
+    (id, rule) => {
+      const s = section(id);
+      expect(s).not.toBeNull();
+      expect(s).toContain(`version ${rule.version}`);
+      expect(s).toContain(`**${rule.severity}**`);
+      expect(s).toContain(rule.ref);
+      expect(s).toMatch(/\*\*Fails\*\*/);
+      expect(s).toMatch(/\*\*Passes\*\*/);
+      expect(DOC).toMatch(new RegExp(`\\| \`${id}\` \\| ${rule.version} \\| ${rule.severity}`));
+    },
+  );
 
   it('documents no rule that is not registered', () => {
     const documented = [...DOC.matchAll(/^### `([a-z0-9-]+)`$/gm)].map((m) => m[1]);

@@ -21,7 +21,11 @@ describe('likely wrong cell', () => {
   });
 
   it('a 财政拨款 typo breaks the project’s row sum and its unit’s 财政拨款 column; both name that cell', () => {
-    expect(keys(findings(typo))).toEqual(['amount-column-sum@C3#-:error', 'amount-row-sum@B5#-:error', 'amount-row-sum@C5#-:error']);
+    expect(keys(findings(typo))).toEqual([
+      'amount-column-sum@C3#-:error',
+      'amount-row-sum@B5#-:error',
+      'amount-row-sum@C5#-:error',
+    ]);
     const [row] = byRule(typo, 'amount-row-sum');
     const [column] = byRule(typo, 'amount-column-sum');
     for (const f of [row, column]) {
@@ -31,8 +35,18 @@ describe('likely wrong cell', () => {
       expect(f.related).toContain('C5');
       expect(new Set(f.related).size).toBe(f.related!.length);
     }
-    expect(row.data).toMatchObject({ row: { name: '口岸车检场水电费' }, total: 4200, parts: [{ role: 'fiscal', cents: 2400 }, { cents: 0 }, { cents: 0 }] });
-    expect(column.data).toMatchObject({ role: 'fiscal', total: 6360, sum: 4560, diff: 1800, parts: [{ cents: 2160 }, { cents: 2400 }] });
+    expect(row.data).toMatchObject({
+      row: { name: '口岸车检场水电费' },
+      total: 4200,
+      parts: [{ role: 'fiscal', cents: 2400 }, { cents: 0 }, { cents: 0 }],
+    });
+    expect(column.data).toMatchObject({
+      role: 'fiscal',
+      total: 6360,
+      sum: 4560,
+      diff: 1800,
+      parts: [{ cents: 2160 }, { cents: 2400 }],
+    });
   });
 
   it('expected / actual describe the finding’s own cell: the sums’ totals are not told to change', () => {
@@ -76,7 +90,9 @@ describe('likely wrong cell', () => {
     const fs = findings(grid);
     expect(keys(fs)).toEqual(['amount-column-sum@B2#-:error', 'amount-row-sum@B2#-:error']);
     for (const f of fs) {
-      expect(f.data).toMatchObject({ culprit: { cell: 'B2', row: { kind: 'total' }, role: 'total', cents: 6370, expectedCents: 6360, isTotal: true } });
+      expect(f.data).toMatchObject({
+        culprit: { cell: 'B2', row: { kind: 'total' }, role: 'total', cents: 6370, expectedCents: 6360, isTotal: true },
+      });
       expect(f.related).not.toContain('B2');
       // The finding sits on the wrong cell itself: its expected / actual are that cell's.
       expect([f.expected, f.actual]).toEqual(['63.60', '63.70']);

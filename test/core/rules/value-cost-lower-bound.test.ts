@@ -9,12 +9,24 @@ describe('value-cost-lower-bound', () => {
       cell: 'G4',
       indicator: 4,
       messageId: 'lowerBound',
-      data: { ordinal: 4, name: '车检场设施维修单价', values: [{ which: 'period', raw: '≥500元' }, { which: 'annual', raw: '≥500元' }] },
+      data: {
+        ordinal: 4,
+        name: '车检场设施维修单价',
+        values: [
+          { which: 'period', raw: '≥500元' },
+          { which: 'annual', raw: '≥500元' },
+        ],
+      },
     });
   });
 
   it('reports a 14-成本指标 under 产出 too', () => {
-    expectOne(oneProject(withItem4('1-产出指标', '14-成本指标', '人均培训成本', '≥800元/人')), { rule: 'value-cost-lower-bound', severity: 'warning', cell: 'G4', indicator: 4 });
+    expectOne(oneProject(withItem4('1-产出指标', '14-成本指标', '人均培训成本', '≥800元/人')), {
+      rule: 'value-cost-lower-bound',
+      severity: 'warning',
+      cell: 'G4',
+      indicator: 4,
+    });
   });
 
   it('accepts `≤500元`', () => {

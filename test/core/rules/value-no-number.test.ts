@@ -23,7 +23,12 @@ describe('value-no-number', () => {
       cell: 'G4',
       indicator: 4,
       messageId: 'noNumber',
-      data: { values: [{ which: 'period', raw: '≥%' }, { which: 'annual', raw: '≥%' }] },
+      data: {
+        values: [
+          { which: 'period', raw: '≥%' },
+          { which: 'annual', raw: '≥%' },
+        ],
+      },
     });
   });
 

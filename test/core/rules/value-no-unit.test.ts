@@ -4,7 +4,21 @@ import { byRule, expectOne, findings, keys, oneProject, withItem4 } from './help
 describe('value-no-unit', () => {
   it('reports `≥5` on 验收合格项目数', () => {
     const grid = oneProject(withItem4('1-产出指标', '11-数量指标', '验收合格项目数', '≥5'));
-    expectOne(grid, { rule: 'value-no-unit', severity: 'warning', cell: 'G4', indicator: 4, messageId: 'noUnit', data: { ordinal: 4, name: '验收合格项目数', values: [{ which: 'period', raw: '≥5' }, { which: 'annual', raw: '≥5' }] } });
+    expectOne(grid, {
+      rule: 'value-no-unit',
+      severity: 'warning',
+      cell: 'G4',
+      indicator: 4,
+      messageId: 'noUnit',
+      data: {
+        ordinal: 4,
+        name: '验收合格项目数',
+        values: [
+          { which: 'period', raw: '≥5' },
+          { which: 'annual', raw: '≥5' },
+        ],
+      },
+    });
     expect(keys(findings(grid))).toEqual(['value-no-unit@G4#4:warning']);
   });
 

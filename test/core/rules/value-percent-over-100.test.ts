@@ -10,7 +10,14 @@ describe('value-percent-over-100', () => {
       cell: 'G4',
       indicator: 4,
       messageId: 'over100',
-      data: { ordinal: 4, name: '就餐人员满意度', values: [{ which: 'period', raw: '120%' }, { which: 'annual', raw: '120%' }] },
+      data: {
+        ordinal: 4,
+        name: '就餐人员满意度',
+        values: [
+          { which: 'period', raw: '120%' },
+          { which: 'annual', raw: '120%' },
+        ],
+      },
     });
     expect(f.expected).toBe('≤100%');
     expect(keys(findings(grid))).toEqual(['value-percent-over-100@G4#4:error']);
@@ -28,7 +35,11 @@ describe('value-percent-over-100', () => {
   });
 
   it('accepts 100% on a rate, and a growth above 100% on a name that is not a rate', () => {
-    expect(byRule(oneProject(withItem4('1-产出指标', '12-质量指标', '安保工作保障率', '100%')), 'value-percent-over-100')).toEqual([]);
-    expect(byRule(oneProject(withItem4('2-效益指标', '21-经济效益', '进出口额同比增长', '≥120%')), 'value-percent-over-100')).toEqual([]);
+    expect(
+      byRule(oneProject(withItem4('1-产出指标', '12-质量指标', '安保工作保障率', '100%')), 'value-percent-over-100'),
+    ).toEqual([]);
+    expect(
+      byRule(oneProject(withItem4('2-效益指标', '21-经济效益', '进出口额同比增长', '≥120%')), 'value-percent-over-100'),
+    ).toEqual([]);
   });
 });

@@ -10,7 +10,14 @@ describe('value-placeholder', () => {
       cell: 'G4',
       indicator: 4,
       messageId: 'placeholder',
-      data: { ordinal: 4, name: '供水保障月数', values: [{ which: 'period', raw: '≥**个月' }, { which: 'annual', raw: '≥**个月' }] },
+      data: {
+        ordinal: 4,
+        name: '供水保障月数',
+        values: [
+          { which: 'period', raw: '≥**个月' },
+          { which: 'annual', raw: '≥**个月' },
+        ],
+      },
     });
     expect(f.actual).toBe('≥**个月 / ≥**个月');
     expect(keys(findings(grid))).toEqual(['value-placeholder@G4#4:error']);

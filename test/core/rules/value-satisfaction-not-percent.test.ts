@@ -9,12 +9,24 @@ describe('value-satisfaction-not-percent', () => {
       cell: 'G4',
       indicator: 4,
       messageId: 'notPercent',
-      data: { ordinal: 4, name: '就餐人员满意度', values: [{ which: 'period', raw: '满意' }, { which: 'annual', raw: '满意' }] },
+      data: {
+        ordinal: 4,
+        name: '就餐人员满意度',
+        values: [
+          { which: 'period', raw: '满意' },
+          { which: 'annual', raw: '满意' },
+        ],
+      },
     });
   });
 
   it('leaves placeholders to value-placeholder', () => {
-    expect(byRule(oneProject(withItem4('3-满意度指标', '31-服务对象满意度', '就餐人员满意度', '≥**%')), 'value-satisfaction-not-percent')).toEqual([]);
+    expect(
+      byRule(
+        oneProject(withItem4('3-满意度指标', '31-服务对象满意度', '就餐人员满意度', '≥**%')),
+        'value-satisfaction-not-percent',
+      ),
+    ).toEqual([]);
   });
 
   it('accepts ≥95%', () => {

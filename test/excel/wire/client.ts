@@ -8,7 +8,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 /** The desktop bundle; the web one serialises the same requests (only its transport differs). */
-export const CLIENT_FILE = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist', 'excel-win32-16.01.debug.js');
+export const CLIENT_FILE = path.join(
+  path.dirname(require.resolve('@microsoft/office-js/package.json')),
+  'dist',
+  'excel-win32-16.01.debug.js',
+);
 
 interface ClientGlobals {
   Excel?: typeof Excel;

@@ -90,14 +90,21 @@ export class WireHost {
 
   private gate(type: string, member: string): void {
     const v = MEMBER_LEVEL[`${type}.${member}`];
-    if (v && !versionLE(v, this.wb.level)) throw new HostError('ApiNotFound', `${type}.${member} needs ExcelApi ${v}.`, 404);
+    if (v && !versionLE(v, this.wb.level))
+      throw new HostError('ApiNotFound', `${type}.${member} needs ExcelApi ${v}.`, 404);
   }
 
-  private args(info: ArgumentInfo | undefined, paths: Record<string, ObjectPath>, cache: Map<number, Node | null>): unknown[] {
+  private args(
+    info: ArgumentInfo | undefined,
+    paths: Record<string, ObjectPath>,
+    cache: Map<number, Node | null>,
+  ): unknown[] {
     const args = info?.Arguments ?? [];
     const refs = info?.ReferencedObjectPathIds;
     if (!refs) return args;
-    return args.map((v, i) => (typeof refs[i] === 'number' && refs[i] !== 0 ? this.path(refs[i] as number, paths, cache) : v));
+    return args.map((v, i) =>
+      typeof refs[i] === 'number' && refs[i] !== 0 ? this.path(refs[i] as number, paths, cache) : v,
+    );
   }
 
   /** Evaluates object path `id` once per request. */
@@ -112,7 +119,11 @@ export class WireHost {
         v = { t: 'Workbook' };
         break;
       case 6: // reference kept from an earlier request
-        if (!this.refs.has(String(p.Name))) throw new HostError('InvalidObjectPath', `The object path '${p.Name}' isn't working for what you're trying to do.`);
+        if (!this.refs.has(String(p.Name)))
+          throw new HostError(
+            'InvalidObjectPath',
+            `The object path '${p.Name}' isn't working for what you're trying to do.`,
+          );
         v = this.refs.get(String(p.Name)) as Node;
         break;
       case 7: // null object
@@ -161,7 +172,11 @@ export class WireHost {
       if (q?.Top !== undefined && q.Top >= 0) items = items.slice(0, q.Top);
       return { _Items: items.map((i) => this.query(i, q)) };
     }
-    const select = q?.Select ?? Object.keys(t.props ?? {}).filter((k) => t.props?.[k].get).map((k) => k.charAt(0).toLowerCase() + k.slice(1));
+    const select =
+      q?.Select ??
+      Object.keys(t.props ?? {})
+        .filter((k) => t.props?.[k].get)
+        .map((k) => k.charAt(0).toLowerCase() + k.slice(1));
     const out: Record<string, unknown> = {};
     for (const name of select) {
       const slash = name.indexOf('/');
@@ -195,7 +210,10 @@ export class WireHost {
       ops: body.Actions.length,
       requestBytes: bytes(body),
       responseBytes: 0,
-      cleanup: body.Actions.length > 0 && body.Actions.every((a) => a.ActionType !== 3 || a.Name === '_RemoveReference') && body.Actions.some((a) => a.Name === '_RemoveReference'),
+      cleanup:
+        body.Actions.length > 0 &&
+        body.Actions.every((a) => a.ActionType !== 3 || a.Name === '_RemoveReference') &&
+        body.Actions.some((a) => a.Name === '_RemoveReference'),
     };
     const index = this.wb.requests.length;
     this.wb.requests.push(rec);
@@ -206,8 +224,10 @@ export class WireHost {
       rec.responseBytes = bytes(res);
       return res;
     };
-    if (rec.requestBytes > this.wb.payloadLimit) return refuse('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.', 413);
-    if (this.wb.cellEdit && !rec.cleanup) return refuse('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.', 400);
+    if (rec.requestBytes > this.wb.payloadLimit)
+      return refuse('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.', 413);
+    if (this.wb.cellEdit && !rec.cleanup)
+      return refuse('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.', 400);
     const cache = new Map<number, Node | null>();
     const Results: { ActionId: number; Value: unknown }[] = [];
     const TraceIds: unknown[] = [];
@@ -298,7 +318,13 @@ export class WireHost {
   session(): unknown {
     const executor = {
       executeAsync: (_customData: unknown, _flags: unknown, msg: { Body: RequestBody }) =>
-        Promise.resolve({ ErrorCode: null, ErrorMessage: null, HttpStatusCode: 200, Headers: {}, Body: this.execute(msg.Body) }),
+        Promise.resolve({
+          ErrorCode: null,
+          ErrorMessage: null,
+          HttpStatusCode: 200,
+          Headers: {},
+          Body: this.execute(msg.Body),
+        }),
     };
     return {
       _resolveRequestUrlAndHeaderInfo: () => Promise.resolve({ url: 'wire-host://workbook', headers: {} }),

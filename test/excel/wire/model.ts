@@ -107,7 +107,8 @@ const FILL_KEYS: Record<string, keyof FakeFill> = {
 };
 
 function writable(s: FakeSheet): void {
-  if (s.protected) throw new HostError('AccessDenied', 'The cell or chart you are trying to change is on a protected sheet.', 403);
+  if (s.protected)
+    throw new HostError('AccessDenied', 'The cell or chart you are trying to change is on a protected sheet.', 403);
 }
 
 function area(o: Node): { s: FakeSheet; rect: Rect } {
@@ -139,16 +140,21 @@ function each2d(o: Node, data: unknown, f: (c: FakeCell, v: unknown) => void): v
   const cols = rect.right - rect.left + 1;
   const is2d = Array.isArray(data);
   if (is2d && (data.length !== rows || data.some((line) => !Array.isArray(line) || line.length !== cols))) {
-    throw new HostError('InvalidArgument', "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+    throw new HostError(
+      'InvalidArgument',
+      "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+    );
   }
   for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) putCell(s, rect.top + i, rect.left + j, (c) => f(c, is2d ? (data as unknown[][])[i][j] : data));
+    for (let j = 0; j < cols; j++)
+      putCell(s, rect.top + i, rect.left + j, (c) => f(c, is2d ? (data as unknown[][])[i][j] : data));
   }
 }
 
 /** `A1`, `A1:B2` or `'Sheet'!A1` → the sheet part (null when bare) and the rectangle. */
 function parseRef(address: unknown): { sheet: string | null; rect: Rect } {
-  if (typeof address !== 'string' || address.length === 0 || address.length > 8192) throw new HostError('InvalidArgument', `Bad address ${String(address)}`);
+  if (typeof address !== 'string' || address.length === 0 || address.length > 8192)
+    throw new HostError('InvalidArgument', `Bad address ${String(address)}`);
   const bang = address.lastIndexOf('!');
   let sheet: string | null = null;
   if (bang >= 0) {
@@ -157,15 +163,18 @@ function parseRef(address: unknown): { sheet: string | null; rect: Rect } {
     else if (quote(sheet) !== sheet) throw new HostError('InvalidArgument', `The sheet name must be quoted: ${sheet}`);
   }
   const rect = parseRangeAddress(address.slice(bang + 1));
-  if (!rect) throw new HostError('InvalidArgument', `The argument is invalid or missing or has an incorrect format: ${address}`);
+  if (!rect)
+    throw new HostError('InvalidArgument', `The argument is invalid or missing or has an incorrect format: ${address}`);
   return { sheet, rect };
 }
 
 function rectsOn(s: FakeSheet, address: unknown): Rect[] {
-  if (typeof address !== 'string' || address.length > 8192) throw new HostError('InvalidArgument', 'The address is too long.');
+  if (typeof address !== 'string' || address.length > 8192)
+    throw new HostError('InvalidArgument', 'The address is too long.');
   return address.split(',').map((a) => {
     const p = parseRef(a);
-    if (p.sheet !== null && p.sheet.toLowerCase() !== s.name.toLowerCase()) throw new HostError('InvalidArgument', `${a} is not on ${s.name}`);
+    if (p.sheet !== null && p.sheet.toLowerCase() !== s.name.toLowerCase())
+      throw new HostError('InvalidArgument', `${a} is not on ${s.name}`);
     return p.rect;
   });
 }
@@ -195,7 +204,8 @@ function usedRectIn(s: FakeSheet, valuesOnly: boolean, within?: Rect): Rect | nu
 }
 
 export function objectModel(wb: FakeWorkbook): Record<string, TypeDef> {
-  const find = (k: unknown): FakeSheet | null => wb.sheets.find((s) => s.name.toLowerCase() === String(k).toLowerCase() || s.id === k) ?? null;
+  const find = (k: unknown): FakeSheet | null =>
+    wb.sheets.find((s) => s.name.toLowerCase() === String(k).toLowerCase() || s.id === k) ?? null;
   const range = (s: FakeSheet, rects: Rect[]): Node => ({ t: 'Range', s, rects });
   const fillProp = (k: keyof FakeFill): Prop => ({
     get: (o) => {
@@ -233,8 +243,10 @@ export function objectModel(wb: FakeWorkbook): Record<string, TypeDef> {
         return s ? { t: 'Worksheet', s } : null;
       },
       Add: (_o, [name]) => {
-        if (find(name)) throw new HostError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.', 409);
-        if (typeof name !== 'string' || /[\\/?*[\]:]/.test(name) || name.length > 31) throw new HostError('InvalidArgument', 'Bad sheet name');
+        if (find(name))
+          throw new HostError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.', 409);
+        if (typeof name !== 'string' || /[\\/?*[\]:]/.test(name) || name.length > 31)
+          throw new HostError('InvalidArgument', 'Bad sheet name');
         return { t: 'Worksheet', s: wb.addSheet({ name }) };
       },
     },
@@ -256,7 +268,8 @@ export function objectModel(wb: FakeWorkbook): Record<string, TypeDef> {
       },
       GetRanges: (o, [a]) => ({ t: 'RangeAreas', s: o.s, rects: rectsOn(o.s as FakeSheet, a) }),
       GetUsedRange: (o, [valuesOnly]) => {
-        if (valuesOnly !== undefined && valuesOnly !== null && !wb.supports('1.2')) throw new HostError('ApiNotFound', 'getUsedRange(valuesOnly) needs ExcelApi 1.2', 404);
+        if (valuesOnly !== undefined && valuesOnly !== null && !wb.supports('1.2'))
+          throw new HostError('ApiNotFound', 'getUsedRange(valuesOnly) needs ExcelApi 1.2', 404);
         return range(o.s as FakeSheet, [usedRect(o.s as FakeSheet, valuesOnly === true)]);
       },
       Activate: (o) => {
@@ -275,10 +288,14 @@ export function objectModel(wb: FakeWorkbook): Record<string, TypeDef> {
     ColumnCount: { get: (o) => area(o).rect.right - area(o).rect.left + 1 },
     Values: { get: (o) => grid(o, (c) => c.value), set: (o, v) => each2d(o, v, assignValue) },
     Text: { get: (o) => grid(o, cellText) },
-    NumberFormat: { get: (o) => grid(o, (c) => c.numberFormat), set: (o, v) => each2d(o, v, (c, f) => (c.numberFormat = String(f))) },
+    NumberFormat: {
+      get: (o) => grid(o, (c) => c.numberFormat),
+      set: (o, v) => each2d(o, v, (c, f) => (c.numberFormat = String(f))),
+    },
     Formulas: {
       get: (o) => grid(o, (c) => c.formula ?? c.value),
-      set: (o, v) => each2d(o, v, (c, f) => (typeof f === 'string' && f.startsWith('=') ? assignFormula(c, f) : assignValue(c, f))),
+      set: (o, v) =>
+        each2d(o, v, (c, f) => (typeof f === 'string' && f.startsWith('=') ? assignFormula(c, f) : assignValue(c, f))),
     },
     Hyperlink: {
       set: (o, v) =>
@@ -295,7 +312,8 @@ export function objectModel(wb: FakeWorkbook): Record<string, TypeDef> {
     methods: {
       // Excel answers ItemNotFound for an empty range's used range; the OrNullObject form (1.4) a null object.
       GetUsedRange: (o, [valuesOnly]) => {
-        if (valuesOnly !== undefined && valuesOnly !== null && !wb.supports('1.2')) throw new HostError('ApiNotFound', 'getUsedRange(valuesOnly) needs ExcelApi 1.2', 404);
+        if (valuesOnly !== undefined && valuesOnly !== null && !wb.supports('1.2'))
+          throw new HostError('ApiNotFound', 'getUsedRange(valuesOnly) needs ExcelApi 1.2', 404);
         const { s, rect } = area(o);
         const used = usedRectIn(s, valuesOnly === true, rect);
         if (!used) throw new HostError('ItemNotFound', "The requested resource doesn't exist.", 404);
@@ -322,7 +340,8 @@ export function objectModel(wb: FakeWorkbook): Record<string, TypeDef> {
       // The client sends this before a large values/formulas write; Excel checks the shape there.
       _ValidateArraySize: (o, [rows, cols]) => {
         const { rect } = area(o);
-        if (rows !== rect.bottom - rect.top + 1 || cols !== rect.right - rect.left + 1) throw new HostError('InvalidArgument', 'The array does not match the range.');
+        if (rows !== rect.bottom - rect.top + 1 || cols !== rect.right - rect.left + 1)
+          throw new HostError('InvalidArgument', 'The array does not match the range.');
         return null;
       },
       // Large writes: the client sends them in slices of rows (getRow(i).getBoundingRect(getRow(j))).
@@ -335,16 +354,25 @@ export function objectModel(wb: FakeWorkbook): Record<string, TypeDef> {
         const a = area(o).rect;
         const b = area(other as Node).rect;
         return range(o.s as FakeSheet, [
-          { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) },
+          {
+            top: Math.min(a.top, b.top),
+            left: Math.min(a.left, b.left),
+            bottom: Math.max(a.bottom, b.bottom),
+            right: Math.max(a.right, b.right),
+          },
         ]);
       },
       Select: (o) => {
-        if (o.s?.id !== wb.activeId) throw new HostError('InvalidSelection', 'The current selection is invalid for this operation.');
+        if (o.s?.id !== wb.activeId)
+          throw new HostError('InvalidSelection', 'The current selection is invalid for this operation.');
         wb.selection = { sheetId: (o.s as FakeSheet).id, address: rectText(area(o).rect) };
       },
     },
   };
-  T.RangeAreas = { props: { Address: rangeProps.Address }, nav: { Format: (o) => ({ t: 'RangeFormat', s: o.s, rects: o.rects }) } };
+  T.RangeAreas = {
+    props: { Address: rangeProps.Address },
+    nav: { Format: (o) => ({ t: 'RangeFormat', s: o.s, rects: o.rects }) },
+  };
   T.RangeFormat = {
     nav: { Fill: (o) => ({ t: 'RangeFill', s: o.s, rects: o.rects }) },
     methods: {
@@ -359,7 +387,8 @@ export function objectModel(wb: FakeWorkbook): Record<string, TypeDef> {
     methods: {
       Clear: (o) => {
         writable(o.s as FakeSheet);
-        for (const { row, col } of cellsOf(o.rects as Rect[])) putCell(o.s as FakeSheet, row, col, (c) => (c.fill = { ...NO_FILL }));
+        for (const { row, col } of cellsOf(o.rects as Rect[]))
+          putCell(o.s as FakeSheet, row, col, (c) => (c.fill = { ...NO_FILL }));
       },
     },
   };
@@ -378,11 +407,13 @@ export function objectModel(wb: FakeWorkbook): Record<string, TypeDef> {
         if (p.sheet === null) throw new HostError('InvalidArgument', 'comments.add needs a sheet-qualified address');
         const s = find(p.sheet);
         if (!s) throw new HostError('ItemNotFound', "The requested resource doesn't exist.", 404);
-        if (p.rect.top !== p.rect.bottom || p.rect.left !== p.rect.right) throw new HostError('InvalidArgument', 'A comment goes on one cell.');
+        if (p.rect.top !== p.rect.bottom || p.rect.left !== p.rect.right)
+          throw new HostError('InvalidArgument', 'A comment goes on one cell.');
         writable(s);
         const cell = rectText(p.rect);
         // A cell holds a note OR a threaded comment, never both.
-        if (s.notes.has(cell) || s.comments.some((c) => c.cell === cell)) throw new HostError(wb.conflictCode, 'The cell already has a note or a comment.');
+        if (s.notes.has(cell) || s.comments.some((c) => c.cell === cell))
+          throw new HostError(wb.conflictCode, 'The cell already has a note or a comment.');
         const c: FakeComment = { id: `c${wb.nextId++}`, cell, content: String(content), replies: [] };
         s.comments.push(c);
         return comment(s, c);
@@ -452,7 +483,8 @@ export function objectModel(wb: FakeWorkbook): Record<string, TypeDef> {
         const p = parseRef(address);
         writable(s);
         const cell = rectText(p.rect);
-        if (s.notes.has(cell) || s.comments.some((c) => c.cell === cell)) throw new HostError('InvalidArgument', 'The cell already has a note or a comment.');
+        if (s.notes.has(cell) || s.comments.some((c) => c.cell === cell))
+          throw new HostError('InvalidArgument', 'The cell already has a note or a comment.');
         s.notes.set(cell, String(content));
         return { t: 'Note', s, cell };
       },
@@ -515,7 +547,8 @@ export function objectModel(wb: FakeWorkbook): Record<string, TypeDef> {
         get: (o) => o.table?.name,
         set: (o, v) => {
           const others = wb.sheets.flatMap((s) => s.tables).filter((x) => x !== o.table);
-          if (others.some((x) => x.name === v)) throw new HostError('ItemAlreadyExists', 'A table with that name already exists.', 409);
+          if (others.some((x) => x.name === v))
+            throw new HostError('ItemAlreadyExists', 'A table with that name already exists.', 409);
           (o.table as { name: string }).name = String(v);
         },
       },

@@ -24,7 +24,13 @@ interface Helpers {
   ): unknown;
   invokeMethod(obj: unknown, name: string, op: number, args: unknown[], flags: number, resultType: number): unknown;
   invokeSetProperty(obj: unknown, name: string, value: unknown, flags: number): void;
-  createChildItemObject(type: unknown, hasIndexer: boolean, parent: unknown, data: unknown, index: number): { _handleResult(v: unknown): void };
+  createChildItemObject(
+    type: unknown,
+    hasIndexer: boolean,
+    parent: unknown,
+    data: unknown,
+    index: number,
+  ): { _handleResult(v: unknown): void };
 }
 
 interface Utility {

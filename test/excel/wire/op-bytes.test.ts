@@ -11,7 +11,8 @@ import { FakeWorkbook } from '../fake-excel';
 
 const SHEET = '项目支出绩效目标表';
 const N = 3_000;
-const NOTE = '【预算绩效表校验】\n错误：合计的总计为 1,715.99 万元，但 财政拨款 1,700.00 万元与其他资金 15.00 万元之和为 1,715.00 万元';
+const NOTE =
+  '【预算绩效表校验】\n错误：合计的总计为 1,715.99 万元，但 财政拨款 1,700.00 万元与其他资金 15.00 万元之和为 1,715.00 万元';
 const WIDTH = 15;
 const FILL_PROPS = { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true };
 const GROUP = Math.floor(1500 / WIDTH);
@@ -30,7 +31,8 @@ interface Kind {
 const none: Items = { comments: [], replies: [], notes: [] };
 const run = (i: number): string => `G${2 * i + 2}:G${2 * i + 3}`;
 const areas = (i: number): string => `G${i + 2},I${i + 2}`;
-const rowValues = (i: number): string[][] => Array.from({ length: GROUP }, (_, r) => Array.from({ length: WIDTH }, (_, c) => `值${i}-${r}-${c}`));
+const rowValues = (i: number): string[][] =>
+  Array.from({ length: GROUP }, (_, r) => Array.from({ length: WIDTH }, (_, c) => `值${i}-${r}-${c}`));
 const rowFormats = (): string[][] => Array.from({ length: GROUP }, () => Array.from({ length: WIDTH }, () => '@'));
 const link = (i: number) => ({ documentReference: `'${SHEET}'!F${i + 3}`, textToDisplay: `${SHEET}!F${i + 3}` });
 
@@ -50,8 +52,16 @@ async function loadNotes(ctx: Excel.RequestContext, ws: Excel.Worksheet, n: numb
 }
 
 const KINDS: Record<OpKind, Kind> = {
-  fillRunColor: { level: '1.7', queue: (ws, i) => void (ws.getRange(run(i)).untrack().format.fill.color = '#FFD6D6'), args: (i) => [run(i), '#FFD6D6'] },
-  fillRunClear: { level: '1.7', queue: (ws, i) => ws.getRange(run(i)).untrack().format.fill.clear(), args: (i) => [run(i)] },
+  fillRunColor: {
+    level: '1.7',
+    queue: (ws, i) => void (ws.getRange(run(i)).untrack().format.fill.color = '#FFD6D6'),
+    args: (i) => [run(i), '#FFD6D6'],
+  },
+  fillRunClear: {
+    level: '1.7',
+    queue: (ws, i) => ws.getRange(run(i)).untrack().format.fill.clear(),
+    args: (i) => [run(i)],
+  },
   fillAreas: {
     level: '1.9',
     queue: (ws, i) => {
@@ -68,8 +78,17 @@ const KINDS: Record<OpKind, Kind> = {
     queue: (ws, i) => void (ws.getRanges(areas(i)).untrack().format.fill.patternColor = '#FF0000'),
     args: (i) => [areas(i), '#FF0000'],
   },
-  fillAreasClear: { level: '1.9', queue: (ws, i) => ws.getRanges(areas(i)).untrack().format.fill.clear(), args: (i) => [areas(i)] },
-  noteAdd: { level: '1.18', notes: true, queue: (ws, i) => void ws.notes.add(`L${i + 2}`, NOTE), args: (i) => [`L${i + 2}`, NOTE] },
+  fillAreasClear: {
+    level: '1.9',
+    queue: (ws, i) => ws.getRanges(areas(i)).untrack().format.fill.clear(),
+    args: (i) => [areas(i)],
+  },
+  noteAdd: {
+    level: '1.18',
+    notes: true,
+    queue: (ws, i) => void ws.notes.add(`L${i + 2}`, NOTE),
+    args: (i) => [`L${i + 2}`, NOTE],
+  },
   noteUpdate: {
     level: '1.18',
     notes: true,
@@ -77,12 +96,42 @@ const KINDS: Record<OpKind, Kind> = {
     queue: (_ws, i, it) => void (it.notes[i].content = NOTE),
     args: () => [NOTE],
   },
-  noteDelete: { level: '1.18', notes: true, prepare: loadNotes, queue: (_ws, i, it) => it.notes[i].delete(), args: () => [] },
-  commentAdd: { level: '1.10', queue: (ws, i) => void ws.comments.add(`'${SHEET}'!J${i + 2}`, NOTE), args: (i) => [`'${SHEET}'!J${i + 2}`, NOTE] },
-  commentUpdate: { level: '1.10', prepare: loadThreads, queue: (_ws, i, it) => void (it.comments[i].content = NOTE), args: () => [NOTE] },
-  commentDelete: { level: '1.10', prepare: loadThreads, queue: (_ws, i, it) => it.comments[i].delete(), args: () => [] },
-  replyAdd: { level: '1.10', prepare: loadThreads, queue: (_ws, i, it) => void it.comments[i].replies.add(NOTE), args: () => [NOTE] },
-  replyUpdate: { level: '1.10', prepare: loadThreads, queue: (_ws, i, it) => void (it.replies[i].content = NOTE), args: () => [NOTE] },
+  noteDelete: {
+    level: '1.18',
+    notes: true,
+    prepare: loadNotes,
+    queue: (_ws, i, it) => it.notes[i].delete(),
+    args: () => [],
+  },
+  commentAdd: {
+    level: '1.10',
+    queue: (ws, i) => void ws.comments.add(`'${SHEET}'!J${i + 2}`, NOTE),
+    args: (i) => [`'${SHEET}'!J${i + 2}`, NOTE],
+  },
+  commentUpdate: {
+    level: '1.10',
+    prepare: loadThreads,
+    queue: (_ws, i, it) => void (it.comments[i].content = NOTE),
+    args: () => [NOTE],
+  },
+  commentDelete: {
+    level: '1.10',
+    prepare: loadThreads,
+    queue: (_ws, i, it) => it.comments[i].delete(),
+    args: () => [],
+  },
+  replyAdd: {
+    level: '1.10',
+    prepare: loadThreads,
+    queue: (_ws, i, it) => void it.comments[i].replies.add(NOTE),
+    args: () => [NOTE],
+  },
+  replyUpdate: {
+    level: '1.10',
+    prepare: loadThreads,
+    queue: (_ws, i, it) => void (it.replies[i].content = NOTE),
+    args: () => [NOTE],
+  },
   replyDelete: { level: '1.10', prepare: loadThreads, queue: (_ws, i, it) => it.replies[i].delete(), args: () => [] },
   rowsWrite: {
     level: '1.18',
@@ -93,23 +142,46 @@ const KINDS: Record<OpKind, Kind> = {
     },
     args: (i) => [`A${i * GROUP + 2}:O${(i + 1) * GROUP + 1}`, rowFormats(), rowValues(i)],
   },
-  linkWrite: { level: '1.18', queue: (ws, i) => void (ws.getRange(`B${i + 2}`).untrack().hyperlink = link(i)), args: (i) => [`B${i + 2}`, link(i)] },
+  linkWrite: {
+    level: '1.18',
+    queue: (ws, i) => void (ws.getRange(`B${i + 2}`).untrack().hyperlink = link(i)),
+    args: (i) => [`B${i + 2}`, link(i)],
+  },
   tableAdd: {
     level: '1.18',
     queue: (ws, i) => {
       const t = ws.tables.add(`'${SHEET}'!A${3 * i + 1}:O${3 * i + 2}`, true);
       t.name = `表${i}`;
-      ws.getRange(`A${3 * i + 1}:O${3 * i + 2}`).untrack().format.autofitColumns();
+      ws.getRange(`A${3 * i + 1}:O${3 * i + 2}`)
+        .untrack()
+        .format.autofitColumns();
     },
     args: (i) => [`'${SHEET}'!A${3 * i + 1}:O${3 * i + 2}`, true, `表${i}`, `A${3 * i + 1}:O${3 * i + 2}`],
   },
-  fillRead: { level: '1.1', queue: (ws, i) => void ws.getRange(`G${i + 2}`).untrack().format.fill.load('color'), args: (i) => [`G${i + 2}`] },
+  fillRead: {
+    level: '1.1',
+    queue: (ws, i) =>
+      void ws
+        .getRange(`G${i + 2}`)
+        .untrack()
+        .format.fill.load('color'),
+    args: (i) => [`G${i + 2}`],
+  },
   fillPropsRead: {
     level: '1.9',
-    queue: (ws, i) => void ws.getRange(run(i)).untrack().getCellProperties({ format: { fill: FILL_PROPS } }),
+    queue: (ws, i) =>
+      void ws
+        .getRange(run(i))
+        .untrack()
+        .getCellProperties({ format: { fill: FILL_PROPS } }),
     args: (i) => [run(i), { format: { fill: FILL_PROPS } }],
   },
-  noteRead: { level: '1.18', notes: true, queue: (ws, i) => void ws.notes.getItemOrNullObject(`H${i + 2}`).load('content'), args: (i) => [`H${i + 2}`] },
+  noteRead: {
+    level: '1.18',
+    notes: true,
+    queue: (ws, i) => void ws.notes.getItemOrNullObject(`H${i + 2}`).load('content'),
+    args: (i) => [`H${i + 2}`],
+  },
   threadRead: {
     level: '1.10',
     prepare: loadThreads,

@@ -7,11 +7,52 @@
 
 /** Traditional characters seen in mirrored tables (乐昌, 岳阳楼), mapped so one synonym serves both. */
 const TRADITIONAL: Record<string, string> = {
-  級: '级', 標: '标', 實: '实', 際: '际', 單: '单', 預: '预', 額: '额', 項: '项', 資: '资',
-  門: '门', 評: '评', 價: '价', 萬: '万', 計: '计', 値: '值', 體: '体', 業: '业', 績: '绩',
-  與: '与', 類: '类', 數: '数', 質: '质', 時: '时', 應: '应', 滿: '满', 經: '经', 濟: '济',
-  會: '会', 態: '态', 產: '产', 現: '现', 備: '备', 註: '注', 稱: '称', 總: '总', 範: '范',
-  續: '续', 響: '响', 務: '务', 對: '对', 象: '象', 劃: '划', 準: '准', 據: '据', 權: '权', 重: '重',
+  級: '级',
+  標: '标',
+  實: '实',
+  際: '际',
+  單: '单',
+  預: '预',
+  額: '额',
+  項: '项',
+  資: '资',
+  門: '门',
+  評: '评',
+  價: '价',
+  萬: '万',
+  計: '计',
+  値: '值',
+  體: '体',
+  業: '业',
+  績: '绩',
+  與: '与',
+  類: '类',
+  數: '数',
+  質: '质',
+  時: '时',
+  應: '应',
+  滿: '满',
+  經: '经',
+  濟: '济',
+  會: '会',
+  態: '态',
+  產: '产',
+  現: '现',
+  備: '备',
+  註: '注',
+  稱: '称',
+  總: '总',
+  範: '范',
+  續: '续',
+  響: '响',
+  務: '务',
+  對: '对',
+  象: '象',
+  劃: '划',
+  準: '准',
+  據: '据',
+  權: '权',
+  重: '重',
 };
 const TRADITIONAL_RE = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
 const TRADITIONAL_TEST = new RegExp(TRADITIONAL_RE.source);
@@ -38,7 +79,11 @@ export function labelKey(text: string): string {
 
 function computeKey(text: string): string {
   if (!NEEDS_WORK.test(text) && !TRADITIONAL_TEST.test(text)) return text;
-  let k = text.replace(/[\s\u3000]/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/[:：]/g, '');
+  let k = text
+    .replace(/[\s\u3000]/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/[:：]/g, '');
   k = k.replace(TRADITIONAL_RE, (c) => TRADITIONAL[c]);
   // `其中:财政拨款`, `(一)财政拨款小计`, `1、一般公共预算`, `二、自有资金`, `*指标值` (a required-field mark).
   for (let i = 0; i < 3; i++) {
@@ -77,22 +122,44 @@ export const FIELD_LABELS: readonly FieldLabel[] = [
   { field: 'name', pattern: /^(项目支出名称|项目名称|二级项目名称)(\(.*\))?$/, rank: 2 },
   { field: 'name', pattern: /^(专项资金名称|专项名称|一级项目名称)$/, rank: 1 },
   { field: 'unit', pattern: /^(项目)?(实施|执行)(单位|主体)(名称)?$/, rank: 1 },
-  { field: 'department', pattern: /^(主管部门(及代码)?|预算部门|预算单位|申报单位(名称)?|编制单位|主管单位)$/, rank: 1 },
+  {
+    field: 'department',
+    pattern: /^(主管部门(及代码)?|预算部门|预算单位|申报单位(名称)?|编制单位|主管单位)$/,
+    rank: 1,
+  },
   { field: 'carryover', pattern: /^(上年结转(资金)?|上年结余(收入|资金)?)/, rank: 1 },
   { field: 'fiscal', pattern: /^(当年|本年(度)?)财政(拨款|资金)/, rank: 3 },
   { field: 'fiscal', pattern: /^(财政拨款|财政资金|财政补助|预算资金)(小计|合计)?(\(.*\))?$/, rank: 2 },
   { field: 'fiscalLine', pattern: /^(一般公共预算|政府性基金|国有资本经营)(预算)?(拨款|资金|收入)?$/, rank: 1 },
-  { field: 'fiscalLevel', pattern: /^(该项目支出)?(年度)?(中央|省级?|市级?|县级?|区级?|本级|上级)(财政)?(预算金额|资金|补助|拨款)?$/, rank: 1 },
+  {
+    field: 'fiscalLevel',
+    pattern: /^(该项目支出)?(年度)?(中央|省级?|市级?|县级?|区级?|本级|上级)(财政)?(预算金额|资金|补助|拨款)?$/,
+    rank: 1,
+  },
   { field: 'fiscalLevel', pattern: /^年度本级预算金额$/, rank: 1 },
   { field: 'other', pattern: /^(当年|本年(度)?)其[他它]资金/, rank: 3 },
-  { field: 'other', pattern: /^(其[他它]资金|自有资金|单位资金|其[他它]收入|其[他它]|事业收入|经营(性)?收入)(小计)?$/, rank: 2 },
-  { field: 'total', pattern: /^(年度资金总额|当年资金总额|当年年度预算|当年预算(数|金额)?|本年度申请.*|本年度预算(数|金额)?|年度预算(数|金额)?|当年年度资金)/, rank: 3 },
-  { field: 'total', pattern: /^(项目资金|项目金额|项目预算(金额)?|预算数|资金总额|总额|合计|预算金额)(\(.*\))?$/, rank: 2 },
+  {
+    field: 'other',
+    pattern: /^(其[他它]资金|自有资金|单位资金|其[他它]收入|其[他它]|事业收入|经营(性)?收入)(小计)?$/,
+    rank: 2,
+  },
+  {
+    field: 'total',
+    pattern:
+      /^(年度资金总额|当年资金总额|当年年度预算|当年预算(数|金额)?|本年度申请.*|本年度预算(数|金额)?|年度预算(数|金额)?|当年年度资金)/,
+    rank: 3,
+  },
+  {
+    field: 'total',
+    pattern: /^(项目资金|项目金额|项目预算(金额)?|预算数|资金总额|总额|合计|预算金额)(\(.*\))?$/,
+    rank: 2,
+  },
   { field: 'total', pattern: /^(项目总预算|总预算|中期.*预算|项目总金额)/, rank: 1 },
   { field: 'goal', pattern: /^(年度目标|年度绩效目标|本年度绩效目标)$/, rank: 1 },
   {
     field: 'label',
-    pattern: /^(其中|小计|项目来源|项目期|项目属性|项目类别|项目类型|项目负责人.*|项目责任人|联系电话|总体目标|中期目标|长期目标|实施期.*|项目支出实施期|单位\(盖章\)|填报单位.*|绩效指标|编制单位|资金情况.*|项目资金.*|项目金额.*)$/,
+    pattern:
+      /^(其中|小计|项目来源|项目期|项目属性|项目类别|项目类型|项目负责人.*|项目责任人|联系电话|总体目标|中期目标|长期目标|实施期.*|项目支出实施期|单位\(盖章\)|填报单位.*|绩效指标|编制单位|资金情况.*|项目资金.*|项目金额.*)$/,
     rank: 0,
   },
 ];
@@ -135,7 +202,10 @@ export type GridRole =
 export const GRID_LABELS: readonly { role: GridRole; pattern: RegExp }[] = [
   { role: 'score', pattern: /^(得分|自评得分|评分)/ },
   { role: 'result', pattern: /(实际完成值|全年实际值|全年完成值|实际完成情况|实际完成|全年执行数|完成值)/ },
-  { role: 'never', pattern: /(解释|指标值内容|备注|绩效标准|依据|评\(扣\)分标准|扣分|方向|上年度?实际|实际|原因|措施|说明)/ },
+  {
+    role: 'never',
+    pattern: /(解释|指标值内容|备注|绩效标准|依据|评\(扣\)分标准|扣分|方向|上年度?实际|实际|原因|措施|说明)/,
+  },
   { role: 'comparator', pattern: /^(指标性质|指标值类型|比较符|运算符)$/ },
   { role: 'valueUnit', pattern: /^(度量单位|计量单位|指标单位|单位)$/ },
   { role: 'weight', pattern: /^(权重|指标权重|分值|权重\(分\)|分值\(分\))/ },
@@ -144,7 +214,8 @@ export const GRID_LABELS: readonly { role: GridRole; pattern: RegExp }[] = [
   { role: 'level3', pattern: /^(三级指标|指标内容|指标名称|指标)(\(.*\))?$/ },
   {
     role: 'value',
-    pattern: /^(年度)?(指标值|指标目标值|目标值|指标值及单位|当年预期实现值|预期实现值|本年度计划水平|计划水平|本年度指标值|年度指标值)(\(.*\))?$/,
+    pattern:
+      /^(年度)?(指标值|指标目标值|目标值|指标值及单位|当年预期实现值|预期实现值|本年度计划水平|计划水平|本年度指标值|年度指标值)(\(.*\))?$/,
   },
 ];
 
@@ -171,7 +242,8 @@ export const PERIOD_SET = /长期|中期|实施期|周期/;
 export const ANNUAL_SET = /年度|当年|本年/;
 
 /** Rows that end a form: signatures and notes below the grid. */
-export const FORM_END = /^(填表人|填报人|审核人|单位负责人|财务负责人|联系人|联系电话|注[:：\d]|备注[:：]|说明[:：]|.*\(盖章\).*年.*月.*日)/;
+export const FORM_END =
+  /^(填表人|填报人|审核人|单位负责人|财务负责人|联系人|联系电话|注[:：\d]|备注[:：]|说明[:：]|.*\(盖章\).*年.*月.*日)/;
 
 /** 一级 / 二级 written as "not applicable" (`本项目不适用此指标 | 无`): no indicator, never an error. */
 export const NOT_APPLICABLE = /不适用|^无$|^\/$|^—+$|^-+$/;

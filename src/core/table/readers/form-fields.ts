@@ -57,7 +57,14 @@ export function readFields(grid: Grid, rows: readonly number[], texts: ReadonlyM
       const g = fieldOf(labelKey(m[1]));
       if (!g || g.field === 'label') continue;
       const vtext = m[2].trim();
-      out.push({ field: g.field, rank: g.rank, label: m[1], cell: address(r, cols[i]), text: vtext, value: { value: vtext } });
+      out.push({
+        field: g.field,
+        rank: g.rank,
+        label: m[1],
+        cell: address(r, cols[i]),
+        text: vtext,
+        value: { value: vtext },
+      });
     }
   }
   return out;

@@ -78,7 +78,12 @@ function projectRow(row: number, name: string, unit: string | null, a: FormAmoun
   const carry = a.carryover ? a.carryover.read : ({ ok: true, amount: BLANK_AMOUNT } as AmountRead);
   const total = a.total ? a.total.read : sumReads([fiscal, carry, other]);
   const single = (lines: AmountLine[]) => (lines.length === 1 ? lines[0].cell : null);
-  const amounts: Record<AmountRole, AmountRead> = { total, fiscal, specialAccount: { ok: true, amount: BLANK_AMOUNT }, other };
+  const amounts: Record<AmountRole, AmountRead> = {
+    total,
+    fiscal,
+    specialAccount: { ok: true, amount: BLANK_AMOUNT },
+    other,
+  };
   const amountCells: Record<AmountRole, string | null> = {
     total: a.total?.cell ?? null,
     fiscal: single(fiscalParts),
@@ -86,8 +91,18 @@ function projectRow(row: number, name: string, unit: string | null, a: FormAmoun
     other: single(a.other),
   };
   return {
-    row, kind: 'project', name, indent: 0, amounts, amountCells, goal: '', indicators: '',
-    goalFull: '', indicatorsFull: '', unit, of: null,
+    row,
+    kind: 'project',
+    name,
+    indent: 0,
+    amounts,
+    amountCells,
+    goal: '',
+    indicators: '',
+    goalFull: '',
+    indicatorsFull: '',
+    unit,
+    of: null,
   };
 }
 
@@ -129,7 +144,12 @@ export function formModel(grid: Grid, block: FormBlock): TableModel {
   const read = gridIndicators(annualGrid.header, annualGrid.rows, lookup);
 
   const nameRow = nameHit ? Number(/\d+$/.exec(nameHit.cell)?.[0] ?? block.top) : block.top;
-  const row = projectRow(nameRow, nameHit ? joinLines(nameHit.text).text.trim() : '', unitHit ? unitHit.text : null, amounts);
+  const row = projectRow(
+    nameRow,
+    nameHit ? joinLines(nameHit.text).text.trim() : '',
+    unitHit ? unitHit.text : null,
+    amounts,
+  );
   const unit = formUnit(block, hits);
   const columns = gridColumns(annualGrid.header);
   const table: Table = {
@@ -150,7 +170,8 @@ export function formModel(grid: Grid, block: FormBlock): TableModel {
     ownLength: 0,
     extra: { amounts, templates: read.templates, notApplicable: read.notApplicable },
   };
-  const hasLevels = annualGrid.header.level1 !== undefined || annualGrid.header.sets.some((s) => s.level2 !== undefined);
+  const hasLevels =
+    annualGrid.header.level1 !== undefined || annualGrid.header.sets.some((s) => s.level2 !== undefined);
   return { grid, table, projects: [project], layout: 'form', title: block.title, hasLevels };
 }
 

@@ -43,7 +43,11 @@ function unmappedLevel(name: string): Level {
   return l;
 }
 
-function levelsOf(l1: string | null, l2: string | null, hasLevels: boolean): { level1: Level | null; level2: Level | null } {
+function levelsOf(
+  l1: string | null,
+  l2: string | null,
+  hasLevels: boolean,
+): { level1: Level | null; level2: Level | null } {
   if (!hasLevels) return { level1: NO_LEVEL, level2: null };
   let code1 = l1 ? level1CodeByName(l1) : null;
   const code2 = l2 ? level2CodeByName(l2, code1) : null;
@@ -67,13 +71,26 @@ interface ValueRead {
 
 function qualitative(raw: string, text: string | null): TargetValue {
   return {
-    raw, shape: 'qualitative', comparator: null, value: null, numberText: null, unit: null,
-    unitFromName: false, text, comparatorWritten: null, canonical: null,
+    raw,
+    shape: 'qualitative',
+    comparator: null,
+    value: null,
+    numberText: null,
+    unit: null,
+    unitFromName: false,
+    text,
+    comparatorWritten: null,
+    canonical: null,
   };
 }
 
 /** One target: a value cell alone, or comparator / number / unit in columns of their own. */
-export function readTarget(value: CellText | null, cmp: CellText | null, unit: CellText | null, nameUnit: string | null): ValueRead {
+export function readTarget(
+  value: CellText | null,
+  cmp: CellText | null,
+  unit: CellText | null,
+  nameUnit: string | null,
+): ValueRead {
   const c = cmp?.text ?? '';
   const u = unit ? unitWord(unit.text) : '';
   const v = value?.text ?? '';
@@ -91,7 +108,10 @@ export function readTarget(value: CellText | null, cmp: CellText | null, unit: C
   const target: TargetValue = { ...parsed, raw: written };
   // Only a value alone in its cell can be fixed by rewriting that cell.
   const start = value ? value.full.indexOf(v) : -1;
-  const span: Span | null = !split && value && start >= 0 ? { start, end: start + v.length, own: { cell: value.cell, text: value.full } } : null;
+  const span: Span | null =
+    !split && value && start >= 0
+      ? { start, end: start + v.length, own: { cell: value.cell, text: value.full } }
+      : null;
   return { value: target, span, unitInValue: ownUnit };
 }
 
@@ -108,7 +128,11 @@ export function periodKey(level1: string | null, level2: string | null, name: st
   return `${level1 ?? ''}\u0000${level2 ?? ''}\u0000${name}`;
 }
 
-export function gridIndicators(header: GridHeader, rows: readonly GridRow[], periodLookup: PeriodLookup | null = null): GridIndicators {
+export function gridIndicators(
+  header: GridHeader,
+  rows: readonly GridRow[],
+  periodLookup: PeriodLookup | null = null,
+): GridIndicators {
   const items: ParsedIndicator[] = [];
   const templates: TemplateRow[] = [];
   const notApplicable: number[] = [];
@@ -126,13 +150,20 @@ export function gridIndicators(header: GridHeader, rows: readonly GridRow[], per
     }
     if (!name && !set.value) {
       // A 二级 written on this row with nothing under it: a template row left in.
-      if (set.level2Written && set.level2) templates.push({ row: r.row, cell: set.level2.cell, what: 'no-indicator', level2: l2, name: null });
+      if (set.level2Written && set.level2)
+        templates.push({ row: r.row, cell: set.level2.cell, what: 'no-indicator', level2: l2, name: null });
       continue;
     }
     const nameUnit = unitFromName(name);
     const annual = readTarget(set.value, r.comparator, r.valueUnit, nameUnit);
     if (annual.value && annual.value.shape === 'qualitative' && annual.value.text === null) {
-      templates.push({ row: r.row, cell: r.comparator?.cell ?? set.name?.cell ?? '', what: 'qualitative-empty', level2: l2, name });
+      templates.push({
+        row: r.row,
+        cell: r.comparator?.cell ?? set.name?.cell ?? '',
+        what: 'qualitative-empty',
+        level2: l2,
+        name,
+      });
     }
     let period: ValueRead | null = null;
     if (periodAt >= 0) {

@@ -114,12 +114,13 @@ function readGridHeader(grid: Grid, row: number, texts: RowTexts): GridHeader | 
   // One set: its columns in whatever order the form puts them. Two sets: each value column takes
   // the 二级 / 三级 columns just left of it (the long-term set, then the annual one).
   if (values.length === 1) sets.push({ kind: 'annual', level2: level2s[0], level3: level3s[0], value: values[0] });
-  else for (const v of values) {
-    const level3 = first(level3s, v, prev);
-    const level2 = first(level2s, level3 ?? v, prev);
-    sets.push({ kind: 'annual', level2, level3: level3 ?? (sets.length ? undefined : level3s[0]), value: v });
-    prev = v;
-  }
+  else
+    for (const v of values) {
+      const level3 = first(level3s, v, prev);
+      const level2 = first(level2s, level3 ?? v, prev);
+      sets.push({ kind: 'annual', level2, level3: level3 ?? (sets.length ? undefined : level3s[0]), value: v });
+      prev = v;
+    }
   if (!sets.length) sets.push({ kind: 'annual', level2: level2s[0], level3: level3s[0] });
   if (sets.length > 1) {
     // Long-term and annual side by side: the words say which, else the left set is the long-term one.
@@ -210,7 +211,12 @@ export function readGridRows(grid: Grid, header: GridHeader, rows: readonly numb
     const sets = header.sets.map((s, i) => {
       const l2 = at(grid, r, s.level2);
       if (l2) level2[i] = l2;
-      return { level2: level2[i], level2Written: l2 !== null, name: at(grid, r, s.level3), value: at(grid, r, s.value) };
+      return {
+        level2: level2[i],
+        level2Written: l2 !== null,
+        name: at(grid, r, s.level3),
+        value: at(grid, r, s.value),
+      };
     });
     out.push({
       row: r,

@@ -53,7 +53,11 @@ export function listRowsHeaderFrom(row: RowTexts, g: GridHeader | null): ListRow
 
 const BLANK: AmountRead = readAmount(null);
 
-function amountRow(grid: Grid, row: number, col: number | undefined): { amounts: Record<AmountRole, AmountRead>; cells: Record<AmountRole, string | null> } {
+function amountRow(
+  grid: Grid,
+  row: number,
+  col: number | undefined,
+): { amounts: Record<AmountRole, AmountRead>; cells: Record<AmountRole, string | null> } {
   const amounts = {} as Record<AmountRole, AmountRead>;
   const cells = {} as Record<AmountRole, string | null>;
   for (const role of AMOUNT_ROLES) {
@@ -103,15 +107,38 @@ export function readListRows(grid: Grid, h: ListRowsHeader, headerRow: number, r
     if (!name && unitText && !value && !level3) {
       // `820-马踏镇部门 | 8,827,620.53`: a department row over its units' projects.
       const a = amountRow(grid, r, h.total);
-      tableRows.push({ row: r, kind: 'total', name: unitText, indent: 0, amounts: a.amounts, amountCells: a.cells, goal: '', indicators: '', goalFull: '', indicatorsFull: '', unit: null, of: null });
+      tableRows.push({
+        row: r,
+        kind: 'total',
+        name: unitText,
+        indent: 0,
+        amounts: a.amounts,
+        amountCells: a.cells,
+        goal: '',
+        indicators: '',
+        goalFull: '',
+        indicatorsFull: '',
+        unit: null,
+        of: null,
+      });
       continue;
     }
     if (name) {
       const a = amountRow(grid, r, h.total);
       const goal = text(grid, r, h.goal);
       const row: TableRow = {
-        row: r, kind: 'project', name: joinLines(name).text.trim(), indent: 0, amounts: a.amounts, amountCells: a.cells,
-        goal, indicators: '', goalFull: goal, indicatorsFull: '', unit: unitName, of: null,
+        row: r,
+        kind: 'project',
+        name: joinLines(name).text.trim(),
+        indent: 0,
+        amounts: a.amounts,
+        amountCells: a.cells,
+        goal,
+        indicators: '',
+        goalFull: goal,
+        indicatorsFull: '',
+        unit: unitName,
+        of: null,
       };
       tableRows.push(row);
       groups.push({ row, rows: [r], nameCell: address(r, h.name) });
