@@ -117,7 +117,7 @@ function toReport(model: TableModel, rules: readonly Rule[], locale: Locale): Ta
       warnings: findings.filter((f) => f.severity === 'warning').length,
       infos: findings.filter((f) => f.severity === 'info').length,
     },
-    rows: table.rows.map((r) => withCarryover(rowJson(r), model)),
+    rows: withCarryover(table.rows, model),
     indicators,
     findings,
   };
@@ -147,12 +147,19 @@ function gridColumnLetters(table: Table): TableReport['columns'] {
 }
 
 /** A form's 上年结转, where it lists one, beside the other amounts of its project row. */
-function withCarryover(r: ReportRow, model: TableModel): ReportRow {
-  if (r.kind !== 'project' || !r.amounts) return r;
-  const p = model.projects.find((x) => x.row.row === r.row);
-  const carry = p?.extra?.amounts?.carryover;
-  if (!carry) return r;
-  return { ...r, amounts: { ...r.amounts, carryover: formatCents(carry.read.ok ? carry.read.amount.cents : 0) } };
+/** The rows as JSON; a form's project row also says its 上年结转 (carryover) where the form lists one. */
+function withCarryover(rows: readonly TableRow[], model: TableModel): ReportRow[] {
+  // Only forms have a carryover: index their projects by row once (a find per row is quadratic).
+  const carried = new Map<number, string>();
+  for (const p of model.projects) {
+    const carry = p.extra?.amounts?.carryover;
+    if (carry) carried.set(p.row.row, formatCents(carry.read.ok ? carry.read.amount.cents : 0));
+  }
+  return rows.map((row) => {
+    const r = rowJson(row);
+    const carryover = r.kind === 'project' && r.amounts ? carried.get(r.row) : undefined;
+    return carryover === undefined ? r : { ...r, amounts: { ...r.amounts!, carryover } };
+  });
 }
 
 /** An indicator read from a grid row: its own cell and row, levels as written (no codes), its weight. */
