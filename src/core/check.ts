@@ -46,7 +46,9 @@ export function checkSheet(
   const locale = options.locale ?? 'zh-CN';
   const rules = options.rules ?? RULES;
   const found = findTables(grid);
-  return { tables: found.models.map((m) => toReport(m, rules, locale)), rejected: found.rejected };
+  const tables: TableReport[] = [];
+  for (const m of found.models) tables.push(toReport(m, rules, locale));
+  return { tables, rejected: found.rejected };
 }
 
 /**

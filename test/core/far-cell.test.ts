@@ -111,8 +111,9 @@ describe.each(SOURCES)('%s with a stray cell far from the table', (_name, dense,
     const withStray = run(grids);
     expect(withStray.report).toBe(base.report);
     // A box scan would read 16,384 columns of every row (over 10^6 reads for the 12-row table
-    // alone, 1.7 × 10^10 down to row 1,048,576). The stray cells may add a few reads each, not rows.
-    expect(withStray.reads).toBeLessThanOrEqual(base.reads + 20 * extra.length);
+    // alone, 1.7 × 10^10 down to row 1,048,576). The stray cells may add a few reads each (one per
+    // question a scan asks of their row: rows are not cached as pairs), not rows.
+    expect(withStray.reads).toBeLessThanOrEqual(base.reads + 40 * extra.length);
     expect(withStray.reads).toBeLessThan(40 * withStray.present);
   });
 });

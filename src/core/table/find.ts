@@ -7,7 +7,7 @@ import { buildModel, type TableModel } from '../model';
 import type { RejectedTable } from '../report';
 import { readTable } from './classify';
 import { locateHeader } from './locate';
-import { FormScanner, blockRange, fieldAreaWords } from './readers/form';
+import { type FormBlock, FormScanner, blockRange, fieldAreaWords } from './readers/form';
 import { formModel } from './readers/form-model';
 import { listRowsHeaderFrom, readListRows } from './readers/list-rows';
 import { gridHeaderFrom } from './readers/indicator-grid';
@@ -16,7 +16,12 @@ import { rejectionOf } from './reject';
 import { address } from '../grid';
 
 export interface SheetTables {
-  models: TableModel[];
+  /**
+   * The tables top to bottom, each built when the iteration reaches it: a caller that turns each into
+   * its report and drops it keeps one form's model alive at a time, not 10,000 (they would all
+   * survive into the old generation and make every garbage collection of the check slower).
+   */
+  models: Iterable<TableModel>;
   rejected: RejectedTable[];
 }
 
@@ -78,6 +83,7 @@ export function findTables(grid: Grid): SheetTables {
   }
   forms.close();
 
+  const blocks: (FormBlock | null)[] = [];
   for (const block of forms.blocks) {
     const rejection = rejectionOf(
       block.title,
@@ -88,8 +94,22 @@ export function findTables(grid: Grid): SheetTables {
       rejected.push({ sheet: grid.sheet, range: blockRange(block), kind: rejection.kind, reason: rejection.reason });
       continue;
     }
-    models.push(formModel(grid, block));
+    blocks.push(block);
   }
+  forms.blocks.length = 0;
   models.sort((a, b) => a.table.header.top - b.table.header.top);
-  return { models, rejected };
+  return { models: inOrder(grid, models, blocks), rejected };
+}
+
+/** List models (built) and form blocks (built here, one at a time) merged top to bottom. */
+function* inOrder(grid: Grid, models: TableModel[], blocks: (FormBlock | null)[]): Generator<TableModel> {
+  let m = 0;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
+    while (m < models.length && models[m].table.header.top < block.top) yield models[m++];
+    // Let the block go once its model is built: the model is all that is read from here on.
+    blocks[b] = null;
+    yield formModel(grid, block);
+  }
+  while (m < models.length) yield models[m++];
 }

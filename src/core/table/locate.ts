@@ -56,18 +56,25 @@ function roleOfTitle(text: string): ColumnRole | null {
 const REQUIRED: ColumnRole[] = ['name', 'total'];
 const MIN_ROLES = 4;
 
+const NO_ROLES: ReadonlyMap<number, ColumnRole> = new Map();
+
 // Scans walk the row's present cells: a value typed at column XFD must not cost 16,384 reads per row.
-function rolesOfRow(grid: Grid, row: number): Map<number, ColumnRole> {
-  const found = new Map<number, ColumnRole>();
-  const taken = new Set<ColumnRole>();
+// Nearly every row names no column: it allocates nothing (a 190,000-row sheet of forms is scanned
+// once for list headers before the form reader runs).
+function rolesOfRow(grid: Grid, row: number): Map<number, ColumnRole> | typeof NO_ROLES {
+  let found: Map<number, ColumnRole> | null = null;
+  let taken: Set<ColumnRole> | null = null;
   for (const [c, cell] of rowEntries(grid, row)) {
     const role = headerRole(cellText(cell));
-    if (role && !taken.has(role)) {
+    if (!role) continue;
+    found ??= new Map();
+    taken ??= new Set();
+    if (!taken.has(role)) {
       found.set(c, role);
       taken.add(role);
     }
   }
-  return found;
+  return found ?? NO_ROLES;
 }
 
 function toColumns(m: Map<number, ColumnRole>): Columns {
@@ -78,8 +85,9 @@ function toColumns(m: Map<number, ColumnRole>): Columns {
 
 /** Is this row a header (also used to skip a header repeated after a PDF page break)? */
 export function headerAt(grid: Grid, row: number): { bottom: number; columns: Columns } | null {
-  const roles = rolesOfRow(grid, row);
-  if (roles.size < 2) return null;
+  const found = rolesOfRow(grid, row);
+  if (found.size < 2) return null;
+  const roles = found as Map<number, ColumnRole>;
   let bottom = row;
   // Grouped or wrapped two-row header: the row below names the columns the first one left open
   // (`资金来源` over 财政拨款 | 财政专户拨款 | 其他资金), or completes split titles (`财政专` / `户拨款`).
