@@ -22,8 +22,10 @@ import type {
   TargetValueJson,
   WrittenLevelJson,
 } from '../core/report';
+import { MappedArray, writeJson } from './json-stream';
 
-type Json = string | number | boolean | null | Json[] | JsonObject;
+// A table's rows, indicators and findings are converted as they are written (json-stream.ts).
+type Json = string | number | boolean | null | Json[] | JsonObject | MappedArray<never, Json>;
 /** `undefined` values are left out of the text, as JSON.stringify does. */
 type JsonObject = { [key: string]: Json | undefined };
 
@@ -226,9 +228,9 @@ export function tableJson(t: TableReport): JsonObject {
     unit: req(t.unit),
     columns: columnsJson(t.columns),
     summary: summaryJson(t.summary),
-    rows: t.rows.map(rowJson),
-    indicators: t.indicators.map(indicatorJson),
-    findings: t.findings.map(findingJson),
+    rows: mapped(t.rows, rowJson),
+    indicators: mapped(t.indicators, indicatorJson),
+    findings: mapped(t.findings, findingJson),
   };
   return rest(o, t, TABLE_KEYS);
 }
@@ -251,8 +253,18 @@ export function unusableJson(file: string, error: string): JsonObject {
   return { file, error, tables: [] };
 }
 
+function mapped<T>(items: readonly T[], map: (item: T) => Json): Json {
+  return new MappedArray(items, map) as unknown as MappedArray<never, Json>;
+}
+
+/** The report's text at once (small reports, tests); the CLI writes it in pieces with `writeReport`. */
 export function stringify(v: Json): string {
   return JSON.stringify(v, null, 2);
+}
+
+/** Writes the text of `stringify(v)` through `write` in chunks, never holding it whole. */
+export function writeReport(v: Json, write: (s: string) => void): void {
+  writeJson(v, write);
 }
 
 export type { Json, JsonObject };

@@ -13,7 +13,7 @@ import type { Report } from '../core/report';
 import { isOpenError, markAccepted, readWorkbookAcceptances } from './acceptances';
 import { AnnotateError, annotatePackage } from './annotate';
 import { parseArgs, preferredLocale, type CliOptions } from './args';
-import { reportJson, stringify, unusableJson, type Json } from './json-report';
+import { reportJson, unusableJson, writeReport, type Json } from './json-report';
 import { cliMessages, type CliMessages } from './messages';
 import { anyDirectory } from './batch/files';
 import { openGrids, UnreadableWorkbook } from './open-workbook';
@@ -211,8 +211,10 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
       const objects: Json[] = outcomes.map((x) =>
         x.report ? reportJson(x.report) : unusableJson(x.file, x.error ?? ''),
       );
-      if (o.files.length > 1) io.stdout.write(`${stringify(objects)}\n`);
-      else if (outcomes[0].report) io.stdout.write(`${stringify(objects[0])}\n`);
+      const write = (s: string) => io.stdout.write(s);
+      if (o.files.length > 1) writeReport(objects, write);
+      else if (outcomes[0].report) writeReport(objects[0], write);
+      if (o.files.length > 1 || outcomes[0].report) write('\n');
     }
     let status = EXIT_OK;
     for (const x of outcomes) if (x.status > status) status = x.status;
