@@ -6,9 +6,5 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
   },
-  moduleNameMapper: {
-    // office-addin-mock imports office-addin-manifest, which is ESM-only; the mock never needs it.
-    '^office-addin-manifest$': '<rootDir>/test/stubs/office-addin-manifest.js',
-  },
   testTimeout: 60000,
 };
