@@ -20,6 +20,7 @@
  *                     webpack-dev-server generates a self-signed certificate (trust it, or Office
  *                     will refuse to load the pages).
  */
+const crypto = require('crypto');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -30,6 +31,27 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const DEV_URL = 'https://localhost:3000/';
 const DEFAULT_PUBLIC_URL = 'https://budget-check.example.gov.cn/addin/';
 const DIST = path.resolve(__dirname, 'dist');
+
+/**
+ * An id of the sources this build is made from (a hash of src/): the pane starts its worker as
+ * `check-worker.js?v=<id>` (the worker's file name is fixed), so after a deploy a browser cannot
+ * keep running a cached worker from the previous version beside the new pane.
+ */
+function sourceId() {
+  const hash = crypto.createHash('sha256');
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else {
+        hash.update(path.relative(__dirname, p));
+        hash.update(fs.readFileSync(p));
+      }
+    }
+  };
+  walk(path.join(__dirname, 'src'));
+  return hash.digest('hex').slice(0, 10);
+}
 
 /** Entries that run inside Office and must stay small: a build error if ExcelJS gets into them. */
 const OFFICE_ENTRIES = ['taskpane', 'commands', 'result', 'check-worker'];
@@ -145,7 +167,8 @@ function config(_env, argv) {
       commands: './src/commands/commands.ts',
       result: './src/commands/result.ts',
       preview: './src/preview/index.ts',
-      // The pane's check worker: a fixed name, because the pane starts it by URL (src/app/core-runner.ts).
+      // The pane's check worker: a fixed name, because the pane starts it by URL (src/app/core-runner.ts),
+      // with the build's id as its query (sourceId above).
       'check-worker': { import: './src/app/check-worker.ts', filename: 'check-worker.js' },
     },
     output: {
@@ -187,6 +210,7 @@ function config(_env, argv) {
     },
     plugins: [
       new KeepExcelJsOutOfOfficeEntries(),
+      new webpack.DefinePlugin({ __BUILD_ID__: JSON.stringify(sourceId()) }),
       page('taskpane', './src/taskpane/taskpane.html'),
       page('commands', './src/commands/commands.html'),
       page('result', './src/commands/result.html'),

@@ -97,6 +97,17 @@ describe('production URL', () => {
 describe('bundles', () => {
   const prod = cfg({}, { mode: 'production' });
 
+  test('the bundles carry an id of their sources, which the pane puts on the worker URL', () => {
+    const define = (prod.plugins ?? []).find((p) => p?.constructor.name === 'DefinePlugin') as unknown as {
+      definitions: Record<string, string>;
+    };
+    expect(define.definitions.__BUILD_ID__).toMatch(/^"[0-9a-f]{10}"$/);
+    // A second evaluation of the config gives the same id: it follows the sources, not the clock.
+    const again = cfg({}, { mode: 'production' }).plugins?.find((p) => p?.constructor.name === 'DefinePlugin') as
+      { definitions: Record<string, string> } | undefined;
+    expect(again?.definitions.__BUILD_ID__).toBe(define.definitions.__BUILD_ID__);
+  });
+
   test('four pages and the check worker, each page with only its own chunk', () => {
     expect(Object.keys(prod.entry as Record<string, string>).sort()).toEqual([
       'check-worker',

@@ -27,8 +27,14 @@ export interface CoreRunner {
   indicatorSheet(tables: readonly TableReport[], locale: Locale): Promise<IndicatorSheet>;
 }
 
-/** The worker bundle, next to the page (webpack.config.js emits it under this name). */
-export const WORKER_URL = 'check-worker.js';
+/** Defined by webpack.config.js: an id of the sources the bundle was built from. */
+declare const __BUILD_ID__: string | undefined;
+
+/**
+ * The worker bundle, next to the page (webpack.config.js emits it under this fixed name). The build's
+ * id as the query: after a deploy the browser fetches the new worker, never a cached old one.
+ */
+export const WORKER_URL = `check-worker.js${typeof __BUILD_ID__ === 'string' ? `?v=${__BUILD_ID__}` : ''}`;
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 

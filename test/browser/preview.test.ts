@@ -388,6 +388,23 @@ suite('preview in chromium', () => {
     expect(() => acorn.parse('a?.b ?? c', { ecmaVersion: 2017 })).toThrow();
   });
 
+  test('the check worker is fetched with the build id as query (no stale cached worker after a deploy)', async () => {
+    const fresh = await browser.newPage();
+    const workerUrls: string[] = [];
+    fresh.on('request', (r) => {
+      if (r.url().includes('check-worker.js')) workerUrls.push(r.url());
+    });
+    try {
+      await fresh.goto(`${server.url}preview.html`);
+      await fresh.waitForFunction(() => (window as unknown as W).__preview?.ready === true, null, { timeout: 30_000 });
+      await runCheck(fresh);
+      expect(workerUrls.length).toBeGreaterThan(0);
+      for (const u of workerUrls) expect(new URL(u).search).toMatch(/^\?v=[0-9a-f]{10}$/);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test('the pane is usable with the keyboard alone', async () => {
     await page.focus('button[data-action="check"]');
     await page.keyboard.press('Enter');
