@@ -15,7 +15,7 @@ import { readAmountText } from '../amount-text';
 import { labelKey } from '../layouts/labels';
 import { type GridHeader, gridHeaderFrom, readGridRows } from './indicator-grid';
 import { gridIndicators } from './grid-indicators';
-import { endsGridIn, titleOf } from './form';
+import { FORM_GAP, endsGridIn, titleOf } from './form';
 import { type RowTexts, rowTexts } from './row-texts';
 
 export interface ListRowsHeader {
@@ -97,6 +97,8 @@ export function readListRows(grid: Grid, h: ListRowsHeader, headerRow: number, r
     const t = rowTexts(grid, r);
     // Blank cells only (a space typed far below): like an absent row, not the table's new bottom.
     if (t.cols.length === 0) continue;
+    // Past a run of blank rows the list has ended: text typed far below is not one more indicator row.
+    if (r - bottom > FORM_GAP + 1) break;
     if (endsGridIn(t) || listRowsHeaderFrom(t, gridHeaderFrom(grid, r, t))) break;
     bottom = r;
     const unitText = text(grid, r, h.unit);
