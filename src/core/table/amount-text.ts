@@ -13,7 +13,7 @@ export type { AmountUnit } from '../amounts';
 
 const LEADING_NUMBER = /^[¥￥]?\s*([+-]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?)\s*(万元|万|元)?/;
 /** A whole cell that is one figure and its unit (`120000元`, `12 万`, `1,200.50元`): nothing after. */
-const UNIT_SUFFIX = /^(.*?\d[.．]?)\s*(万元|万|元)$/;
+const UNIT_SUFFIX = /^(.*?[\d０-９][.．]?)\s*(万元|万|元)$/;
 
 export interface UnitAmount {
   read: AmountRead;

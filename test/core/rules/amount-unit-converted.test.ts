@@ -64,6 +64,10 @@ describe('amount-unit-converted', () => {
     expect(fs[0].message).toBe(
       '“口岸车检场维修维护”的总计写作“12万”，单位是万元，而本表金额单位为元：已按元折算为 120,000.00 参与合计校验。请改写为元金额，或核对单位。',
     );
+    // Full-width digits as a clerk's IME types them.
+    expect(yuanList('１２万元', '120000').map((f) => `${f.rule}@${f.cell}:${f.expected}`)).toEqual([
+      `${RULE}@B5:120,000.00`,
+    ]);
     // A converted figure that does not add up is still a sum error, on the converted value.
     const wrong = yuanList('13万', '120000');
     expect(wrong.map((f) => f.rule).sort()).toEqual(['amount-column-sum', 'amount-row-sum', RULE]);
