@@ -69,12 +69,16 @@ const LONG_TEXT = new Set([
   'Findings',
 ]);
 
+const EDGE_SPACE = /^\s|\s$|[\n\r\t]/;
+
 /** `s` is a style index from indicator-styles.ts (absent: the workbook's default). */
 function cellXml(ref: string, v: SheetValue, locale: Locale, s?: number): string {
   if (v === null || v === '') return '';
   const style = s === undefined ? '' : ` s="${s}"`;
   if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${style}><v>${v}</v></c>` : '';
-  return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${ooxmlText(fitCell(v, locale))}</t></is></c>`;
+  // `xml:space` only where whitespace at an end or a line break must survive: 21 bytes of a million cells.
+  const space = EDGE_SPACE.test(v) ? ' xml:space="preserve"' : '';
+  return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${ooxmlText(fitCell(v, locale))}</t></is></c>`;
 }
 
 export interface IndicatorParts {
@@ -160,14 +164,16 @@ export function indicatorParts(
   xml.add(
     `<row r="1">${sheet.header.map((h, c) => cellXml(address(1, c + 1), h, locale, styles?.header)).join('')}</row>`,
   );
-  // Per column: the style of its data cells.
+  // Per column: the style of its data cells, and its letters (computed once, not per cell).
   const colStyle = sheet.header.map((h, c) =>
     !styles ? undefined : c === sourceCol ? styles.link : LONG_TEXT.has(h) ? styles.wrap : undefined,
   );
+  const letters = sheet.header.map((_h, c) => columnName(c + 1));
   sheet.rows.forEach((r, i) => {
     const rowNo = i + 2;
     let cells = '';
-    for (let c = 0; c < r.length; c++) cells += cellXml(address(rowNo, c + 1), r[c], locale, colStyle[c]);
+    for (let c = 0; c < r.length; c++)
+      cells += cellXml(`${letters[c] ?? columnName(c + 1)}${rowNo}`, r[c], locale, colStyle[c]);
     xml.add(`<row r="${rowNo}">${cells}</row>`);
   });
   xml.add('</sheetData>');

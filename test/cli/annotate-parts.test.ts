@@ -129,10 +129,28 @@ describe('the indicator sheet', () => {
       { relId: 'rId1', id: 1, name: 'T' },
     );
     const xml = new TextDecoder().decode(parts.sheetXml);
-    const texts = [...xml.matchAll(/<t xml:space="preserve">([^<]*)<\/t>/g)].map((m) => m[1]);
+    const texts = [...xml.matchAll(/<t(?: xml:space="preserve")?>([^<]*)<\/t>/g)].map((m) => m[1]);
     expect(Math.max(...texts.map((t) => t.length))).toBe(EXCEL_MAX_CELL_CHARS);
     expect(xml).toContain(`<hyperlink ref="B2" location="'S'!$G$4"/>`);
     expect(parts.tableXml).toContain('ref="A1:C2"');
+  });
+
+  test('whitespace at an end or a line break is preserved; plain text is written without the marker', () => {
+    const parts = indicatorParts(
+      {
+        name: '指标明细',
+        tableName: 'T',
+        header: ['项目', '来源单元格', '问题'],
+        rows: [[' 甲', 'S!G4', '一\n二']],
+        sources: [{ sheet: 'S', cell: 'G4' }],
+      },
+      'zh-CN',
+      { relId: 'rId1', id: 1, name: 'T' },
+    );
+    const xml = new TextDecoder().decode(parts.sheetXml);
+    expect(xml).toContain('<t xml:space="preserve"> 甲</t>');
+    expect(xml).toContain('<t xml:space="preserve">一\n二</t>');
+    expect(xml).toContain('<t>S!G4</t>');
   });
 });
 
