@@ -97,7 +97,9 @@ export default defineRule({
       for (const l of lines) {
         if (!l) continue;
         const r = parseAddress(l.cell)?.row ?? p.row.row;
-        emit(l.read, l.cell, p.row.name, r, p.row.name, null, l.label.replace(/[:：\s]+$/, ''));
+        // `其中:财政拨款:` → 财政拨款: the label as a clerk names the amount.
+        const label = l.label.replace(/^其中\s*[:：]?/, '').replace(/[:：\s]+$/, '');
+        emit(l.read, l.cell, p.row.name, r, p.row.name, null, label);
       }
     }
   },

@@ -93,7 +93,7 @@ describe('amount-unit-converted', () => {
 
   it('converts a form’s labelled amount written in 元 on a 万元 form, naming its label', () => {
     const rows = form(VALID_ROWS, {
-      amounts: ['年度资金总额', '500', '财政拨款', '4500000元', '其他资金', '50'],
+      amounts: ['年度资金总额', '500', '其中:财政拨款', '4500000元', '其他资金', '50'],
     });
     rows.splice(2, 1, ['单位：万元', null, null, null, null, null]);
     const fs = formFindings(rows);

@@ -185,16 +185,16 @@ const WORDING: Wording[] = [
       name: '农民职业技能培训',
       row: 2,
       role: null,
-      label: '其中:财政拨款',
+      label: '财政拨款',
       text: '45万',
       from: '万元',
       unit: '元',
       exact: '450,000.00',
     },
     'zh-CN':
-      '“农民职业技能培训”的其中:财政拨款写作“45万”，单位是万元，而本表金额单位为元：已按元折算为 450,000.00 参与合计校验。请改写为元金额，或核对单位。',
+      '“农民职业技能培训”的财政拨款写作“45万”，单位是万元，而本表金额单位为元：已按元折算为 450,000.00 参与合计校验。请改写为元金额，或核对单位。',
     'en-US':
-      '其中:财政拨款 of "农民职业技能培训" is written "45万" in ×10k yuan, but the table is in yuan: it was converted to 450,000.00 for the sums. Write it in the table\'s unit, or check the unit.',
+      '财政拨款 of "农民职业技能培训" is written "45万" in ×10k yuan, but the table is in yuan: it was converted to 450,000.00 for the sums. Write it in the table\'s unit, or check the unit.',
   },
   {
     rule: 'amount-negative',
