@@ -6,7 +6,8 @@
  *   npm run bench               100, 1,000 and 10,000 projects (a few minutes)
  *   npm run bench -- --quick    100 and 1,000 projects, fewer runs; does not touch docs/
  *   npm run bench -- --core     the core table only
- *   npm run bench -- --hostile  the hostile-input figures only (far cell, 250,000 projects, --out)
+ *   npm run bench -- --hostile  the hostile-input figures only (far cell, 250,000 projects, --out, zip bombs)
+ *   npm run bench -- --hostile zip-bomb   one of them (far-cell, many-projects, out, zip-bomb)
  *
  * Sections: core (in process), CLI end to end (scripts/bench/cli.ts), the Excel path through
  * Microsoft's client library on the wire host (scripts/bench/excel.ts), the task pane's bundles and first render
@@ -48,7 +49,7 @@ import {
   type RenderFigures,
 } from './bench/pane';
 import { benchForms, FORM_BLOCKS, formGoal, formTable, type FormRow } from './bench/forms';
-import { benchHostile, hostileTable } from './bench/hostile';
+import { HOSTILE_CASES, benchHostile, hostileTable, type HostileCase } from './bench/hostile';
 
 export const SIZES = [100, 1000, 10000];
 const REFERENCE_PROJECTS = 9;
@@ -406,10 +407,14 @@ async function main(): Promise<void> {
   console.log(head);
 
   // Issue 12's figures: the far cell, 250,000 projects, --out on 40,000 (`--hostile` runs only these).
+  const named = args[args.indexOf('--hostile') + 1];
+  const hostileCase = HOSTILE_CASES.find((c) => c === named) as HostileCase | undefined;
+  if (args.includes('--hostile') && named !== undefined && !named.startsWith('--') && !hostileCase)
+    throw new Error(`--hostile ${named}: no such case (${HOSTILE_CASES.join(', ')})`);
   const hostileSection = () =>
     section('Hostile input (child processes, one run each)', async () => {
       buildCli();
-      const rows = await benchHostile();
+      const rows = await benchHostile(hostileCase);
       return {
         data: rows,
         table: hostileTable(rows),

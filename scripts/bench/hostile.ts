@@ -5,9 +5,11 @@
  * - 250,000 projects: the core check plus the text and JSON reports, in one process
  *   (scripts/bench/many-projects.ts, a generated grid: one indicator per project);
  * - --out on 40,000 projects: the CLI with and without --out on the same workbook.
- * - zip bomb: the reader's figure (h11); a line is left for it.
+ * - zip bombs (scripts/bench/zip-bomb.ts): a 2 GB unused part (a normal check, and --out), and sheet
+ *   XML inflating to 2 GB (refused): time to the exit, peak RSS, exit code and the stderr line.
  *
- *   node --expose-gc -r ts-node/register/transpile-only scripts/bench.ts --hostile
+ *   npm run bench -- --hostile              every case
+ *   npm run bench -- --hostile zip-bomb     one case alone: far-cell | many-projects | out | zip-bomb
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -16,6 +18,7 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import ExcelJS from 'exceljs';
 import { tempDir, writeWorkbooks, type ChildRun } from './cli';
+import { BOMB_BYTES, writeBomb } from './zip-bomb';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'bin', 'budget-check.js');
@@ -38,8 +41,11 @@ function row(name: string, r: ChildRun | Error, note = ''): HostileRow {
   return { case: name, ms: r.ms, maxRssMb: r.maxRssKb / 1024, note };
 }
 
+/** A child's run with its exit status and the first line it wrote to stderr. */
+type Exited = ChildRun & { status: number; stderr: string };
+
 /** One child process (stdout to /dev/null) with wall time, peak RSS and CPU, or the reason it failed. */
-function attempt(args: readonly string[], ok: readonly number[] = [0, 1]): ChildRun | Error {
+function attempt(args: readonly string[], ok: readonly number[] = [0, 1]): Exited | Error {
   const rssFile = path.join(os.tmpdir(), `budget-check-hostile-rss-${process.pid}.json`);
   fs.rmSync(rssFile, { force: true });
   const t = performance.now();
@@ -58,7 +64,8 @@ function attempt(args: readonly string[], ok: readonly number[] = [0, 1]): Child
     return new Error(`exit ${r.status ?? r.signal}: ${r.stderr.toString().trim().slice(0, 200)}`);
   try {
     const u = JSON.parse(fs.readFileSync(rssFile, 'utf8')) as { maxRssKb: number; userUs: number; systemUs: number };
-    return { ms, maxRssKb: u.maxRssKb, cpuMs: (u.userUs + u.systemUs) / 1000 };
+    const stderr = r.stderr.toString().split('\n')[0].trim();
+    return { ms, maxRssKb: u.maxRssKb, cpuMs: (u.userUs + u.systemUs) / 1000, status: r.status, stderr };
   } finally {
     fs.rmSync(rssFile, { force: true });
   }
@@ -75,54 +82,112 @@ async function farCellWorkbook(dir: string): Promise<string> {
   return file;
 }
 
-export async function benchHostile(): Promise<HostileRow[]> {
+export const HOSTILE_CASES = ['far-cell', 'many-projects', 'out', 'zip-bomb'] as const;
+export type HostileCase = (typeof HOSTILE_CASES)[number];
+
+/** `exit 2 · 文件解压后过大…` — what the clerk sees, beside the figures. */
+function exitNote(r: Exited | Error, extra = ''): string {
+  if (r instanceof Error) return '';
+  return `exit ${r.status}${r.stderr ? ` · “${r.stderr.slice(0, 120)}”` : ' · no stderr'}${extra}`;
+}
+
+/** The two zip bombs through the CLI (and --out on the unused-part one). */
+async function zipBombRows(dir: string): Promise<HostileRow[]> {
+  const rows: HostileRow[] = [];
+  const gb = (BOMB_BYTES / 1e9).toFixed(0);
+  const media = await writeBomb(dir, 'media');
+  const mb = (n: number) => (n / 1e6).toFixed(1);
+  const check = attempt([CLI, media.file], [0, 1, 2]);
+  rows.push(
+    row(
+      `zip bomb: ${mb(media.bytes)} MB file, unused xl/media part of ${gb} GB, CLI text`,
+      check,
+      exitNote(check, ' — the part is never inflated: the check runs as on the sample'),
+    ),
+  );
+  const out = path.join(dir, 'zip-bomb-annotated.xlsx');
+  const annotated = attempt([CLI, media.file, '--out', out], [0, 1, 2]);
+  rows.push(
+    row(
+      `zip bomb: the same file, CLI text --out`,
+      annotated,
+      exitNote(
+        annotated,
+        fs.existsSync(out) ? ` — copy ${mb(fs.statSync(out).size)} MB: the part copied compressed, byte for byte` : '',
+      ),
+    ),
+  );
+  const sheet = await writeBomb(dir, 'sheet');
+  const refused = attempt([CLI, sheet.file], [0, 1, 2]);
+  rows.push(
+    row(
+      `zip bomb: ${mb(sheet.bytes)} MB file, sheet XML inflating to ${gb} GB, CLI text`,
+      refused,
+      exitNote(refused, ' — refused on the declared size, before inflating (src/xlsx/unzip.ts)'),
+    ),
+  );
+  const lying = await writeBomb(dir, 'sheet-lying');
+  const counted = attempt([CLI, lying.file], [0, 1, 2]);
+  rows.push(
+    row(
+      `zip bomb: the same, its headers claiming 3.5 KB for the sheet, CLI text`,
+      counted,
+      exitNote(counted, ' — refused by counting the inflated bytes as they stream, not by the claimed size'),
+    ),
+  );
+  return rows;
+}
+
+export async function benchHostile(only?: HostileCase): Promise<HostileRow[]> {
   const dir = tempDir();
   const rows: HostileRow[] = [];
+  const runs = (c: HostileCase) => only === undefined || only === c;
   try {
-    const far = await farCellWorkbook(dir);
-    rows.push(row('far cell (9 projects + XFD1048576), CLI text', attempt([CLI, far])));
-    rows.push(
-      row(
-        '250,000 projects, core + text report',
-        attempt([...TS_NODE, MANY, '250000', 'text']),
-        'generated grid, one indicator per project',
-      ),
-    );
-    rows.push(
-      row(
-        '250,000 projects, core + JSON report',
-        attempt([...TS_NODE, MANY, '250000', 'json']),
-        'same grid; same error findings, so the same exit status',
-      ),
-    );
-    const [big] = await writeWorkbooks([40000], dir);
-    const plain = attempt([CLI, big.file]);
-    rows.push(
-      row(
-        `${big.projects.toLocaleString('en-US')} projects, CLI text`,
-        plain,
-        `${(big.bytes / 1e6).toFixed(1)} MB workbook`,
-      ),
-    );
-    const out = path.join(dir, 'annotated.xlsx');
-    const annotated = attempt([CLI, big.file, '--out', out]);
-    const ratio =
-      !(plain instanceof Error) && !(annotated instanceof Error)
-        ? ` — ${(annotated.ms / plain.ms).toFixed(2)}× the time, ${(annotated.maxRssKb / plain.maxRssKb).toFixed(2)}× the memory of the plain check`
-        : '';
-    rows.push(
-      row(
-        `${big.projects.toLocaleString('en-US')} projects, CLI text --out`,
-        annotated,
-        `copy ${fs.existsSync(out) ? (fs.statSync(out).size / 1e6).toFixed(1) : '?'} MB${ratio}`,
-      ),
-    );
-    rows.push({
-      case: 'zip bomb (1.9 MB file, 2 GB unused part)',
-      ms: null,
-      maxRssMb: null,
-      note: 'measured with the new reader (h11, src/xlsx); not on this branch',
-    });
+    if (runs('zip-bomb')) rows.push(...(await zipBombRows(dir)));
+    if (runs('far-cell')) {
+      const far = await farCellWorkbook(dir);
+      rows.push(row('far cell (9 projects + XFD1048576), CLI text', attempt([CLI, far])));
+    }
+    if (runs('many-projects')) {
+      rows.push(
+        row(
+          '250,000 projects, core + text report',
+          attempt([...TS_NODE, MANY, '250000', 'text']),
+          'generated grid, one indicator per project',
+        ),
+      );
+      rows.push(
+        row(
+          '250,000 projects, core + JSON report',
+          attempt([...TS_NODE, MANY, '250000', 'json']),
+          'same grid; same error findings, so the same exit status',
+        ),
+      );
+    }
+    if (runs('out')) {
+      const [big] = await writeWorkbooks([40000], dir);
+      const plain = attempt([CLI, big.file]);
+      rows.push(
+        row(
+          `${big.projects.toLocaleString('en-US')} projects, CLI text`,
+          plain,
+          `${(big.bytes / 1e6).toFixed(1)} MB workbook`,
+        ),
+      );
+      const out = path.join(dir, 'annotated.xlsx');
+      const annotated = attempt([CLI, big.file, '--out', out]);
+      const ratio =
+        !(plain instanceof Error) && !(annotated instanceof Error)
+          ? ` — ${(annotated.ms / plain.ms).toFixed(2)}× the time, ${(annotated.maxRssKb / plain.maxRssKb).toFixed(2)}× the memory of the plain check`
+          : '';
+      rows.push(
+        row(
+          `${big.projects.toLocaleString('en-US')} projects, CLI text --out`,
+          annotated,
+          `copy ${fs.existsSync(out) ? (fs.statSync(out).size / 1e6).toFixed(1) : '?'} MB${ratio}`,
+        ),
+      );
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -25,7 +25,7 @@ export const MINIMAL_STYLES =
   '</styleSheet>';
 
 /** The direct children of a list element such as `<cellXfs>`: `<xf …/>` or `<xf …>…</xf>`. */
-function listItems(inner: string, item: string): string[] {
+export function listItems(inner: string, item: string): string[] {
   const out: string[] = [];
   const re = new RegExp(`<((?:\\w+:)?${item})\\b${TAG_ATTRS}(/?)>`, 'g');
   for (let m = re.exec(inner); m; m = re.exec(inner)) {
@@ -42,7 +42,10 @@ function listItems(inner: string, item: string): string[] {
   return out;
 }
 
-function listBody(xml: string, list: string): { start: number; end: number; inner: string; prefix: string } | null {
+export function listBody(
+  xml: string,
+  list: string,
+): { start: number; end: number; inner: string; prefix: string } | null {
   const open = new RegExp(`<((?:\\w+:)?)${list}\\b${TAG_ATTRS}(/?)>`).exec(xml);
   if (!open) return null;
   if (open[2] === '/') return { start: open.index, end: open.index + open[0].length, inner: '', prefix: open[1] };
@@ -57,11 +60,16 @@ function listBody(xml: string, list: string): { start: number; end: number; inne
   };
 }
 
+/** The item element of a styles.xml list: `<fills>` holds `<fill>`, `<fonts>` `<font>`, `<cellXfs>` `<xf>`. */
+export function itemOf(list: string): string {
+  return list === 'fills' ? 'fill' : list === 'fonts' ? 'font' : 'xf';
+}
+
 /** Rewrites a list element with extra items and the right count. */
-function appendItems(xml: string, list: string, extra: readonly string[]): { xml: string; before: number } {
+export function appendItems(xml: string, list: string, extra: readonly string[]): { xml: string; before: number } {
   const body = listBody(xml, list);
   if (!body) throw new Error(`styles.xml has no <${list}>`);
-  const items = listItems(body.inner, list === 'fills' ? 'fill' : 'xf');
+  const items = listItems(body.inner, itemOf(list));
   const p = body.prefix;
   const open = new RegExp(`<${p}${list}\\b${TAG_ATTRS}/?>`).exec(xml.slice(body.start))![0];
   const tag = setAttr(open.replace(/\/>$/, '>'), 'count', String(items.length + extra.length));

@@ -16,6 +16,7 @@ import type { TableReport } from '../core/report';
 import { flaggedStyles, MINIMAL_STYLES, patchSheetCells, patchStyles } from './annotate-cells';
 import { emptyComments, emptyVml, patchComments, patchVml } from './annotate-notes';
 import { indicatorParts } from './indicator-part';
+import { addIndicatorStyles } from './indicator-styles';
 import {
   CONTENT_TYPE,
   NS_REL,
@@ -296,7 +297,13 @@ function removeSheet(pkg: Package, wbPart: string, wbXml: string, sheet: SheetEn
   return out;
 }
 
-function writeIndicatorSheet(pkg: Package, wbPart: string, tables: readonly TableReport[], locale: Locale): number {
+function writeIndicatorSheet(
+  pkg: Package,
+  wbPart: string,
+  tables: readonly TableReport[],
+  locale: Locale,
+  styles: { xml: string },
+): number {
   let wbXml = pkg.text(wbPart)!;
   let sheets = workbookSheets(pkg, wbPart, wbXml);
   const sheet = indicatorSheet(tables, locale);
@@ -310,7 +317,9 @@ function writeIndicatorSheet(pkg: Package, wbPart: string, tables: readonly Tabl
   for (let i = 2; inUse.names.has(tableName.toLowerCase()); i++) tableName = `${sheet.tableName}${i}`;
   const sheetPart = freePartName((n) => pkg.has(n), 'xl/worksheets/sheet', '.xml');
   const tablePart = freePartName((n) => pkg.has(n), 'xl/tables/table', '.xml');
-  const parts = indicatorParts(sheet, locale, { relId: 'rId1', id: inUse.maxId + 1, name: tableName });
+  const look = addIndicatorStyles(styles.xml);
+  styles.xml = look.xml;
+  const parts = indicatorParts(sheet, locale, { relId: 'rId1', id: inUse.maxId + 1, name: tableName }, look.styles);
   let types = pkg.text('[Content_Types].xml')!;
   pkg.set(sheetPart, parts.sheetXml);
   types = addOverride(types, sheetPart, CONTENT_TYPE.worksheet);
@@ -375,22 +384,21 @@ export function annotatePackage(
       cells += r.cells;
       notes += r.notes;
     }
-    if (cells > 0) {
-      if (!hadStyles) {
-        stylesPart = freePartName((n) => pkg.has(n), 'xl/styles', '.xml');
-        addRelTo(pkg, wbPart, REL.styles, stylesPart);
-        pkg.set(
-          '[Content_Types].xml',
-          addOverride(
-            pkg.text('[Content_Types].xml')!,
-            stylesPart,
-            'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
-          ),
-        );
-      }
-      pkg.set(stylesPart, styles.xml);
+    // The indicator sheet's bold header and wrapped columns are formats in the styles part too.
+    const indicatorRows = writeIndicatorSheet(pkg, wbPart, tables, locale, styles);
+    if (!hadStyles) {
+      stylesPart = freePartName((n) => pkg.has(n), 'xl/styles', '.xml');
+      addRelTo(pkg, wbPart, REL.styles, stylesPart);
+      pkg.set(
+        '[Content_Types].xml',
+        addOverride(
+          pkg.text('[Content_Types].xml')!,
+          stylesPart,
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
+        ),
+      );
     }
-    const indicatorRows = writeIndicatorSheet(pkg, wbPart, tables, locale);
+    pkg.set(stylesPart, styles.xml);
     return { bytes: pkg.write(), result: { cells, notes, indicatorRows } };
   } catch (e) {
     if (e instanceof AnnotateError) throw e;

@@ -1,11 +1,13 @@
 /**
  * The 指标明细 sheet (core indicatorSheet) as SpreadsheetML: a worksheet part with inline strings,
- * a frozen header, column widths, in-workbook links back to each indicator cell, and an Excel table
- * part over the rows. Text over Excel's 32,767-character cell limit is cut with a marker.
+ * a bold frozen header, column widths, long text wrapped, in-workbook links back to each indicator
+ * cell, and an Excel table part (with its autofilter) over the rows. Text over Excel's 32,767-character
+ * cell limit is cut with a marker. The styles it names are added by indicator-styles.ts.
  */
 import { address, columnName } from '../core/grid';
 import type { IndicatorSheet, SheetValue } from '../core/indicator-sheet';
 import type { Locale } from '../core/messages/locale';
+import type { IndicatorStyles } from './indicator-styles';
 import { NS_MAIN, NS_REL, escapeAttr, ooxmlText } from './ooxml';
 
 /** Excel refuses a cell holding more characters than this. */
@@ -53,10 +55,30 @@ export function sheetRef(sheet: string, cell: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${abs}`;
 }
 
-function cellXml(ref: string, v: SheetValue, locale: Locale): string {
+/** Columns whose text runs long (names, target texts, findings): wrapped, aligned to the top. */
+const LONG_TEXT = new Set([
+  '项目',
+  '三级指标',
+  '实施周期·文字',
+  '年度·文字',
+  '问题',
+  'Project',
+  'Level 3',
+  'Period text',
+  'Annual text',
+  'Findings',
+]);
+
+const EDGE_SPACE = /^\s|\s$|[\n\r\t]/;
+
+/** `s` is a style index from indicator-styles.ts (absent: the workbook's default). */
+function cellXml(ref: string, v: SheetValue, locale: Locale, s?: number): string {
   if (v === null || v === '') return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"><v>${v}</v></c>` : '';
-  return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${ooxmlText(fitCell(v, locale))}</t></is></c>`;
+  const style = s === undefined ? '' : ` s="${s}"`;
+  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${style}><v>${v}</v></c>` : '';
+  // `xml:space` only where whitespace at an end or a line break must survive: 21 bytes of a million cells.
+  const space = EDGE_SPACE.test(v) ? ' xml:space="preserve"' : '';
+  return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${ooxmlText(fitCell(v, locale))}</t></is></c>`;
 }
 
 export interface IndicatorParts {
@@ -108,6 +130,7 @@ export function indicatorParts(
   sheet: IndicatorSheet,
   locale: Locale,
   table: { relId: string; id: number; name: string },
+  styles?: IndicatorStyles,
 ): IndicatorParts {
   const cols = sheet.header.length;
   const sourceCol = 1; // 来源单元格
@@ -138,11 +161,19 @@ export function indicatorParts(
       '<sheetFormatPr defaultRowHeight="15"/>' +
       `<cols>${colXml}</cols><sheetData>`,
   );
-  xml.add(`<row r="1">${sheet.header.map((h, c) => cellXml(address(1, c + 1), h, locale)).join('')}</row>`);
+  xml.add(
+    `<row r="1">${sheet.header.map((h, c) => cellXml(address(1, c + 1), h, locale, styles?.header)).join('')}</row>`,
+  );
+  // Per column: the style of its data cells, and its letters (computed once, not per cell).
+  const colStyle = sheet.header.map((h, c) =>
+    !styles ? undefined : c === sourceCol ? styles.link : LONG_TEXT.has(h) ? styles.wrap : undefined,
+  );
+  const letters = sheet.header.map((_h, c) => columnName(c + 1));
   sheet.rows.forEach((r, i) => {
     const rowNo = i + 2;
     let cells = '';
-    for (let c = 0; c < r.length; c++) cells += cellXml(address(rowNo, c + 1), r[c], locale);
+    for (let c = 0; c < r.length; c++)
+      cells += cellXml(`${letters[c] ?? columnName(c + 1)}${rowNo}`, r[c], locale, colStyle[c]);
     xml.add(`<row r="${rowNo}">${cells}</row>`);
   });
   xml.add('</sheetData>');

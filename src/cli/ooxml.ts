@@ -37,11 +37,18 @@ const NOT_XML =
   // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Text with nothing to escape: no markup character, no `_` (of `_xHHHH_`), no control or surrogate. */
+// eslint-disable-next-line no-control-regex -- control characters are what sends text to the slow path
+const PLAIN_TEXT = /^[^&<>_\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]*$/;
+
 /**
  * Text for a SpreadsheetML string (`<t>`): OOXML writes characters XML cannot hold as `_xHHHH_`, and
  * a literal `_xHHHH_` with its underscore escaped as `_x005F_`, so Excel reads back the same text.
  */
 export function ooxmlText(s: string): string {
+  // Most cell text needs nothing: one test instead of five replaces (the 指标明细 sheet of 40,000
+  // projects is a million cells).
+  if (PLAIN_TEXT.test(s)) return s;
   const escaped = s
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
     .replace(NOT_XML, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);

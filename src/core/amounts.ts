@@ -13,8 +13,21 @@ export interface Amount {
   blank: boolean;
 }
 
+export type AmountUnit = '万元' | '元';
+
+/** An amount written in the other unit (`120000元` in a 万元 table), converted to the table's. */
+export interface UnitConversion {
+  /** The unit the cell names. */
+  from: AmountUnit;
+  /** The cell as written. */
+  text: string;
+  /** The converted figure with every digit kept (`12.3456`; the amount itself is rounded to the cent). */
+  exact: string;
+}
+
 export type AmountRead =
-  { ok: true; amount: Amount } | { ok: false; text: string; reason: 'not-number' | 'error-value' };
+  | { ok: true; amount: Amount; converted?: UnitConversion }
+  | { ok: false; text: string; reason: 'not-number' | 'error-value' };
 
 export const BLANK_AMOUNT: Amount = Object.freeze({ cents: 0, decimals: 2, blank: true });
 

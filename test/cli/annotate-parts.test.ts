@@ -5,6 +5,7 @@
 import { patchSheetCells, patchStyles, MINIMAL_STYLES } from '../../src/cli/annotate-cells';
 import { commentPlainText, emptyComments, patchComments } from '../../src/cli/annotate-notes';
 import { EXCEL_MAX_CELL_CHARS, fitCell, indicatorParts } from '../../src/cli/indicator-part';
+import { addIndicatorStyles } from '../../src/cli/indicator-styles';
 import { ooxmlText } from '../../src/cli/ooxml';
 
 const sheet = (data: string) => `<worksheet xmlns="m"><dimension ref="A1:C9"/>${data}<pageMargins/></worksheet>`;
@@ -128,9 +129,56 @@ describe('the indicator sheet', () => {
       { relId: 'rId1', id: 1, name: 'T' },
     );
     const xml = new TextDecoder().decode(parts.sheetXml);
-    const texts = [...xml.matchAll(/<t xml:space="preserve">([^<]*)<\/t>/g)].map((m) => m[1]);
+    const texts = [...xml.matchAll(/<t(?: xml:space="preserve")?>([^<]*)<\/t>/g)].map((m) => m[1]);
     expect(Math.max(...texts.map((t) => t.length))).toBe(EXCEL_MAX_CELL_CHARS);
     expect(xml).toContain(`<hyperlink ref="B2" location="'S'!$G$4"/>`);
     expect(parts.tableXml).toContain('ref="A1:C2"');
+  });
+
+  test('whitespace at an end or a line break is preserved; plain text is written without the marker', () => {
+    const parts = indicatorParts(
+      {
+        name: '指标明细',
+        tableName: 'T',
+        header: ['项目', '来源单元格', '问题'],
+        rows: [[' 甲', 'S!G4', '一\n二']],
+        sources: [{ sheet: 'S', cell: 'G4' }],
+      },
+      'zh-CN',
+      { relId: 'rId1', id: 1, name: 'T' },
+    );
+    const xml = new TextDecoder().decode(parts.sheetXml);
+    expect(xml).toContain('<t xml:space="preserve"> 甲</t>');
+    expect(xml).toContain('<t xml:space="preserve">一\n二</t>');
+    expect(xml).toContain('<t>S!G4</t>');
+  });
+});
+
+describe('the indicator sheet’s formats in styles.xml', () => {
+  const xfsOf = (xml: string) => /<(?:x:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:x:)?cellXfs>/.exec(xml)![1];
+
+  test('bold and link copies of the default font and three formats are appended; earlier indices stay', () => {
+    const { xml, styles } = addIndicatorStyles(MINIMAL_STYLES);
+    expect(xml).toContain('<fonts count="3"><font><sz val="11"/><name val="Calibri"/></font>');
+    expect(xml).toContain('<font><b/><sz val="11"/><name val="Calibri"/></font>');
+    expect(xml).toContain('<font><u/><color theme="10"/><sz val="11"/><name val="Calibri"/></font>');
+    expect(styles).toEqual({ header: 1, wrap: 2, link: 3 });
+    const xfs = xfsOf(xml).match(/<xf\b[\s\S]*?(?:\/>|<\/xf>)/g)!;
+    expect(xfs[0]).toBe('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
+    expect(xfs[styles.header]).toMatch(/fontId="1"/);
+    expect(xfs[styles.wrap]).toContain('<alignment vertical="top" wrapText="1"/>');
+    expect(xfs[styles.link]).toMatch(/fontId="2"/);
+  });
+
+  test('a prefixed part gets prefixed elements; a part without fonts or formats is still written', () => {
+    const prefixed = MINIMAL_STYLES.replace(/<(\/?)(\w)/g, '<$1x:$2')
+      .replace('<x:?xml', '<?xml')
+      .replace('xmlns=', 'xmlns:x=');
+    const { xml } = addIndicatorStyles(prefixed);
+    expect(xml).toContain('<x:font><x:b/><x:sz val="11"/><x:name val="Calibri"/></x:font>');
+    expect(xfsOf(xml)).toContain('<x:alignment vertical="top" wrapText="1"/></x:xf>');
+    const bare = addIndicatorStyles('<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>');
+    expect(bare.styles).toEqual({ header: 1, wrap: 2, link: 3 });
+    expect(bare.xml).toMatch(/<cellXfs count="4"><xf numFmtId="0" fontId="0"/);
   });
 });

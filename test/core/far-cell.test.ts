@@ -68,10 +68,7 @@ const BLANK_STRAYS: Stray[] = [
   ['a space at A1048576', [[EXCEL_LAST_ROW, 1, { value: ' ' }]]],
 ];
 
-/**
- * Text far from a list table: outside its columns and below its notes, it is debris. (Text below a
- * form's grid is read as one more grid row, so forms take the blank cases only.)
- */
+/** Text far from a list table: outside its columns and below its notes, it is debris. */
 const TEXT_STRAYS: Stray[] = [
   [
     'text at XFD1 and XFD1048576 and a space at A1048576',
@@ -79,6 +76,30 @@ const TEXT_STRAYS: Stray[] = [
       [1, EXCEL_LAST_COLUMN, { value: 'x' }],
       [EXCEL_LAST_ROW, EXCEL_LAST_COLUMN, { value: 'x' }],
       [EXCEL_LAST_ROW, 1, { value: ' ' }],
+    ],
+  ],
+];
+
+/**
+ * Text far below a form's grid (a note typed 5,000 rows down, a value at row 1,000,000): past a gap
+ * of blank rows the block has ended, so the text is neither one more indicator row nor the bottom of
+ * the form's range. The cells sit in the grid's own columns (B–E), where a grid row would be read.
+ */
+const FORM_TEXT_STRAYS: Stray[] = [
+  [
+    'a note typed 5,000 rows below, across the grid columns',
+    [
+      [5000, 2, { value: '产出指标' }],
+      [5000, 3, { value: '数量指标' }],
+      [5000, 4, { value: '临时记录' }],
+      [5000, 5, { value: '≥1次' }],
+    ],
+  ],
+  [
+    'text at D1000000 and XFD1048576',
+    [
+      [1000000, 4, { value: '备用行' }],
+      [EXCEL_LAST_ROW, EXCEL_LAST_COLUMN, { value: 'x' }],
     ],
   ],
 ];
@@ -93,7 +114,7 @@ const SOURCES: [string, Grid[], Stray[]][] = [
   ...FAMILIES.filter((f) => f.id === 'L3' || f.id === 'L2' || f.id === 'L7').map((f): [string, Grid[], Stray[]] => [
     `form family ${f.id}`,
     [gridFromValues(f.sheet, f.rows)],
-    BLANK_STRAYS,
+    [...BLANK_STRAYS, ...FORM_TEXT_STRAYS],
   ]),
 ];
 

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { checkSheet } from '../../src/core/check';
 import { type CellValue, type Grid, parseAddress } from '../../src/core/grid';
 import { level1CodeByName, level2CodeByName } from '../../src/core/indicators/level-names';
-import { readAmountText } from '../../src/core/table/amount-text';
+import { readAmountText, readTableAmount } from '../../src/core/table/amount-text';
 import { fieldOf, gridRoleOf, labelKey } from '../../src/core/table/layouts/labels';
 import { FAMILIES } from '../fixtures/forms/families';
 
@@ -118,6 +118,14 @@ describe('grid readers on arbitrary grids', () => {
         expect(c2 === null || /^[1-4][1-4]$/.test(c2)).toBe(true);
         const a = readAmountText(s);
         if (a.read.ok) expect(Number.isSafeInteger(a.read.amount.cents)).toBe(true);
+        // In either table unit, strictly or not: a safe amount, or a reason (a unit is converted, never thrown on).
+        for (const unit of ['万元', '元'] as const) {
+          for (const mode of ['strict', 'lenient'] as const) {
+            const r = readTableAmount({ value: `${s}${unit === '元' ? '万' : '元'}` }, unit, mode);
+            if (r.ok) expect(Number.isSafeInteger(r.amount.cents)).toBe(true);
+            else expect(r.text.length).toBeGreaterThan(0);
+          }
+        }
       }),
       { numRuns: 1000 },
     );

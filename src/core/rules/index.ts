@@ -2,6 +2,7 @@
 import type { Rule } from './rule';
 import amountNotNumber from './amount-not-number';
 import amountNegative from './amount-negative';
+import amountUnitConverted from './amount-unit-converted';
 import amountRowSum from './amount-row-sum';
 import amountColumnSum from './amount-column-sum';
 import indicatorUnparsed from './indicator-unparsed';
@@ -40,6 +41,7 @@ export type { Rule } from './rule';
 export const RULES: readonly Rule[] = [
   amountNotNumber,
   amountNegative,
+  amountUnitConverted,
   amountRowSum,
   amountColumnSum,
   formAmountSum,

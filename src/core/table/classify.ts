@@ -6,6 +6,7 @@
  */
 import { type Cell, type Grid, address, cellAt, cellText, rowEntries, rowIndexFrom, rowNumbers } from '../grid';
 import { type AmountRead, readAmount } from '../amounts';
+import { readTableAmount } from './amount-text';
 import { joinLines } from '../indicators/normalise';
 import { isBlankText } from '../text';
 import { AMOUNT_ROLES, type AmountRole, type RowKind } from '../report';
@@ -60,6 +61,8 @@ export function indentOf(cell: Cell | null | undefined): number {
   return Math.max(1, Math.round(width / 2));
 }
 
+const BLANK: AmountRead = readAmount(null);
+
 function textOf(grid: Grid, row: number, col: number | undefined): string {
   return col === undefined ? '' : cellText(cellAt(grid, row, col));
 }
@@ -90,7 +93,8 @@ export function readTable(grid: Grid, header: LocatedHeader): Table {
     for (const role of AMOUNT_ROLES) {
       const c = cols[role];
       amountCells[role] = c === undefined ? null : address(r, c);
-      const read = c === undefined ? readAmount(null) : readAmount(cellAt(grid, r, c));
+      // `120000元` in a 万元 table reads as 12.00 (amount-unit-converted says so).
+      const read = c === undefined ? BLANK : readTableAmount(cellAt(grid, r, c), header.unit, 'strict');
       amounts[role] = read;
       if (!read.ok || !read.amount.blank) hasAmounts = true;
     }

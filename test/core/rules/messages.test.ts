@@ -161,6 +161,42 @@ const WORDING: Wording[] = [
     'en-US': 'Total of "row 7" reads "#VALUE!", which is not a number; enter an amount (leave blank for none).',
   },
   {
+    rule: 'amount-unit-converted',
+    id: 'converted',
+    data: {
+      name: '机构运行辅助经费',
+      row: 4,
+      role: 'total',
+      label: null,
+      text: '120000元',
+      from: '元',
+      unit: '万元',
+      exact: '12.0000',
+    },
+    'zh-CN':
+      '“机构运行辅助经费”的总计写作“120000元”，单位是元，而本表金额单位为万元：已按万元折算为 12.0000 参与合计校验。请改写为万元金额，或核对单位。',
+    'en-US':
+      'Total of "机构运行辅助经费" is written "120000元" in yuan, but the table is in ×10k yuan: it was converted to 12.0000 for the sums. Write it in the table\'s unit, or check the unit.',
+  },
+  {
+    rule: 'amount-unit-converted',
+    id: 'converted',
+    data: {
+      name: '农民职业技能培训',
+      row: 2,
+      role: null,
+      label: '财政拨款',
+      text: '45万',
+      from: '万元',
+      unit: '元',
+      exact: '450,000.00',
+    },
+    'zh-CN':
+      '“农民职业技能培训”的财政拨款写作“45万”，单位是万元，而本表金额单位为元：已按元折算为 450,000.00 参与合计校验。请改写为元金额，或核对单位。',
+    'en-US':
+      '财政拨款 of "农民职业技能培训" is written "45万" in ×10k yuan, but the table is in yuan: it was converted to 450,000.00 for the sums. Write it in the table\'s unit, or check the unit.',
+  },
+  {
     rule: 'amount-negative',
     id: 'negative',
     data: { name: '口岸广域网运作经费', row: 4, role: 'other', amount: '-1,648.49' },

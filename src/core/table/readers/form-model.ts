@@ -10,7 +10,7 @@ import type { AmountLine, FormAmounts, ProjectModel, TableModel } from '../../mo
 import type { AmountRole } from '../../report';
 import type { Columns } from '../locate';
 import type { Table, TableRow } from '../classify';
-import { readFormAmount } from '../amount-text';
+import { type AmountUnit, readFormAmount, toTableUnit } from '../amount-text';
 import { type FieldHit, bestField, fieldLines, readFields } from './form-fields';
 import type { FormBlock } from './form';
 import { type GridIndicators, type PeriodLookup, gridIndicators, periodKey } from './grid-indicators';
@@ -19,8 +19,9 @@ import type { GridHeader } from './indicator-grid';
 const UNIT_LINE = /(?:金额)?单位\s*[:：]\s*(万元|元)/;
 const UNIT_IN_LABEL = /[(（](万元|元)[)）]/;
 
-function line(h: FieldHit): AmountLine {
-  return { label: h.label, cell: h.cell, read: readFormAmount(h.value).read };
+/** A labelled amount in the form's unit (`120000元` on a 万元 form reads 12.00; amount-unit-converted says so). */
+function line(h: FieldHit, unit: AmountUnit): AmountLine {
+  return { label: h.label, cell: h.cell, read: toTableUnit(readFormAmount(h.value), unit, h.text.trim()) };
 }
 
 /** The sum of amount reads; the first unreadable one stands for the sum (amount-not-number reports it). */
@@ -41,18 +42,19 @@ export function sumReads(reads: readonly AmountRead[]): AmountRead {
   return { ok: true, amount };
 }
 
-function formAmounts(hits: readonly FieldHit[]): FormAmounts {
+function formAmounts(hits: readonly FieldHit[], unit: AmountUnit): FormAmounts {
+  const lineOf = (h: FieldHit) => line(h, unit);
   const one = (f: Parameters<typeof bestField>[1]) => {
     const h = bestField(hits, f);
-    return h ? line(h) : null;
+    return h ? lineOf(h) : null;
   };
   return {
     total: one('total'),
     fiscal: one('fiscal'),
     carryover: one('carryover'),
-    other: fieldLines(hits, 'other').map(line),
-    fiscalLines: fieldLines(hits, 'fiscalLine').map(line),
-    fiscalLevels: fieldLines(hits, 'fiscalLevel').map(line),
+    other: fieldLines(hits, 'other').map(lineOf),
+    fiscalLines: fieldLines(hits, 'fiscalLine').map(lineOf),
+    fiscalLevels: fieldLines(hits, 'fiscalLevel').map(lineOf),
   };
 }
 
@@ -137,7 +139,8 @@ export function formModel(grid: Grid, block: FormBlock): TableModel {
   const hits = readFields(grid, block.fieldRows, block.fieldTexts);
   const nameHit = bestField(hits, 'name', true);
   const unitHit = bestField(hits, 'unit') ?? bestField(hits, 'department');
-  const amounts = formAmounts(hits);
+  const unit = formUnit(block, hits);
+  const amounts = formAmounts(hits, unit);
   const annualGrid = [...block.grids].reverse().find((g) => g.kind === 'annual') ?? block.grids[block.grids.length - 1];
   const periodGrid = block.grids.find((g) => g !== annualGrid && g.kind === 'period');
   const lookup = periodGrid ? periodLookup(gridIndicators(periodGrid.header, periodGrid.rows)) : null;
@@ -150,7 +153,6 @@ export function formModel(grid: Grid, block: FormBlock): TableModel {
     unitHit ? unitHit.text : null,
     amounts,
   );
-  const unit = formUnit(block, hits);
   const columns = gridColumns(annualGrid.header);
   const table: Table = {
     sheet: grid.sheet,

@@ -3,7 +3,9 @@
  * title, header fields (name, units, amounts), then one or two indicator grids. Blocks may stand
  * one below another on a sheet at any offset; each becomes its own table. A block starts at a
  * project-name label (or at a grid with none above it) and ends at the next block, title or
- * signature line. The scanner is fed the sheet's rows in order, each row's texts computed once.
+ * signature line, or at a run of blank rows longer than FORM_GAP below its grid (a note typed
+ * thousands of rows below is not one more indicator row, and must not stretch the block's range).
+ * The scanner is fed the sheet's rows in order, each row's texts computed once.
  */
 import { type Grid, address } from '../../grid';
 import { labelKey, fieldOf, FORM_END, TITLE, gridRoleOf } from '../layouts/labels';
@@ -55,6 +57,13 @@ export function endsGridIn(row: RowTexts): boolean {
 
 type OpenGrid = { header: GridHeader; kind: 'annual' | 'period'; rows: GridRow[] };
 
+/**
+ * Blank rows a block's grid may hold before it counts as ended. PDF conversions leave a row or two
+ * at a page break; a block stacked below starts with its own title or name label, so a longer run
+ * of blank rows only separates the form from unrelated text.
+ */
+export const FORM_GAP = 5;
+
 /** Feed rows top to bottom (`feed`), interrupt where another layout's table sits (`close`). */
 export class FormScanner {
   readonly blocks: FormBlock[] = [];
@@ -64,6 +73,8 @@ export class FormScanner {
   private gridRows: number[] = [];
   /** Rows seen while no block is open (a department table's fields above its grid); a few only. */
   private loose: { row: number; texts: RowTexts }[] = [];
+  /** Last row the open block took once it has a grid (gaps are measured from it). */
+  private last = 0;
 
   constructor(private readonly grid: Grid) {}
 
@@ -121,6 +132,9 @@ export class FormScanner {
 
   /** One row: its texts and, when it is one, the grid header it starts. */
   feed(row: number, texts: RowTexts, header: GridHeader | null): void {
+    const b0 = this.current;
+    if (b0 && (this.inGrid || b0.grids.length) && row - this.last > FORM_GAP + 1) this.close();
+    this.last = row;
     if (header) {
       const b = this.current ?? this.open(row);
       this.closeGrid();

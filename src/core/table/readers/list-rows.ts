@@ -11,11 +11,11 @@ import { AMOUNT_ROLES, type AmountRole } from '../../report';
 import type { AmountRead } from '../../amounts';
 import type { Columns } from '../locate';
 import type { Table, TableRow } from '../classify';
-import { readAmountText } from '../amount-text';
+import { type AmountUnit, readTableAmount } from '../amount-text';
 import { labelKey } from '../layouts/labels';
 import { type GridHeader, gridHeaderFrom, readGridRows } from './indicator-grid';
 import { gridIndicators } from './grid-indicators';
-import { endsGridIn, titleOf } from './form';
+import { FORM_GAP, endsGridIn, titleOf } from './form';
 import { type RowTexts, rowTexts } from './row-texts';
 
 export interface ListRowsHeader {
@@ -57,6 +57,7 @@ function amountRow(
   grid: Grid,
   row: number,
   col: number | undefined,
+  unit: AmountUnit,
 ): { amounts: Record<AmountRole, AmountRead>; cells: Record<AmountRole, string | null> } {
   const amounts = {} as Record<AmountRole, AmountRead>;
   const cells = {} as Record<AmountRole, string | null>;
@@ -65,8 +66,7 @@ function amountRow(
     cells[role] = null;
   }
   if (col !== undefined) {
-    const cell = cellAt(grid, row, col);
-    amounts.total = cell && typeof cell.value === 'string' ? readAmountText(cell.value).read : readAmount(cell);
+    amounts.total = readTableAmount(cellAt(grid, row, col), unit, 'lenient');
     cells.total = address(row, col);
   }
   return { amounts, cells };
@@ -93,10 +93,13 @@ export function readListRows(grid: Grid, h: ListRowsHeader, headerRow: number, r
   const groups: { row: TableRow; rows: number[]; nameCell: string }[] = [];
   let unitName: string | null = null;
   let bottom = h.grid.bottom;
+  const unit = findUnitAbove(grid, rows, headerRow);
   for (const r of below) {
     const t = rowTexts(grid, r);
     // Blank cells only (a space typed far below): like an absent row, not the table's new bottom.
     if (t.cols.length === 0) continue;
+    // Past a run of blank rows the list has ended: text typed far below is not one more indicator row.
+    if (r - bottom > FORM_GAP + 1) break;
     if (endsGridIn(t) || listRowsHeaderFrom(t, gridHeaderFrom(grid, r, t))) break;
     bottom = r;
     const unitText = text(grid, r, h.unit);
@@ -106,7 +109,7 @@ export function readListRows(grid: Grid, h: ListRowsHeader, headerRow: number, r
     const level3 = text(grid, r, h.grid.sets[h.grid.sets.length - 1].level3);
     if (!name && unitText && !value && !level3) {
       // `820-马踏镇部门 | 8,827,620.53`: a department row over its units' projects.
-      const a = amountRow(grid, r, h.total);
+      const a = amountRow(grid, r, h.total, unit);
       tableRows.push({
         row: r,
         kind: 'total',
@@ -124,7 +127,7 @@ export function readListRows(grid: Grid, h: ListRowsHeader, headerRow: number, r
       continue;
     }
     if (name) {
-      const a = amountRow(grid, r, h.total);
+      const a = amountRow(grid, r, h.total, unit);
       const goal = text(grid, r, h.goal);
       const row: TableRow = {
         row: r,
@@ -182,7 +185,7 @@ export function readListRows(grid: Grid, h: ListRowsHeader, headerRow: number, r
   if (h.grid.left < left) left = h.grid.left;
   const table: Table = {
     sheet: grid.sheet,
-    header: { top: headerRow, bottom: h.grid.bottom, columns, unit: findUnitAbove(grid, rows, headerRow) },
+    header: { top: headerRow, bottom: h.grid.bottom, columns, unit },
     bottom,
     rows: tableRows,
     columns,
