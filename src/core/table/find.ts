@@ -2,12 +2,12 @@
  * Every table on a sheet, whatever its layout: lists (the reference table), flat lists of indicator
  * rows, and forms, top to bottom; plus the tables recognised as not being project target tables.
  */
-import { type Grid, rowNumbers } from '../grid';
+import { type Grid, rowIndexFrom, rowNumbers } from '../grid';
 import { buildModel, type TableModel } from '../model';
 import type { RejectedTable } from '../report';
 import { readTable } from './classify';
 import { locateHeader } from './locate';
-import { FormScanner, blockRange, fieldAreaWords } from './readers/form';
+import { FormScanner, blockRange, fieldAreaWords, titleOf } from './readers/form';
 import { formModel } from './readers/form-model';
 import { listRowsHeaderFrom, readListRows } from './readers/list-rows';
 import { gridHeaderFrom } from './readers/indicator-grid';
@@ -20,6 +20,16 @@ export interface SheetTables {
   rejected: RejectedTable[];
 }
 
+/** A list's title: a title line among the three non-empty rows above its header (not above `from`). */
+function titleAbove(grid: Grid, top: number, from: number): string | null {
+  const rows = rowNumbers(grid);
+  for (let i = rowIndexFrom(grid, top) - 1, n = 0; i >= 0 && n < 3 && rows[i] >= from; i--, n++) {
+    const t = titleOf(grid, rows[i]);
+    if (t) return t;
+  }
+  return null;
+}
+
 function listTables(grid: Grid): TableModel[] {
   const out: TableModel[] = [];
   let from = grid.top;
@@ -28,7 +38,10 @@ function listTables(grid: Grid): TableModel[] {
     const header = locateHeader(grid, from, aboveFrom);
     if (!header) break;
     const table = readTable(grid, header);
-    out.push(buildModel(grid, table));
+    const model = buildModel(grid, table);
+    model.layout = 'list';
+    model.title = titleAbove(grid, header.top, aboveFrom);
+    out.push(model);
     from = Math.max(table.bottom, header.bottom) + 1;
     aboveFrom = from;
   }
