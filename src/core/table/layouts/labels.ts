@@ -121,7 +121,7 @@ export interface FieldLabel {
 export const FIELD_LABELS: readonly FieldLabel[] = [
   { field: 'name', pattern: /^(项目支出名称|项目名称|项目名|二级项目名称)(\(.*\))?$/, rank: 2 },
   { field: 'name', pattern: /^(专项资金名称|专项名称|一级项目名称)$/, rank: 1 },
-  { field: 'unit', pattern: /^(项目)?(实施|执行)(单位|主体)(名称)?$/, rank: 1 },
+  { field: 'unit', pattern: /^((项目)?(实施|执行)(单位|主体)(名称)?|单位名称)$/, rank: 1 },
   {
     field: 'department',
     pattern: /^(主管部门(及代码)?|预算部门|预算单位|申报单位(名称)?|编制单位|主管单位)$/,
@@ -212,11 +212,11 @@ export const GRID_LABELS: readonly { role: GridRole; pattern: RegExp }[] = [
   // `一级` / `二级` / `三级` alone head the columns in some provinces' forms.
   { role: 'level1', pattern: /^一级(指标|目标|$)/ },
   { role: 'level2', pattern: /^二级(指标|$)/ },
-  { role: 'level3', pattern: /^(三级指标|三级|指标内容|指标名称|指标)(\(.*\))?$/ },
+  { role: 'level3', pattern: /^(三级指标名称|三级指标|三级|指标内容|指标名称|指标)(\(.*\))?$/ },
   {
     role: 'value',
     pattern:
-      /^(年度)?(指标值|指标目标值|目标值|指标值及单位|当年预期实现值|预期实现值|本年度计划水平|计划水平|本年度指标值|年度指标值)(\(.*\))?$/,
+      /^(年度)?(指标值|绩效指标值|指标目标值|目标值|指标值及单位|当年预期实现值|预期实现值|本年度计划水平|计划水平|本年度指标值|年度指标值)(\(.*\))?$/,
   },
 ];
 

@@ -50,6 +50,21 @@ function isLabel(text: string): FieldLabel | 'grid' | null {
   return gridRoleOf(k) ? 'grid' : null;
 }
 
+/** The value under a label, on the next field row: a non-empty cell that is no label itself. */
+function valueBelow(
+  grid: Grid,
+  row: number,
+  col: number,
+  texts: ReadonlyMap<number, RowTexts>,
+): Pick<FieldHit, 'cell' | 'text' | 'value'> | null {
+  const next = texts.get(row + 1);
+  if (!next) return null;
+  const k = next.cols.indexOf(col);
+  if (k < 0 || isLabel(next.texts[k]) || INLINE.test(next.texts[k])) return null;
+  const value = cellAt(grid, row + 1, col) ?? { value: next.texts[k] };
+  return { cell: address(row + 1, col), text: next.texts[k], value };
+}
+
 /** Every field written on the rows given (their texts, as the scan read them), in sheet order. */
 export function readFields(grid: Grid, rows: readonly number[], texts: ReadonlyMap<number, RowTexts>): FieldHit[] {
   const out: FieldHit[] = [];
@@ -68,9 +83,13 @@ export function readFields(grid: Grid, rows: readonly number[], texts: ReadonlyM
         // a label and its figure (`一般公共预算拨款 | 小计 | 1800`) is skipped.
         let j = i + 1;
         while (j < cols.length && /^小计$/.test(labelKey(words[j]))) j++;
-        if (j >= cols.length) continue;
+        if (j >= cols.length || isLabel(words[j])) {
+          // A row of labels with their values on the row below (`资金总额 | 财政资金 | 自筹资金`).
+          const below = valueBelow(grid, r, cols[i], texts);
+          if (below) out.push({ field: f.field, rank: f.rank, label: text, ...below });
+          continue;
+        }
         const vtext = words[j];
-        if (isLabel(vtext)) continue;
         const vcell = cellAt(grid, r, cols[j]) ?? { value: vtext };
         out.push({ field: f.field, rank: f.rank, label: text, cell: address(r, cols[j]), text: vtext, value: vcell });
         i = j;
