@@ -69,8 +69,9 @@ describe.each(UNKNOWN_FORMS.map((f) => [f.id, f] as const))('%s', (_id, f) => {
   it('reads it moved down and right, below another sheet’s worth of text', () => {
     const moved = gridFromValues(f.sheet, [['说明：以下为本单位项目绩效目标。'], [], ...f.rows], 4, 3);
     const { tables } = checkSheet(moved);
-    expect(tables).toHaveLength(1);
-    expect(tables[0].indicators.map((i) => i.name)).toEqual(f.tables[0].indicators.map((i) => i[3]));
+    expect(tables.map((t) => t.indicators.map((i) => i.name))).toEqual(
+      f.tables.map((t) => t.indicators.map((i) => i[3])),
+    );
   });
 });
 
@@ -82,6 +83,29 @@ describe('look-alikes in the new wordings', () => {
     const { tables } = checkSheet(gridFromValues('Sheet1', rows));
     expect(tables.map((t) => t.rows[0].name)).toEqual(['乡村道路养护', '残疾人康复救助']);
     expect(tables.map((t) => t.indicators.length)).toEqual([5, 4]);
+  });
+
+  it('two different name labels on one row (一级 and 二级项目名称) are one form, not two bands', () => {
+    const rows: CellValue[][] = [
+      ['一级项目名称', '农业发展', '二级项目名称', '耕地地力保护补贴', n],
+      ['资金总额', '50', '财政资金', '50', n],
+      ['一级', '二级', '三级', '目标值', n],
+      ['产出', '数量', '补贴面积', '≥3万亩', n],
+      ['满意度', '服务对象满意度', '农户满意度', '≥90%', n],
+    ];
+    const { tables } = checkSheet(gridFromValues('Sheet1', rows));
+    expect(tables.map((t) => [t.range, t.rows[0].name, t.indicators.length])).toEqual([
+      ['A1:D5', '耕地地力保护补贴', 2],
+    ]);
+  });
+
+  it('side-by-side forms moved down and right keep their addresses', () => {
+    const f = UNKNOWN_FORMS.find((x) => x.id.startsWith('U11')) as FamilyFixture;
+    const moved = gridFromValues(f.sheet, f.rows, 30, 5);
+    expect(checkSheet(moved).tables.map((t) => [t.range, t.indicators[0].cell])).toEqual([
+      ['E30:I37', 'H35'],
+      ['K30:O37', 'N35'],
+    ]);
   });
 
   it('a self-evaluation with 实际完成值 and 得分 is rejected, not checked', () => {

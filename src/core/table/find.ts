@@ -13,6 +13,7 @@ import { listRowsHeaderFrom, readListRows } from './readers/list-rows';
 import { gridHeaderFrom } from './readers/indicator-grid';
 import { rowTexts } from './readers/row-texts';
 import { rejectionOf } from './reject';
+import { bandGrid, bandRanges, repeatedNameColumns } from './bands';
 import { address } from '../grid';
 
 export interface SheetTables {
@@ -49,6 +50,10 @@ function listTables(grid: Grid): TableModel[] {
 }
 
 export function findTables(grid: Grid): SheetTables {
+  return findIn(grid, false);
+}
+
+function findIn(grid: Grid, banded: boolean): SheetTables {
   const models = listTables(grid);
   const rejected: RejectedTable[] = [];
   const spans: [number, number][] = models.map((m) => [
@@ -64,6 +69,8 @@ export function findTables(grid: Grid): SheetTables {
   // One pass: each row's texts are computed once and asked every question (flat-list header? grid
   // header? title? name label? signature?).
   let skipTo = 0;
+  // Side-by-side copies of a form: the columns where each copy's name label stands.
+  let bandStarts: Set<number> | null = null;
   for (const r of rows) {
     if (r <= skipTo) continue;
     if (taken(r)) {
@@ -74,6 +81,8 @@ export function findTables(grid: Grid): SheetTables {
     // A row of blank cells (a space typed far below) reads like an absent row: it must not stretch
     // a form's range down to it.
     if (texts.cols.length === 0) continue;
+    const names = banded ? null : repeatedNameColumns(texts);
+    if (names) for (const c of names) (bandStarts ??= new Set()).add(c);
     const header = gridHeaderFrom(grid, r, texts);
     const list = header ? listRowsHeaderFrom(texts, header) : null;
     if (!list) {
@@ -90,6 +99,11 @@ export function findTables(grid: Grid): SheetTables {
     else models.push(model);
   }
   forms.close();
+  if (bandStarts)
+    return bandTables(
+      grid,
+      [...bandStarts].sort((a, b) => a - b),
+    );
 
   for (const block of forms.blocks) {
     const rejection = rejectionOf(
@@ -104,5 +118,18 @@ export function findTables(grid: Grid): SheetTables {
     models.push(formModel(grid, block));
   }
   models.sort((a, b) => a.table.header.top - b.table.header.top);
+  return { models, rejected };
+}
+
+/** Each band of side-by-side forms read as a sheet of its own; tables top to bottom, then left to right. */
+function bandTables(grid: Grid, starts: number[]): SheetTables {
+  const models: TableModel[] = [];
+  const rejected: RejectedTable[] = [];
+  for (const [from, to] of bandRanges(grid, starts)) {
+    const found = findIn(bandGrid(grid, from, to), true);
+    for (const m of found.models) models.push(m);
+    for (const x of found.rejected) rejected.push(x);
+  }
+  models.sort((a, b) => a.table.header.top - b.table.header.top || a.table.left - b.table.left);
   return { models, rejected };
 }
