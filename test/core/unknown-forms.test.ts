@@ -108,6 +108,25 @@ describe('look-alikes in the new wordings', () => {
     ]);
   });
 
+  it('a 二级 named like an amount label (其他) stays an indicator; only a figure beside it makes an amount row', () => {
+    const rows: CellValue[][] = [
+      ['项目名称', '农民技能培训', n, n, n, n],
+      ['一级指标', '二级指标', '三级指标', '指标值', n, n],
+      ['产出指标', '数量指标', '培训人次', '≥100人次', n, n],
+      [n, '其他', '培训资料', '1套', n, n],
+      ['满意度指标', '服务对象满意度指标', '学员满意度', '≥90%', n, n],
+      ['年度资金总额', '100', '财政拨款', '90', '其他资金', '10'],
+    ];
+    const [t] = checkSheet(gridFromValues('Sheet1', rows)).tables;
+    expect(t.indicators.map((i) => [i.cell, i.level2?.name, i.name])).toEqual([
+      ['D3', '数量指标', '培训人次'],
+      ['D4', '其他', '培训资料'],
+      ['D5', '服务对象满意度指标', '学员满意度'],
+    ]);
+    expect(t.rows[0].amounts).toMatchObject({ total: '100.00', fiscal: '90.00', other: '10.00' });
+    expect(t.range).toBe('A1:F6');
+  });
+
   it('a self-evaluation with 实际完成值 and 得分 is rejected, not checked', () => {
     const rows: CellValue[][] = [
       ['项目名称：', '残疾人康复救助', n, n, n, n],

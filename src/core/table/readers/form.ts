@@ -71,17 +71,24 @@ function fieldLabelIn(row: RowTexts): boolean {
 
 /**
  * A grid row that is a field row instead (the amounts written below the indicators): its first text
- * labels a field and stands under the grid left of its indicator-name column, where no indicator
- * name can be.
+ * labels an amount, followed by a figure, under the grid left of its indicator-name column.
  */
 function fieldRowBelowGrid(row: RowTexts, header: GridHeader): boolean {
   const set = header.sets[header.sets.length - 1];
   const nameCol = set.level3 ?? set.value;
   // Left of the grid it is a field beside it (side-by-side blocks), which does not end the grid.
   if (nameCol === undefined || !row.cols.length || row.cols[0] < header.left || row.cols[0] >= nameCol) return false;
-  const f = fieldOf(labelKey(row.texts[0])) ?? inlineField(row.texts[0])?.field;
-  return f !== null && f !== undefined && f.field !== 'label' && f.field !== 'goal';
+  const inline = inlineField(row.texts[0]);
+  const f = inline ? inline.field : fieldOf(labelKey(row.texts[0]));
+  // An amount label with its figure (`其他资金 | 32.00`, `年度资金总额：432`): a 二级 named `其他` over an
+  // indicator name is no amount and stays in the grid.
+  if (!f || !AMOUNT_FIELDS.has(f.field)) return false;
+  const value = inline ? inline.value : row.texts[1];
+  return value !== undefined && FIGURE.test(value);
 }
+
+const AMOUNT_FIELDS = new Set(['total', 'fiscal', 'fiscalLine', 'fiscalLevel', 'other', 'carryover']);
+const FIGURE = /^[\d,.]+\s*(万元|万|元)?$/;
 
 /** A signature or note line (`填表人:`, `…(盖章) 年 月 日`) or a title: where a grid's rows end. */
 export function endsGridIn(row: RowTexts): boolean {
