@@ -43,6 +43,9 @@ export interface CliMessages {
   /** Whether a finding's message already names item `indicator`. */
   namesItem(message: string, indicator: number): boolean;
   noTablesInFile: string;
+  /** The tables recognised and not checked (绩效自评表 …), listed under the checked ones. */
+  rejectedHeading: string;
+  rejectedLine(x: RejectedTable): string;
   annotated(out: string, cells: number, indicators: number): string;
   // Batch runs (src/cli/batch).
   batchNoFiles: string;
@@ -130,6 +133,8 @@ const zh: CliMessages = {
   findingLocation: (c, i) => (i === null ? c : `${c} 第${i}条`),
   namesItem: (m, i) => m.includes(`第 ${i} 条指标`),
   noTablesInFile: '  （没有找到表格）',
+  rejectedHeading: '未校验的表格：',
+  rejectedLine: (x) => `  工作表“${x.sheet}” ${x.range} · ${KIND_NAMES['zh-CN'][x.kind]}：${x.reason}`,
   annotated: (o, c, i) => `已写入标注副本：${o}（标记 ${c} 个单元格，指标明细 ${i} 行）`,
   batchNoFiles: '在给出的文件夹中没有找到 .xlsx、.xlsm 或 .xls 工作簿',
   batchLine: (f, t, e, w) => `${f}：${t} 个表 · 错误 ${e} · 警告 ${w}`,
@@ -211,6 +216,9 @@ const en: CliMessages = {
   findingLocation: (c, i) => (i === null ? c : `${c} item ${i}`),
   namesItem: (m, i) => new RegExp(`\\bIndicator ${i}\\b`).test(m),
   noTablesInFile: '  (no table found)',
+  rejectedHeading: 'Tables not checked:',
+  rejectedLine: (x) =>
+    `  Sheet "${x.sheet}" ${x.range} · ${KIND_NAMES['en-US'][x.kind]}: not a project performance target table; not checked.`,
   onlyRejected: (f, found) =>
     `${f} holds only ${rejectedKinds(found, 'en-US')} (${found.map((x) => `sheet "${x.sheet}" ${x.range}`).join(', ')}), not a project performance target table; nothing was checked`,
   annotated: (o, c, i) => `Annotated copy written: ${o} (${c} cells marked, ${i} indicator rows)`,

@@ -1,6 +1,6 @@
 /**
  * The readable report: per table a heading and the counts, then the findings grouped by project,
- * those of the total and unit rows first.
+ * those of the total and unit rows first; then the tables recognised and not checked, one line each.
  */
 import type { Locale } from '../core/messages/locale';
 import { compareFindings, type Finding, type Report, type TableReport } from '../core/report';
@@ -48,5 +48,12 @@ export function reportText(r: Report & { file: string }, locale: Locale): string
     // A loop, not push(...): a spread over 250,000 projects' lines overflows the stack.
     for (const line of tableText(t, locale)) lines.push(line);
   });
+  // Tables recognised as something else are named even beside checked ones: the clerk sees why a
+  // 自评表 on the same sheet got no marks.
+  if (r.rejected?.length) {
+    const msg = cliMessages(locale);
+    lines.push('', msg.rejectedHeading);
+    for (const x of r.rejected) lines.push(msg.rejectedLine(x));
+  }
   return lines.join('\n');
 }

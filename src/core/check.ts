@@ -106,8 +106,9 @@ function toReport(model: TableModel, rules: readonly Rule[], locale: Locale): Ta
   }
   const grid = model.layout !== undefined && model.layout !== 'list';
   return {
-    // The list layout keeps the report's original keys; other layouts say which they are.
-    ...(grid ? { layout: model.layout, title: model.title ?? null } : {}),
+    // Every table says its layout and title (a list read by an older caller has no layout: a list).
+    layout: model.layout ?? 'list',
+    title: model.title ?? null,
     sheet: table.sheet,
     range: `${address(table.header.top, table.left)}:${address(Math.max(table.bottom, table.header.bottom), table.right)}`,
     unit: table.header.unit,

@@ -9,6 +9,7 @@ import * as path from 'path';
 import { MARK_FILLS } from '../../src/core/marks';
 import { argb } from '../../src/cli/annotate';
 import { FAMILIES, type FamilyFixture } from '../fixtures/forms/families';
+import { UNKNOWN_FORMS } from '../fixtures/forms/unknown-forms';
 import { FIXTURES, fillOf, readBook, run, tempDir } from './helpers';
 import { hyperlinks, partsOf } from './package';
 
@@ -20,7 +21,7 @@ interface JsonTable {
   title: string | null;
   range: string;
   columns: Record<string, string>;
-  indicators: { cell: string; name: string; weight?: number | null }[];
+  indicators: { cell: string; name: string; weight?: number | null; annual?: { raw: string } | null }[];
   findings: { rule: string; severity: string; cell: string; fix?: { cell: string } }[];
 }
 
@@ -41,6 +42,29 @@ describe.each(checked.map((f) => [f.id, f] as const))('%s through the CLI', (_id
       expect(Object.keys(t).slice(0, 4)).toEqual(['layout', 'title', 'sheet', 'range']);
       expect(t.columns.value ?? t.columns.level3).toBeDefined();
     }
+  });
+});
+
+describe.each(UNKNOWN_FORMS.map((f) => [f.id, f] as const))('unknown province %s through the CLI', (_id, f) => {
+  it('json: every indicator cell, name and target, and the amounts; exit 0', async () => {
+    const r = await run([path.join(DIR, f.file), '--format', 'json']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const j = JSON.parse(r.stdout) as {
+      tables: (JsonTable & { rows: { kind: string; name: string; amounts: Record<string, string> }[] })[];
+    };
+    expect(j.tables.map((t) => [t.layout, t.title, t.range])).toEqual(
+      f.tables.map((t) => [t.layout, t.title, t.range]),
+    );
+    expect(j.tables.map((t) => t.indicators.map((i) => [i.cell, i.name, i.annual?.raw]))).toEqual(
+      f.tables.map((t) => t.indicators.map((i) => [i[0], i[3], i[4]])),
+    );
+    expect(
+      j.tables.map((t) =>
+        t.rows
+          .filter((x) => x.kind === 'project')
+          .map((p) => [p.name, p.amounts.total, p.amounts.fiscal, p.amounts.other]),
+      ),
+    ).toEqual(f.tables.map((t) => t.projects.map((p) => [p.name, p.total, p.fiscal, p.other])));
   });
 });
 

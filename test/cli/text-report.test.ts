@@ -1,7 +1,10 @@
 /** The CLI's readable lines: each finding's item said once, one term for the table-level group. */
 import { check } from '../../src/core/check';
 import type { Finding } from '../../src/core/report';
-import { findingLine, tableText } from '../../src/cli/text-report';
+import { findingLine, reportText, tableText } from '../../src/cli/text-report';
+import { checkWorkbook } from '../../src/core/check';
+import { gridFromValues } from '../../src/core/grid';
+import { FAMILIES } from '../fixtures/forms/families';
 import { BENEFIT_ITEM, OUTPUT_ITEM, SATISFACTION_ITEM, oneProject, tableGrid, withItem4 } from '../core/rules/helpers';
 
 function only(lines: string[], cell: string): string {
@@ -56,5 +59,38 @@ describe('CLI text lines', () => {
     const lines = tableText(check(grid)[0], 'zh-CN');
     expect(lines).toContain('合计及单位行');
     expect(lines.join('\n')).not.toContain('合计与单位行');
+  });
+
+  describe('tables recognised and not checked', () => {
+    const family = (id: string) => FAMILIES.find((f) => f.id === id)!;
+    // A form (L3's first block, rows 1–18), two blank rows, then a 绩效自评表 (S) on the same sheet.
+    const form = family('L3').rows.slice(0, 18);
+    const self = family('S').rows;
+    const grid = gridFromValues('表1', [...form, [], [], ...self]);
+
+    it('are listed under the checked tables, one line each: sheet, range, what, why', () => {
+      const report = checkWorkbook([grid], { file: 'a.xlsx' });
+      expect(report.tables).toHaveLength(1);
+      const lines = reportText({ ...report, file: 'a.xlsx' }, 'zh-CN').split('\n');
+      const at = lines.indexOf('未校验的表格：');
+      expect(at).toBeGreaterThan(2);
+      expect(lines.slice(at + 1)).toEqual([
+        '  工作表“表1” A21:H27 · 绩效自评表：这是绩效自评表（有实际完成值和得分），不是项目支出绩效目标表，未校验。',
+      ]);
+      const en = checkWorkbook([grid], { file: 'a.xlsx', locale: 'en-US' });
+      expect(
+        reportText({ ...en, file: 'a.xlsx' }, 'en-US')
+          .split('\n')
+          .slice(-2),
+      ).toEqual([
+        'Tables not checked:',
+        '  Sheet "表1" A21:H27 · a self-evaluation table (绩效自评表): not a project performance target table; not checked.',
+      ]);
+    });
+
+    it('are not mentioned when there are none', () => {
+      const report = checkWorkbook([gridFromValues('表1', form)], { file: 'a.xlsx' });
+      expect(reportText({ ...report, file: 'a.xlsx' }, 'zh-CN')).not.toContain('未校验');
+    });
   });
 });

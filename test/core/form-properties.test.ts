@@ -10,10 +10,14 @@ import { level1CodeByName, level2CodeByName } from '../../src/core/indicators/le
 import { readAmountText, readTableAmount } from '../../src/core/table/amount-text';
 import { fieldOf, gridRoleOf, labelKey } from '../../src/core/table/layouts/labels';
 import { FAMILIES } from '../fixtures/forms/families';
+import { UNKNOWN_FORMS } from '../fixtures/forms/unknown-forms';
+
+/** The published families and the unknown-province forms (label-value cells, side-by-side blocks). */
+const FORMS = [...FAMILIES, ...UNKNOWN_FORMS];
 
 /** Every text cell of the family fixtures, plus noise that looks like labels. */
 const WORDS = [
-  ...new Set(FAMILIES.flatMap((f) => f.rows.flat()).filter((v): v is string => typeof v === 'string')),
+  ...new Set(FORMS.flatMap((f) => f.rows.flat()).filter((v): v is string => typeof v === 'string')),
   '项目名称',
   '一级指标',
   '二级指标',
@@ -35,6 +39,9 @@ const WORDS = [
   '',
   ' ',
   '表',
+  '项　目　名　称：某项目',
+  '其中：财政拨款：200万元',
+  '考核指标',
 ];
 
 const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
@@ -68,7 +75,7 @@ const grid: fc.Arbitrary<Grid> = fc
 
 /** A family's sheet with random cells blanked or replaced: real structure, damaged. */
 const damaged: fc.Arbitrary<Grid> = fc
-  .tuple(fc.constantFrom(...FAMILIES), fc.array(fc.tuple(fc.nat(40), fc.nat(12), cellValue), { maxLength: 12 }))
+  .tuple(fc.constantFrom(...FORMS), fc.array(fc.tuple(fc.nat(40), fc.nat(12), cellValue), { maxLength: 12 }))
   .map(([f, edits]) => {
     const rows = f.rows.map((r) => [...r]);
     for (const [r, c, v] of edits) if (rows[r % rows.length]) rows[r % rows.length][c % 12] = v;

@@ -103,6 +103,28 @@ describe('forms in a workbook', () => {
     expect(v4?.fix).toEqual({ cell: 'E20', before: '≧95%', text: '≥95%' });
   });
 
+  it.each([
+    ['L2', 'I5', 'H5'],
+    ['L4b', 'E6', 'D6'],
+    ['L6', 'F5', 'E5'],
+  ])('%s: `>=` in the comparator column is fixed in that cell alone', (id, valueCell, comparatorCell) => {
+    const f = FAMILIES.find((x) => x.id === id) as FamilyFixture;
+    let first = true;
+    const rows = f.rows.map((r) =>
+      r.map((v) => {
+        if (first && v === '≥') {
+          first = false;
+          return '>=';
+        }
+        return v;
+      }),
+    );
+    const v4 = checkSheet(gridOf(f, rows)).tables.flatMap((t) =>
+      t.findings.filter((x) => x.rule === 'value-comparator-form'),
+    );
+    expect(v4.map((x) => [x.cell, x.fix])).toEqual([[valueCell, { cell: comparatorCell, before: '>=', text: '≥' }]]);
+  });
+
   it('names the culprit when 财政拨款 breaks both the total and its budget lines', () => {
     const n = null;
     const rows = [

@@ -46,6 +46,11 @@ export interface IndicatorSource {
   /** The unit column's text and the unit written in the value cell itself (`28.8万元` under `%`). */
   unitColumn?: string | null;
   unitInValue?: string | null;
+  /**
+   * Where the layout gives the comparator a column of its own (`≧ | 95 | %`): that cell, its whole
+   * text, so a comparator fix rewrites it alone and never the value beside it.
+   */
+  comparatorCell?: { cell: string; text: string } | null;
 }
 
 const NO_PROBLEMS: readonly ItemProblem[] = Object.freeze([]);

@@ -2,17 +2,18 @@
  * Every table on a sheet, whatever its layout: lists (the reference table), flat lists of indicator
  * rows, and forms, top to bottom; plus the tables recognised as not being project target tables.
  */
-import { type Grid, rowNumbers } from '../grid';
+import { type Grid, rowIndexFrom, rowNumbers } from '../grid';
 import { buildModel, type TableModel } from '../model';
 import type { RejectedTable } from '../report';
 import { readTable } from './classify';
 import { locateHeader } from './locate';
-import { type FormBlock, FormScanner, blockRange, fieldAreaWords } from './readers/form';
+import { type FormBlock, FormScanner, blockRange, fieldAreaWords, titleOf } from './readers/form';
 import { formModel } from './readers/form-model';
 import { listRowsHeaderFrom, readListRows } from './readers/list-rows';
 import { gridHeaderFrom } from './readers/indicator-grid';
 import { rowTexts } from './readers/row-texts';
 import { rejectionOf } from './reject';
+import { bandGrid, bandRanges, repeatedNameColumns } from './bands';
 import { address } from '../grid';
 
 export interface SheetTables {
@@ -25,6 +26,16 @@ export interface SheetTables {
   rejected: RejectedTable[];
 }
 
+/** A list's title: a title line among the three non-empty rows above its header (not above `from`). */
+function titleAbove(grid: Grid, top: number, from: number): string | null {
+  const rows = rowNumbers(grid);
+  for (let i = rowIndexFrom(grid, top) - 1, n = 0; i >= 0 && n < 3 && rows[i] >= from; i--, n++) {
+    const t = titleOf(grid, rows[i]);
+    if (t) return t;
+  }
+  return null;
+}
+
 function listTables(grid: Grid): TableModel[] {
   const out: TableModel[] = [];
   let from = grid.top;
@@ -33,7 +44,10 @@ function listTables(grid: Grid): TableModel[] {
     const header = locateHeader(grid, from, aboveFrom);
     if (!header) break;
     const table = readTable(grid, header);
-    out.push(buildModel(grid, table));
+    const model = buildModel(grid, table);
+    model.layout = 'list';
+    model.title = titleAbove(grid, header.top, aboveFrom);
+    out.push(model);
     from = Math.max(table.bottom, header.bottom) + 1;
     aboveFrom = from;
   }
@@ -41,6 +55,10 @@ function listTables(grid: Grid): TableModel[] {
 }
 
 export function findTables(grid: Grid): SheetTables {
+  return findIn(grid, false);
+}
+
+function findIn(grid: Grid, banded: boolean): SheetTables {
   const models = listTables(grid);
   const rejected: RejectedTable[] = [];
   const spans: [number, number][] = models.map((m) => [
@@ -56,6 +74,8 @@ export function findTables(grid: Grid): SheetTables {
   // One pass: each row's texts are computed once and asked every question (flat-list header? grid
   // header? title? name label? signature?).
   let skipTo = 0;
+  // Side-by-side copies of a form: the columns where each copy's name label stands.
+  let bandStarts: Set<number> | null = null;
   for (const r of rows) {
     if (r <= skipTo) continue;
     if (taken(r)) {
@@ -66,6 +86,8 @@ export function findTables(grid: Grid): SheetTables {
     // A row of blank cells (a space typed far below) reads like an absent row: it must not stretch
     // a form's range down to it.
     if (texts.cols.length === 0) continue;
+    const names = banded ? null : repeatedNameColumns(texts);
+    if (names) for (const c of names) (bandStarts ??= new Set()).add(c);
     const header = gridHeaderFrom(grid, r, texts);
     const list = header ? listRowsHeaderFrom(texts, header) : null;
     if (!list) {
@@ -82,6 +104,11 @@ export function findTables(grid: Grid): SheetTables {
     else models.push(model);
   }
   forms.close();
+  if (bandStarts)
+    return bandTables(
+      grid,
+      [...bandStarts].sort((a, b) => a - b),
+    );
 
   const blocks: (FormBlock | null)[] = [];
   for (const block of forms.blocks) {
@@ -112,4 +139,17 @@ function* inOrder(grid: Grid, models: TableModel[], blocks: (FormBlock | null)[]
     yield formModel(grid, block);
   }
   while (m < models.length) yield models[m++];
+}
+
+/** Each band of side-by-side forms read as a sheet of its own; tables top to bottom, then left to right. */
+function bandTables(grid: Grid, starts: number[]): SheetTables {
+  const models: TableModel[] = [];
+  const rejected: RejectedTable[] = [];
+  for (const [from, to] of bandRanges(grid, starts)) {
+    const found = findIn(bandGrid(grid, from, to), true);
+    for (const m of found.models) models.push(m);
+    for (const x of found.rejected) rejected.push(x);
+  }
+  models.sort((a, b) => a.table.header.top - b.table.header.top || a.table.left - b.table.left);
+  return { models, rejected };
 }

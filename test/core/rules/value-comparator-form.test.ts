@@ -10,6 +10,9 @@ import {
   tableGrid,
   withItem4,
 } from './helpers';
+import { checkSheet } from '../../../src/core/check';
+import { type CellValue, gridFromValues } from '../../../src/core/grid';
+import { VALID_ROWS, form } from './form-helpers';
 
 describe('value-comparator-form', () => {
   it.each([
@@ -99,5 +102,57 @@ describe('value-comparator-form', () => {
 
   it('accepts ≥ ≤ and plain values', () => {
     expect(byRule(oneProject(VALID_INDICATORS), 'value-comparator-form')).toEqual([]);
+  });
+
+  describe('a comparator in a column of its own (`指标性质 | 指标值 | 度量单位`)', () => {
+    /** The valid rows with an empty comparator and unit column, then the row under test (row 8). */
+    function split(row: CellValue[]) {
+      const rows = form([...VALID_ROWS.map((r) => [...r.slice(0, 3), null, r[3], null]), row], {
+        header: ['度量单位'],
+      });
+      rows[3] = ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位'];
+      return gridFromValues('Sheet1', rows);
+    }
+    const comparatorFindings = (g: ReturnType<typeof split>) =>
+      checkSheet(g).tables.flatMap((t) => t.findings.filter((f) => f.rule === 'value-comparator-form'));
+
+    it.each([
+      ['≧', '≥'],
+      ['>=', '≥'],
+      ['<=', '≤'],
+      ['═', '='],
+      ['不低于', '≥'],
+    ])('`%s` in the comparator cell: the fix writes `%s` into that cell only', (written, sign) => {
+      const grid = split(['产出指标', '质量指标', '验收合格率', written, '95', '%']);
+      const [f, ...rest] = comparatorFindings(grid);
+      expect(rest).toEqual([]);
+      expect(f.cell).toBe('E8');
+      expect(f.fix).toEqual({ cell: 'D8', before: written, text: sign });
+      const fixed = applyFix(grid, f.fix!);
+      // The value and unit cells are untouched, and the finding is gone.
+      expect(fixed.cells.map((r) => r.map((c) => c?.value ?? null))).toEqual(
+        grid.cells.map((r, i) => r.map((c, j) => (i === 7 && j === 3 ? sign : (c?.value ?? null)))),
+      );
+      expect(comparatorFindings(fixed)).toEqual([]);
+      expect(checkSheet(fixed).tables[0].indicators[3].annual?.comparator).toBe(sign);
+    });
+
+    it('fixes the value cell when the comparator and unit cells are empty', () => {
+      const [f] = comparatorFindings(split(['产出指标', '质量指标', '验收合格率', null, '95%以上', null]));
+      expect(f.cell).toBe('E8');
+      expect(f.fix).toEqual({ cell: 'E8', before: '95%以上', text: '≥95%' });
+    });
+
+    it.each([
+      ['≥', '95%以上'],
+      ['>=', '95%以上'],
+    ])('offers no fix for `%s | %s` (the odd word is in the value cell)', (cmp, value) => {
+      const fs = comparatorFindings(split(['产出指标', '质量指标', '验收合格率', cmp, value, null]));
+      expect(fs.map((f) => [f.cell, f.fix])).toEqual([['E8', undefined]]);
+    });
+
+    it('accepts a canonical sign in the comparator cell', () => {
+      expect(comparatorFindings(split(['产出指标', '质量指标', '验收合格率', '≥', '95', '%']))).toEqual([]);
+    });
   });
 });

@@ -119,9 +119,9 @@ export interface FieldLabel {
 
 /** Matched on `labelKey`, first match wins: specific labels before general ones. */
 export const FIELD_LABELS: readonly FieldLabel[] = [
-  { field: 'name', pattern: /^(项目支出名称|项目名称|二级项目名称)(\(.*\))?$/, rank: 2 },
+  { field: 'name', pattern: /^(项目支出名称|项目名称|项目名|二级项目名称)(\(.*\))?$/, rank: 2 },
   { field: 'name', pattern: /^(专项资金名称|专项名称|一级项目名称)$/, rank: 1 },
-  { field: 'unit', pattern: /^(项目)?(实施|执行)(单位|主体)(名称)?$/, rank: 1 },
+  { field: 'unit', pattern: /^((项目)?(实施|执行|承担)(单位|主体)(名称)?|单位名称|项目单位)$/, rank: 1 },
   {
     field: 'department',
     pattern: /^(主管部门(及代码)?|预算部门|预算单位|申报单位(名称)?|编制单位|主管单位)$/,
@@ -140,7 +140,8 @@ export const FIELD_LABELS: readonly FieldLabel[] = [
   { field: 'other', pattern: /^(当年|本年(度)?)其[他它]资金/, rank: 3 },
   {
     field: 'other',
-    pattern: /^(其[他它]资金|自有资金|单位资金|其[他它]收入|其[他它]|事业收入|经营(性)?收入)(小计)?$/,
+    pattern:
+      /^(其[他它]资金|自有资金|(单位)?自筹(资金)?|社会资金|社会投资|单位资金|其[他它]收入|其[他它]|事业收入|经营(性)?收入)(小计)?$/,
     rank: 2,
   },
   {
@@ -151,7 +152,7 @@ export const FIELD_LABELS: readonly FieldLabel[] = [
   },
   {
     field: 'total',
-    pattern: /^(项目资金|项目金额|项目预算(金额)?|预算数|资金总额|总额|合计|预算金额)(\(.*\))?$/,
+    pattern: /^(项目资金|项目金额|项目预算(金额)?|预算数|资金总额|总额|合计|预算金额|(项目)?(申请|申报)金额)(\(.*\))?$/,
     rank: 2,
   },
   { field: 'total', pattern: /^(项目总预算|总预算|中期.*预算|项目总金额)/, rank: 1 },
@@ -209,13 +210,14 @@ export const GRID_LABELS: readonly { role: GridRole; pattern: RegExp }[] = [
   { role: 'comparator', pattern: /^(指标性质|指标值类型|比较符|运算符)$/ },
   { role: 'valueUnit', pattern: /^(度量单位|计量单位|指标单位|单位)$/ },
   { role: 'weight', pattern: /^(权重|指标权重|分值|权重\(分\)|分值\(分\))/ },
-  { role: 'level1', pattern: /^一级(指标|目标)/ },
-  { role: 'level2', pattern: /^二级指标/ },
-  { role: 'level3', pattern: /^(三级指标|指标内容|指标名称|指标)(\(.*\))?$/ },
+  // `一级` / `二级` / `三级` alone head the columns in some provinces' forms.
+  { role: 'level1', pattern: /^一级(指标|目标|$)/ },
+  { role: 'level2', pattern: /^二级(指标|$)/ },
+  { role: 'level3', pattern: /^(三级指标名称|三级指标|三级|指标内容|指标名称|指标)(\(.*\))?$/ },
   {
     role: 'value',
     pattern:
-      /^(年度)?(指标值|指标目标值|目标值|指标值及单位|当年预期实现值|预期实现值|本年度计划水平|计划水平|本年度指标值|年度指标值)(\(.*\))?$/,
+      /^(年度)?(指标值|绩效指标值|绩效目标值|指标目标值|目标值|指标值及单位|当年预期实现值|预期实现值|本年度计划水平|计划水平|本年度指标值|年度指标值)(\(.*\))?$/,
   },
 ];
 

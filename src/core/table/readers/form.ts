@@ -11,6 +11,7 @@ import { type Grid, address } from '../../grid';
 import { labelKey, fieldOf, FORM_END, TITLE, gridRoleOf } from '../layouts/labels';
 import { type GridHeader, type GridRow, gridKind, readGridRows } from './indicator-grid';
 import { type RowTexts, rowTexts } from './row-texts';
+import { inlineField } from './form-fields';
 
 export interface FormBlock {
   /** First row of the block (its title when it has one) and last row read. */
@@ -42,11 +43,54 @@ export function titleOf(grid: Grid, row: number): string | null {
 
 function nameLabelIn(row: RowTexts): boolean {
   for (const t of row.texts) {
-    const f = fieldOf(labelKey(t));
+    const f = fieldOf(labelKey(t)) ?? inlineField(t)?.field;
     if (f && f.field === 'name') return true;
   }
   return false;
 }
+
+/** The row's cells left or right of a grid's header span: a field area standing beside the grid. */
+function beside(row: RowTexts, header: GridHeader): RowTexts | null {
+  let out: RowTexts | null = null;
+  for (let i = 0; i < row.cols.length; i++) {
+    const c = row.cols[i];
+    if (c >= header.left && c <= header.right) continue;
+    out ??= { cols: [], texts: [] };
+    out.cols.push(c);
+    out.texts.push(row.texts[i]);
+  }
+  return out;
+}
+
+/** Some text of the row labels a form field (not a plain label such as 绩效指标). */
+function fieldLabelIn(row: RowTexts): boolean {
+  for (const t of row.texts) {
+    const f = fieldOf(labelKey(t)) ?? inlineField(t)?.field;
+    if (f && f.field !== 'label') return true;
+  }
+  return false;
+}
+
+/**
+ * A grid row that is a field row instead (the amounts written below the indicators): its first text
+ * labels an amount, followed by a figure, under the grid left of its indicator-name column.
+ */
+function fieldRowBelowGrid(row: RowTexts, header: GridHeader): boolean {
+  const set = header.sets[header.sets.length - 1];
+  const nameCol = set.level3 ?? set.value;
+  // Left of the grid it is a field beside it (side-by-side blocks), which does not end the grid.
+  if (nameCol === undefined || !row.cols.length || row.cols[0] < header.left || row.cols[0] >= nameCol) return false;
+  const inline = inlineField(row.texts[0]);
+  const f = inline ? inline.field : fieldOf(labelKey(row.texts[0]));
+  // An amount label with its figure (`其他资金 | 32.00`, `年度资金总额：432`): a 二级 named `其他` over an
+  // indicator name is no amount and stays in the grid.
+  if (!f || !AMOUNT_FIELDS.has(f.field)) return false;
+  const value = inline ? inline.value : row.texts[1];
+  return value !== undefined && FIGURE.test(value);
+}
+
+const AMOUNT_FIELDS = new Set(['total', 'fiscal', 'fiscalLine', 'fiscalLevel', 'other', 'carryover']);
+const FIGURE = /^[\d,.]+\s*(万元|万|元)?$/;
 
 /** A signature or note line (`填表人:`, `…(盖章) 年 月 日`) or a title: where a grid's rows end. */
 export function endsGridIn(row: RowTexts): boolean {
@@ -136,11 +180,16 @@ export class FormScanner {
     if (b0 && (this.inGrid || b0.grids.length) && row - this.last > FORM_GAP + 1) this.close();
     this.last = row;
     if (header) {
-      const b = this.current ?? this.open(row);
+      // Fields beside the grid (a form laid out in two side-by-side blocks) are field rows too; a
+      // project name among them starts the next form.
+      const side = beside(texts, header);
+      const next = side !== null && nameLabelIn(side) && (this.inGrid !== null || !!this.current?.grids.length);
+      const b = this.current && !next ? this.current : this.open(row);
       this.closeGrid();
       this.inGrid = { header, kind: gridKind(this.grid, header), rows: [] };
       b.bottom = Math.max(b.bottom, header.bottom);
       this.widen(b, texts);
+      if (side) this.addField(b, row, side);
       return;
     }
     if (this.inGrid && row <= this.inGrid.header.bottom) return; // the sub-header
@@ -157,23 +206,37 @@ export class FormScanner {
       }
       return;
     }
-    if (nameLabelIn(texts) && (!this.current || this.inGrid || this.current.grids.length)) {
+    if ((!this.current || this.inGrid || this.current.grids.length) && nameLabelIn(texts)) {
       this.addField(this.open(row), row, texts);
       return;
     }
     if (this.inGrid) {
+      const header = this.inGrid.header;
       if (endsGridIn(texts)) this.closeGrid();
-      else {
+      else if (this.current && fieldRowBelowGrid(texts, header)) {
+        this.closeGrid();
+        this.addField(this.current, row, texts);
+        this.current.bottom = row;
+      } else {
         this.gridRows.push(row);
-        if (this.current) this.widen(this.current, texts);
+        const b = this.current;
+        if (b) {
+          this.widen(b, texts);
+          const side = beside(texts, header);
+          if (side && fieldLabelIn(side)) this.addField(b, row, side);
+        }
       }
       return;
     }
     const b = this.current;
     if (b) {
       if (b.grids.length) {
-        // Below a closed grid: a second grid's label row (`年度绩效指标`) or signatures.
-        if (!endsGridIn(texts)) this.addField(b, row, texts);
+        // Below a closed grid: a second grid's label row (`年度绩效指标`), the amounts (a form that
+        // puts them last) or signatures.
+        if (!endsGridIn(texts)) {
+          this.addField(b, row, texts);
+          if (fieldLabelIn(texts)) b.bottom = Math.max(b.bottom, row);
+        }
       } else {
         this.addField(b, row, texts);
         b.bottom = row;

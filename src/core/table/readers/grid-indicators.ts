@@ -183,6 +183,8 @@ export function gridIndicators(
       unitColumn: r.valueUnit?.text ?? null,
       unitInValue: annual.unitInValue,
     };
+    if (r.comparator && !/^(定量|定性)$/.test(r.comparator.text))
+      source.comparatorCell = { cell: r.comparator.cell, text: r.comparator.full };
     if (header.weight !== undefined) {
       source.weight = weightOf(r.weight);
       source.weightCell = r.weight?.cell ?? null;

@@ -71,6 +71,20 @@ export function gridHeaderFrom(grid: Grid, row: number, texts: RowTexts): GridHe
   return mayBeHeader(texts) ? readGridHeader(grid, row, texts) : null;
 }
 
+function unnamedIndicatorColumn(
+  row: RowTexts,
+  roles: ReadonlyMap<number, GridRole>,
+  after: number,
+  before: number,
+): number | undefined {
+  for (let i = 0; i < row.cols.length; i++) {
+    const c = row.cols[i];
+    if (c <= after || c >= before || roles.has(c)) continue;
+    return /指标|名称|内容/.test(row.texts[i]) ? c : undefined;
+  }
+  return undefined;
+}
+
 function readGridHeader(grid: Grid, row: number, texts: RowTexts): GridHeader | null {
   const roles = rolesOfRow(texts);
   if (roles.size < 3) return null;
@@ -85,6 +99,12 @@ function readGridHeader(grid: Grid, row: number, texts: RowTexts): GridHeader | 
   let level1: number | undefined = cols('level1')[0];
   if (!values.length && !cols('result').length) return null;
   if (!level3s.length && !level2s.length && level1 === undefined) return null;
+  // A 三级 column under a title no list knows (`考核指标`, `绩效指标名称`): the first column right of 二级
+  // whose title has no role and names an indicator; else the 鄂州 reading below would shift the levels.
+  if (!level3s.length && level2s.length && values.length) {
+    const named = unnamedIndicatorColumn(texts, roles, level2s[0], values[0]);
+    if (named !== undefined) level3s = [named];
+  }
   // 鄂州: the column headed 一级 holds 二级 names and the one headed 二级 the indicator.
   if (!level3s.length && level2s.length && level1 !== undefined) {
     level3s = level2s;

@@ -12,7 +12,7 @@ import type { AmountRead } from '../../amounts';
 import type { Columns } from '../locate';
 import type { Table, TableRow } from '../classify';
 import { type AmountUnit, readTableAmount } from '../amount-text';
-import { labelKey } from '../layouts/labels';
+import { fieldOf, gridRoleOf, labelKey } from '../layouts/labels';
 import { type GridHeader, gridHeaderFrom, readGridRows } from './indicator-grid';
 import { gridIndicators } from './grid-indicators';
 import { FORM_GAP, endsGridIn, titleOf } from './form';
@@ -42,13 +42,23 @@ export function listRowsHeaderFrom(row: RowTexts, g: GridHeader | null): ListRow
   for (let i = 0; i < row.cols.length; i++) {
     const c = row.cols[i];
     const k = labelKey(row.texts[i]);
-    if (/^项目名称$/.test(k)) name = c;
-    else if (/^(单位名称|预算单位|单位)$/.test(k)) unit = c;
+    if (/^项目名称$/.test(k)) {
+      name = c;
+      // `项目名称 | 全民健身设施建设` beside a grid is a form's field and its value (fields and grid
+      // side by side), not a list's column title: in a list header every cell is a title.
+      const next = row.texts[i + 1];
+      if (next !== undefined && row.cols[i + 1] < g.left && !isTitle(next)) return null;
+    } else if (/^(单位名称|预算单位|单位)$/.test(k)) unit = c;
     else if (/^(预算数|预算金额|项目金额|资金总额|年度预算)/.test(k)) total = c;
     else if (/^(年度目标|绩效目标|年度绩效目标)$/.test(k)) goal = c;
   }
   if (name === undefined) return null;
   return { grid: g, unit, name, total, goal };
+}
+
+function isTitle(text: string): boolean {
+  const k = labelKey(text);
+  return fieldOf(k) !== null || gridRoleOf(k) !== null || /^(单位名称|预算单位|单位|年度目标|绩效目标)/.test(k);
 }
 
 const BLANK: AmountRead = readAmount(null);
