@@ -105,6 +105,8 @@ function toReport(model: TableModel, rules: readonly Rule[], locale: Locale): Ta
     }
   }
   const grid = model.layout !== undefined && model.layout !== 'list';
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
   return {
     // Every table says its layout and title (a list read by an older caller has no layout: a list).
     layout: model.layout ?? 'list',
@@ -116,9 +118,9 @@ function toReport(model: TableModel, rules: readonly Rule[], locale: Locale): Ta
     summary: {
       projects: model.projects.length,
       indicators: indicators.length,
-      errors: findings.filter((f) => f.severity === 'error').length,
-      warnings: findings.filter((f) => f.severity === 'warning').length,
-      infos: findings.filter((f) => f.severity === 'info').length,
+      errors: counts.error,
+      warnings: counts.warning,
+      infos: counts.info,
     },
     rows: withCarryover(table.rows, model),
     indicators,
@@ -165,6 +167,22 @@ function withCarryover(rows: readonly TableRow[], model: TableModel): ReportRow[
   });
 }
 
+/**
+ * A level as a grid row wrote it, `{code: null, name}`: one shared, frozen object per name (every
+ * form repeats the same few names; 10,000 forms made 160,000 equal objects). Bounded.
+ */
+const writtenLevels = new Map<string | null, Readonly<{ code: null; name: string | null }>>();
+const MAX_WRITTEN_LEVELS = 5000;
+
+function writtenLevel(name: string | null): { code: null; name: string | null } {
+  let level = writtenLevels.get(name);
+  if (!level) {
+    level = Object.freeze({ code: null, name });
+    if (writtenLevels.size < MAX_WRITTEN_LEVELS) writtenLevels.set(name, level);
+  }
+  return level as { code: null; name: string | null };
+}
+
 /** An indicator read from a grid row: its own cell and row, levels as written (no codes), its weight. */
 function gridIndicatorJson(
   project: string,
@@ -177,16 +195,8 @@ function gridIndicatorJson(
     row: src.row,
     cell: src.cell,
     ordinal: it.ordinal,
-    level1: hasLevels
-      ? src.level1Written === null
-        ? null
-        : { code: null, name: src.level1Written }
-      : { code: null, name: null },
-    level2: hasLevels
-      ? src.level2Written === null
-        ? null
-        : { code: null, name: src.level2Written }
-      : { code: null, name: null },
+    level1: hasLevels ? (src.level1Written === null ? null : writtenLevel(src.level1Written)) : writtenLevel(null),
+    level2: hasLevels ? (src.level2Written === null ? null : writtenLevel(src.level2Written)) : writtenLevel(null),
     name: it.name,
     period: valueJson(it.period),
     annual: valueJson(it.annual),
