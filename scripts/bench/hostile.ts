@@ -17,6 +17,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import ExcelJS from 'exceljs';
+import { manyProjectsXlsx } from './many-projects-xlsx';
 import { tempDir, writeWorkbooks, type ChildRun } from './cli';
 import { BOMB_BYTES, writeBomb } from './zip-bomb';
 
@@ -163,6 +164,14 @@ export async function benchHostile(only?: HostileCase): Promise<HostileRow[]> {
           'same grid; same error findings, so the same exit status',
         ),
       );
+      // The same table as a workbook through the CLI: reader + core + report, as a clerk runs it.
+      const file = path.join(dir, 'many-250000.xlsx');
+      fs.writeFileSync(file, manyProjectsXlsx(250000));
+      const size = `${(fs.statSync(file).size / 1e6).toFixed(1)} MB workbook`;
+      const text = attempt([CLI, file]);
+      rows.push(row('250,000 projects, CLI text', text, `${size}; ${exitNote(text)}`));
+      const json = attempt([CLI, '--format', 'json', file]);
+      rows.push(row('250,000 projects, CLI --format json', json, `${size}; ${exitNote(json)} (written in pieces)`));
     }
     if (runs('out')) {
       const [big] = await writeWorkbooks([40000], dir);
