@@ -162,3 +162,29 @@ describe('parseTargetValue: qualitative, date ranges, placeholders, missing numb
     expect(parseTargetValue('   ').shape).toBe('empty');
   });
 });
+
+describe('parseTargetValue: one shared, frozen value per written form', () => {
+  test('the same text and name unit give the same object; another name unit another one', () => {
+    const a = parseTargetValue('≥95%');
+    expect(parseTargetValue('≥95%')).toBe(a);
+    const withUnit = parseTargetValue('≥4', '人');
+    expect(withUnit).not.toBe(parseTargetValue('≥4'));
+    expect(withUnit.unit).toBe('人');
+    expect(parseTargetValue('≥4').unit).toBeNull();
+  });
+
+  test('short and long values are frozen alike (a write fails on both)', () => {
+    const long = `≥${'9'.repeat(60)}个`;
+    for (const v of [parseTargetValue('100%'), parseTargetValue(long)]) {
+      expect(Object.isFrozen(v)).toBe(true);
+      expect(() => {
+        (v as TargetValue).raw = 'x';
+      }).toThrow(TypeError);
+    }
+  });
+
+  test('a key cannot be forged from the text: a unit-like tail is not a name unit', () => {
+    expect(parseTargetValue('1:人≥4').raw).toBe('1:人≥4');
+    expect(parseTargetValue('≥4', '人').raw).toBe('≥4');
+  });
+});

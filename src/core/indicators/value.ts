@@ -123,20 +123,24 @@ function empty(raw: string): TargetValue {
   };
 }
 
-/** Parses a target value; `nameUnit` is the unit in the indicator name's brackets, if any. */
 /*
  * Tables repeat the same targets (`≥95%`, `100%`, `≥4人`) in every project: one shared, frozen value
  * per written form and name unit. A 250,000-project table otherwise holds half a million equal
  * objects (some 300 bytes each with their strings) while its report is built. Bounded: past the
  * limit new forms are parsed and not remembered.
  */
-const memo = new Map<string, TargetValue>();
+const memo = new Map<string, Readonly<TargetValue>>();
 const MAX_MEMO = 20000;
 const MAX_MEMO_LENGTH = 40;
 
-export function parseTargetValue(rawInput: string, nameUnit: string | null = null): TargetValue {
+/**
+ * Parses a target value; `nameUnit` is the unit in the indicator name's brackets, if any. The value
+ * is frozen whether remembered or not (a write would fail only on short values otherwise): copy it
+ * to change it (`{ ...value, raw }`).
+ */
+export function parseTargetValue(rawInput: string, nameUnit: string | null = null): Readonly<TargetValue> {
   const input = String(rawInput ?? '');
-  if (input.length > MAX_MEMO_LENGTH) return readTargetValue(input, nameUnit);
+  if (input.length > MAX_MEMO_LENGTH) return Object.freeze(readTargetValue(input, nameUnit));
   // Unambiguous whatever the text holds: `-` or the unit's length opens the key.
   const key = nameUnit === null ? `-${input}` : `${nameUnit.length}:${nameUnit}${input}`;
   let v = memo.get(key);
