@@ -356,12 +356,15 @@ function readerGoals(rows: CliRow[]): Goal[] {
 }
 
 function batchGoals(rows: BatchRow[]): Goal[] {
-  const small = rows[0];
-  const maxRss = rows.reduce((m, r) => (r.maxRssMb > m ? r.maxRssMb : m), 0);
+  // The goal is about sample-sized files (issue 11): RSS bounded whatever the count. The large files'
+  // row is reported beside it; its memory follows the size of each file, not their number.
+  const samples = rows.filter((r) => r.label.includes('sample'));
+  const most = samples[samples.length - 1];
+  const maxRss = samples.reduce((m, r) => (r.maxRssMb > m ? r.maxRssMb : m), 0);
   return [
     {
-      goal: `batch ≥ ${GOALS.batchFilesPerSecond} sample-sized files/s on ${os.cpus().length} cores, RSS ≤ ${GOALS.batchMaxRssMb} MB`,
-      met: small.filesPerSecond >= GOALS.batchFilesPerSecond && maxRss <= GOALS.batchMaxRssMb,
+      goal: `batch ≥ ${GOALS.batchFilesPerSecond} sample-sized files/s on ${os.cpus().length} cores, RSS ≤ ${GOALS.batchMaxRssMb} MB whatever the count`,
+      met: most.filesPerSecond >= GOALS.batchFilesPerSecond && maxRss <= GOALS.batchMaxRssMb,
       detail:
         rows
           .map((r) => `${r.label}: ${r.filesPerSecond.toFixed(1)} files/s, peak RSS ${r.maxRssMb.toFixed(0)} MB`)
@@ -483,14 +486,9 @@ async function main(): Promise<void> {
     });
     batch = await section('Batch review (worker threads, one child process)', async () => {
       const large = cliFiles?.find((f) => f.projects >= 2000) ?? cliFiles?.[cliFiles.length - 1];
-      const rows = [
-        benchBatch(
-          `${quick ? 100 : 1000} × sample.xlsx`,
-          path.join(ROOT, 'examples', 'sample.xlsx'),
-          quick ? 100 : 1000,
-          dir,
-        ),
-      ];
+      const sample = path.join(ROOT, 'examples', 'sample.xlsx');
+      // Two counts of the same file: memory must not follow the count.
+      const rows = (quick ? [100] : [100, 1000]).map((n) => benchBatch(`${n} × sample.xlsx`, sample, n, dir));
       if (large && !quick)
         rows.push(benchBatch(`50 × ${large.projects.toLocaleString('en-US')} projects`, large.file, 50, dir));
       return {
