@@ -5,6 +5,7 @@
 import { checkSheet } from '../../../src/core/check';
 import { type CellValue, gridFromValues } from '../../../src/core/grid';
 import type { Finding } from '../../../src/core/report';
+import { readTableAmount } from '../../../src/core/table/amount-text';
 import { FAMILIES } from '../../fixtures/forms/families';
 import { VALID_INDICATORS, GOAL, HEADER, UNIT, byRule, findings, keys, tableGrid } from './helpers';
 import { VALID_ROWS, form, formFindings } from './form-helpers';
@@ -72,6 +73,51 @@ describe('amount-unit-converted', () => {
     const wrong = yuanList('13万', '120000');
     expect(wrong.map((f) => f.rule).sort()).toEqual(['amount-column-sum', 'amount-row-sum', RULE]);
     expect(wrong.find((f) => f.rule === 'amount-row-sum')?.message).toContain('130,000.00');
+  });
+
+  it('converts a bracketed or full-width negative with a unit, not reading it in the table’s unit', () => {
+    for (const text of ['(120000)元', '（120000）元', '－120000元', '-120000 元']) {
+      const grid = tableGrid({
+        projects: [{ name: '机构运行辅助经费', amounts: [text, '-12.00', null, null] }],
+        total: ['-12.00', '-12.00', null, null],
+        unit: ['-12.00', '-12.00', null, null],
+      });
+      const fs = findings(grid);
+      const converted = fs.find((f) => f.rule === RULE);
+      expect(converted).toMatchObject({ cell: 'B4', data: { text, from: '元', unit: '万元', exact: '-12.0000' } });
+      // Read as -120,000 万元 it broke both sums; converted, it adds up.
+      expect(fs.filter((f) => /sum/.test(f.rule))).toEqual([]);
+      expect(fs.map((f) => f.message).join('\n')).not.toContain('120,000.00');
+    }
+  });
+
+  it('keeps the unit after a trailing point (`12.元`, `5.万`) in lenient reads', () => {
+    expect(readTableAmount({ value: '12.元' }, '万元', 'lenient')).toMatchObject({
+      ok: true,
+      amount: { cents: 0 },
+      converted: { from: '元', exact: '0.0012' },
+    });
+    expect(readTableAmount({ value: '5.万(备注)' }, '元', 'lenient')).toMatchObject({
+      ok: true,
+      amount: { cents: 5_000_000 },
+      converted: { from: '万元', exact: '50,000.00' },
+    });
+  });
+
+  it('gives a converted read two decimals: `12万` is exactly 120,000.00 元', () => {
+    for (const [text, cents] of [
+      ['12万', 12_000_000],
+      ['1.23456万', 1_234_560],
+      ['12万元(含结转)', 12_000_000],
+    ] as const) {
+      for (const mode of ['strict', 'lenient'] as const) {
+        if (mode === 'strict' && text.includes('(')) continue;
+        expect(readTableAmount({ value: text }, '元', mode)).toMatchObject({
+          ok: true,
+          amount: { cents, decimals: 2 },
+        });
+      }
+    }
   });
 
   it('passes figures in the table’s own unit, and still refuses text that is no amount', () => {
