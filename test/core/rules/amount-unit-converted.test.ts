@@ -149,6 +149,25 @@ describe('amount-unit-converted', () => {
     expect(formFindings(form(VALID_ROWS), RULE)).toEqual([]);
   });
 
+  it('takes a form’s unit from its cells only when no amount is a bare number', () => {
+    // No unit line: `50` is in 万元 (the default), so `500000元` is converted, not the form read in 元.
+    const mixed = formFindings(
+      form(VALID_ROWS, { amounts: ['年度资金总额', '50', '其中:财政拨款', '500000元', '其他资金', null] }),
+    );
+    expect(mixed.map((f) => `${f.rule}@${f.cell}:${f.expected}`)).toEqual([`${RULE}@D2:50.0000`]);
+    expect(mixed[0].message).toContain('本表金额单位为万元');
+    // Every amount names 元: the form is in 元 and nothing is converted.
+    const yuan = formFindings(
+      form(VALID_ROWS, { amounts: ['年度资金总额', '500000元', '其中:财政拨款', '450000元', '其他资金', '50000元'] }),
+    );
+    expect(yuan).toEqual([]);
+    const wrongYuan = formFindings(
+      form(VALID_ROWS, { amounts: ['年度资金总额', '500000元', '其中:财政拨款', '450000元', '其他资金', '60000元'] }),
+    );
+    expect(wrongYuan.map((f) => f.rule)).toEqual(['form-amount-sum']);
+    expect(wrongYuan[0].message).toContain('相差 10,000.00 元');
+  });
+
   it('converts a flat list’s (list-rows) 预算数 written in 万 in a 元 table', () => {
     const l2 = FAMILIES.find((f) => f.id === 'L2');
     if (!l2) throw new Error('the L2 family fixture is missing');
