@@ -66,6 +66,20 @@ function readStrictText(text: string): UnitAmount {
 }
 
 /**
+ * The unit a list amount cell names, read strictly: its unit, `bare` for a figure without one (a
+ * number cell, `12.00`), null for a blank or no amount. Decides a table's unit when nothing states it.
+ */
+export function namedUnit(cell: Cell | null | undefined): AmountUnit | 'bare' | null {
+  if (!cell || typeof cell.value !== 'string') {
+    const r = readAmount(cell);
+    return r.ok && !r.amount.blank ? 'bare' : null;
+  }
+  const u = readStrictText(cell.value);
+  if (u.unit) return u.unit;
+  return u.read.ok && !u.read.amount.blank ? 'bare' : null;
+}
+
+/**
  * A written figure with its decimal point moved `places` to the right (left when negative), as text:
  * `330.984`, 4 → `3309840`; `120000`, -4 → `12.0000`. Moving the point in the digits keeps every one
  * of them (rounding the figure to cents first would turn 330.984万 into 3,309,800 元). A bracketed

@@ -7,7 +7,7 @@ import { type CellValue, gridFromValues } from '../../../src/core/grid';
 import type { Finding } from '../../../src/core/report';
 import { readTableAmount } from '../../../src/core/table/amount-text';
 import { FAMILIES } from '../../fixtures/forms/families';
-import { VALID_INDICATORS, GOAL, HEADER, UNIT, byRule, findings, keys, tableGrid } from './helpers';
+import { VALID_INDICATORS, GOAL, HEADER, UNIT, byRule, findings, keys, report, tableGrid } from './helpers';
 import { VALID_ROWS, form, formFindings } from './form-helpers';
 
 const RULE = 'amount-unit-converted';
@@ -147,6 +147,31 @@ describe('amount-unit-converted', () => {
     expect(fs[0]).toMatchObject({ expected: '450.0000', data: { label: '财政拨款', role: null, from: '元' } });
     expect(fs[0].message).toContain('的财政拨款写作“4500000元”');
     expect(formFindings(form(VALID_ROWS), RULE)).toEqual([]);
+  });
+
+  it('takes a list’s unit from its cells when no line or title states it, and only when all agree', () => {
+    const yuan = ['120000元', '120000元', null, null] as const;
+    const unstated = tableGrid({ projects: [{ amounts: [...yuan] }], total: [...yuan], unit: [...yuan] });
+    // Every amount names 元 and nothing states 万元: the table is in 元, nothing is converted.
+    expect(report(unstated).unit).toBe('元');
+    expect(findings(unstated)).toEqual([]);
+    // The same cells under `单位：万元` are converted, each reported.
+    const stated = gridFromValues('Sheet1', [
+      ['单位：万元', null, null, null, null, null, null],
+      ...unstated.cells.map((r) => r.map((c) => c?.value ?? null)),
+    ]);
+    const fs = checkSheet(stated).tables.flatMap((t) => t.findings);
+    expect(fs.map((f) => `${f.rule}@${f.cell}`)).toEqual(
+      ['B3', 'C3', 'B4', 'C4', 'B5', 'C5'].map((c) => `${RULE}@${c}`),
+    );
+    // One bare figure among them: 万元 stays (the default), and the 元 cells are converted.
+    const mixed = tableGrid({
+      projects: [{ amounts: ['120000元', '12.00', null, null] }],
+      total: [...yuan],
+      unit: [...yuan],
+    });
+    expect(report(mixed).unit).toBe('万元');
+    expect(byRule(mixed, RULE).map((f) => f.cell)).toEqual(['B2', 'C2', 'B3', 'C3', 'B4']);
   });
 
   it('takes a form’s unit from its cells only when no amount is a bare number', () => {
