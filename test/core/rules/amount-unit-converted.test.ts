@@ -88,6 +88,8 @@ describe('amount-unit-converted', () => {
       // Read as -120,000 万元 it broke both sums; converted, it adds up.
       expect(fs.filter((f) => /sum/.test(f.rule))).toEqual([]);
       expect(fs.map((f) => f.message).join('\n')).not.toContain('120,000.00');
+      // Forms and flat lists read leniently: the same conversion.
+      expect(readTableAmount({ value: text }, '万元', 'lenient')).toMatchObject({ ok: true, amount: { cents: -1200 } });
     }
   });
 
