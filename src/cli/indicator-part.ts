@@ -55,19 +55,11 @@ export function sheetRef(sheet: string, cell: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${abs}`;
 }
 
-/** Columns whose text runs long (names, target texts, findings): wrapped, aligned to the top. */
-const LONG_TEXT = new Set([
-  '项目',
-  '三级指标',
-  '实施周期·文字',
-  '年度·文字',
-  '问题',
-  'Project',
-  'Level 3',
-  'Period text',
-  'Annual text',
-  'Findings',
-]);
+/**
+ * Columns whose text runs long, by position in indicator-sheet.ts's header (not by title, so renaming
+ * a title keeps them wrapped): 项目, 三级指标, 实施周期·文字, 年度·文字; and 问题, always the last.
+ */
+const LONG_TEXT_COLUMNS: ReadonlySet<number> = new Set([0, 5, 9, 13]);
 
 const EDGE_SPACE = /^\s|\s$|[\n\r\t]/;
 
@@ -165,8 +157,14 @@ export function indicatorParts(
     `<row r="1">${sheet.header.map((h, c) => cellXml(address(1, c + 1), h, locale, styles?.header)).join('')}</row>`,
   );
   // Per column: the style of its data cells, and its letters (computed once, not per cell).
-  const colStyle = sheet.header.map((h, c) =>
-    !styles ? undefined : c === sourceCol ? styles.link : LONG_TEXT.has(h) ? styles.wrap : undefined,
+  const colStyle = sheet.header.map((_h, c) =>
+    !styles
+      ? undefined
+      : c === sourceCol
+        ? styles.link
+        : c === findingsCol || LONG_TEXT_COLUMNS.has(c)
+          ? styles.wrap
+          : undefined,
   );
   const letters = sheet.header.map((_h, c) => columnName(c + 1));
   sheet.rows.forEach((r, i) => {

@@ -28,11 +28,43 @@ function fontWith(font: string, children: string, drop: readonly string[]): stri
   return `<${p}font>${prefixed}${inner}</${p}font>`;
 }
 
+/** The children of `<styleSheet>` in the order the schema (CT_Stylesheet) requires them. */
+const STYLESHEET_ORDER = [
+  'numFmts',
+  'fonts',
+  'fills',
+  'borders',
+  'cellStyleXfs',
+  'cellXfs',
+  'cellStyles',
+  'dxfs',
+  'tableStyles',
+  'colors',
+  'extLst',
+];
+
+/**
+ * Inserts `element` (a `<name>` child of `<styleSheet>`) before the first child the schema puts after
+ * it, or at the end: out of order, Excel offers to repair the copy.
+ */
+export function insertInOrder(xml: string, name: string, element: string): string {
+  let at = -1;
+  for (const later of STYLESHEET_ORDER.slice(STYLESHEET_ORDER.indexOf(name) + 1)) {
+    const m = new RegExp(`<(?:\\w+:)?${later}\\b${TAG_ATTRS}/?>`).exec(xml);
+    if (m && (at < 0 || m.index < at)) at = m.index;
+  }
+  return at < 0 ? insertBeforeClose(xml, 'styleSheet', element) : xml.slice(0, at) + element + xml.slice(at);
+}
+
 /** styles.xml with the indicator sheet's fonts and formats, and their indices. */
 export function addIndicatorStyles(stylesXml: string): { xml: string; styles: IndicatorStyles } {
   let xml = stylesXml;
   let bold = 0;
   let link = 0;
+  const p = new RegExp(`<((?:\\w+:)?)styleSheet\\b`).exec(xml)?.[1] ?? '';
+  const prefixed = (x: string) => x.replace(/<(\/?)(\w)/g, `<$1${p}$2`);
+  // Without `<fonts>` every cell has the default font: it becomes font 0, ours follow.
+  if (!listBody(xml, 'fonts')) xml = insertInOrder(xml, 'fonts', prefixed(`<fonts count="1">${DEFAULT_FONT}</fonts>`));
   const fonts = listBody(xml, 'fonts');
   if (fonts) {
     const base = listItems(fonts.inner, 'font')[0] ?? DEFAULT_FONT;
@@ -44,7 +76,6 @@ export function addIndicatorStyles(stylesXml: string): { xml: string; styles: In
     bold = r.before;
     link = r.before + 1;
   }
-  // A workbook without `<fonts>` keeps font 0: the header is then plain, never a broken part.
   const xfs = [
     `<xf numFmtId="0" fontId="${bold}" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="center"/></xf>`,
     '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>',
@@ -52,17 +83,17 @@ export function addIndicatorStyles(stylesXml: string): { xml: string; styles: In
   ];
   // Without `<cellXfs>` every cell has the default format: it becomes index 0, ours follow.
   if (!listBody(xml, 'cellXfs'))
-    xml = insertBeforeClose(
+    xml = insertInOrder(
       xml,
-      'styleSheet',
-      '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>',
+      'cellXfs',
+      prefixed('<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'),
     );
   // A prefixed part (`<x:cellXfs>`) gets prefixed elements.
-  const p = listBody(xml, 'cellXfs')?.prefix ?? '';
+  const xp = listBody(xml, 'cellXfs')?.prefix ?? p;
   const r = appendItems(
     xml,
     'cellXfs',
-    xfs.map((x) => x.replace(/<(\/?)(\w)/g, `<$1${p}$2`)),
+    xfs.map((x) => x.replace(/<(\/?)(\w)/g, `<$1${xp}$2`)),
   );
   return { xml: r.xml, styles: { header: r.before, wrap: r.before + 1, link: r.before + 2 } };
 }

@@ -6,6 +6,7 @@ import { patchSheetCells, patchStyles, MINIMAL_STYLES } from '../../src/cli/anno
 import { commentPlainText, emptyComments, patchComments } from '../../src/cli/annotate-notes';
 import { EXCEL_MAX_CELL_CHARS, fitCell, indicatorParts } from '../../src/cli/indicator-part';
 import { addIndicatorStyles } from '../../src/cli/indicator-styles';
+import { indicatorSheet } from '../../src/core/indicator-sheet';
 import { ooxmlText } from '../../src/cli/ooxml';
 
 const sheet = (data: string) => `<worksheet xmlns="m"><dimension ref="A1:C9"/>${data}<pageMargins/></worksheet>`;
@@ -135,6 +136,30 @@ describe('the indicator sheet', () => {
     expect(parts.tableXml).toContain('ref="A1:C2"');
   });
 
+  test('the long-text columns wrap by position, whatever their titles say', () => {
+    const styles = { header: 7, wrap: 8, link: 9 };
+    for (const locale of ['zh-CN', 'en-US'] as const) {
+      const real = indicatorSheet([], locale).header;
+      // Renamed titles (`项目名称`, …) must not turn the wrapping off.
+      const header = real.map((h) => `${h}（改）`);
+      const row = header.map((_h, c) => (c === 1 ? 'S!G4' : `v${c}`));
+      const parts = indicatorParts(
+        { name: '指标明细', tableName: 'T', header, rows: [row], sources: [{ sheet: 'S', cell: 'G4' }] },
+        locale,
+        { relId: 'rId1', id: 1, name: 'T' },
+        styles,
+      );
+      const xml = new TextDecoder().decode(parts.sheetXml);
+      const wrapped = [...xml.matchAll(/<c r="([A-Z]+)2" s="8"/g)].map((m) => real[m[1].charCodeAt(0) - 65]);
+      expect(wrapped).toEqual(
+        locale === 'zh-CN'
+          ? ['项目', '三级指标', '实施周期·文字', '年度·文字', '问题']
+          : ['Project', 'Level 3', 'Period text', 'Annual text', 'Findings'],
+      );
+      expect(xml).toContain('<c r="B2" s="9"');
+    }
+  });
+
   test('whitespace at an end or a line break is preserved; plain text is written without the marker', () => {
     const parts = indicatorParts(
       {
@@ -180,5 +205,38 @@ describe('the indicator sheet’s formats in styles.xml', () => {
     const bare = addIndicatorStyles('<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>');
     expect(bare.styles).toEqual({ header: 1, wrap: 2, link: 3 });
     expect(bare.xml).toMatch(/<cellXfs count="4"><xf numFmtId="0" fontId="0"/);
+  });
+
+  test('a missing <fonts> or <cellXfs> is inserted where the schema puts it, before the later children', () => {
+    const children = (xml: string) =>
+      [...xml.matchAll(/<(?:x:)?(\w+)\b[^>]*?(\/?)>|<\/(?:x:)?(\w+)>/g)].reduce<{ depth: number; names: string[] }>(
+        (acc, m) => {
+          if (m[3]) acc.depth--;
+          else {
+            if (acc.depth === 1) acc.names.push(m[1]);
+            if (!m[2]) acc.depth++;
+          }
+          return acc;
+        },
+        { depth: 0, names: [] },
+      ).names;
+    const order = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'extLst'];
+    const body =
+      '<numFmts count="1"><numFmt numFmtId="164" formatCode="0.00"/></numFmts>' +
+      '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>' +
+      '<borders count="1"><border/></borders>' +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+      '<dxfs count="0"/><extLst><ext uri="{x}"><x14:slicerStyles defaultSlicerStyle="S"/></ext></extLst>';
+    for (const prefix of ['', 'x:']) {
+      const part = `<styleSheet xmlns="m">${body}</styleSheet>`.replace(/<(\/?)(?!x14)(\w+)/g, `<$1${prefix}$2`);
+      const { xml, styles } = addIndicatorStyles(part);
+      expect(children(xml)).toEqual(order);
+      expect(styles).toEqual({ header: 1, wrap: 2, link: 3 });
+      expect(xml).toContain(`<${prefix}font><${prefix}b/><${prefix}sz val="11"/>`);
+      // Without <cellStyles>, <dxfs> or <extLst> after it, cellXfs still follows cellStyleXfs.
+      const short = addIndicatorStyles(part.replace(/<(x:)?cellStyles[\s\S]*(?=<\/(x:)?styleSheet>)/, ''));
+      expect(children(short.xml)).toEqual(order.slice(0, 6));
+    }
   });
 });

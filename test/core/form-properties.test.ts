@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { checkSheet } from '../../src/core/check';
 import { type CellValue, type Grid, parseAddress } from '../../src/core/grid';
 import { level1CodeByName, level2CodeByName } from '../../src/core/indicators/level-names';
+import { parseAmountText } from '../../src/core/amounts';
 import { readAmountText, readTableAmount } from '../../src/core/table/amount-text';
 import { fieldOf, gridRoleOf, labelKey } from '../../src/core/table/layouts/labels';
 import { FAMILIES } from '../fixtures/forms/families';
@@ -129,12 +130,40 @@ describe('grid readers on arbitrary grids', () => {
         for (const unit of ['万元', '元'] as const) {
           for (const mode of ['strict', 'lenient'] as const) {
             const r = readTableAmount({ value: `${s}${unit === '元' ? '万' : '元'}` }, unit, mode);
-            if (r.ok) expect(Number.isSafeInteger(r.amount.cents)).toBe(true);
-            else expect(r.text.length).toBeGreaterThan(0);
+            if (!r.ok) {
+              expect(r.reason).toBe('not-number');
+              continue;
+            }
+            expect(Number.isSafeInteger(r.amount.cents)).toBe(true);
+            if (!r.converted) continue;
+            // Converted from the unit that was added, and the amount is its exact figure rounded to the cent.
+            expect(r.converted.from).toBe(unit === '元' ? '万元' : '元');
+            const exact = parseAmountText(r.converted.exact.replace(/,/g, ''));
+            expect(exact.ok && exact.amount.cents).toBe(r.amount.cents);
           }
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('converts a figure with a unit by exactly 10,000, rounding 元 → 万元 once to the cent', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.constantFrom(0, 1, 2), (cents, places) => {
+        const figure = (cents / 100).toFixed(places);
+        const written = parseAmountText(figure);
+        if (!written.ok) throw new Error(`${figure} should read`);
+        const c = written.amount.cents;
+        for (const mode of ['strict', 'lenient'] as const) {
+          const up = readTableAmount({ value: `${figure}万` }, '元', mode);
+          // `+ 0`: `-0` and `0` are the same amount.
+          expect(up.ok && up.amount.cents + 0).toBe(c * 10_000 + 0);
+          const down = readTableAmount({ value: `${figure}元` }, '万元', mode);
+          // Half a cent of a 万元 rounds away from zero, as every figure with more than two decimals does.
+          expect(down.ok && down.amount.cents + 0).toBe(Math.sign(c) * Math.round(Math.abs(c) / 10_000) + 0);
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 

@@ -62,7 +62,9 @@ describe('locateHeader', () => {
     expect(h).toEqual({
       top: 1,
       bottom: 1,
+      // No unit line or title: 万元 until the amount cells name another (readTable).
       unit: '万元',
+      unitUnstated: true,
       columns: { name: 1, total: 2, fiscal: 3, specialAccount: 4, other: 5, goal: 6, indicators: 7 },
     });
   });
@@ -116,7 +118,9 @@ describe('locateHeader', () => {
     expect(located(g)).toEqual({
       top: 1,
       bottom: 2,
+      // No unit line or title: 万元 until the amount cells name another (readTable).
       unit: '万元',
+      unitUnstated: true,
       columns: { name: 1, total: 2, fiscal: 3, specialAccount: 4, other: 5, goal: 6, indicators: 7 },
     });
   });

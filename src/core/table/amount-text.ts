@@ -11,9 +11,13 @@ import { type Cell, cellText } from '../grid';
 
 export type { AmountUnit } from '../amounts';
 
-const LEADING_NUMBER = /^[¥￥]?\s*([+-]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?)\s*(万元|万|元)?/;
-/** A whole cell that is one figure and its unit (`120000元`, `12 万`, `1,200.50元`): nothing after. */
-const UNIT_SUFFIX = /^(.*?[\d０-９][.．]?)\s*(万元|万|元)$/;
+// `12.元` keeps its unit: a trailing point is part of the figure, as in UNIT_SUFFIX.
+const LEADING_NUMBER = /^[¥￥]?\s*([+-]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d*)?)\s*(万元|万|元)?/;
+/**
+ * A whole cell that is one figure and its unit (`120000元`, `12 万`, `1,200.50元`, `(120000)元`):
+ * nothing after. The bracket of a bracketed negative may stand between the figure and its unit.
+ */
+const UNIT_SUFFIX = /^(.*?[\d０-９][.．]?[)）]?)\s*(万元|万|元)$/;
 
 export interface UnitAmount {
   read: AmountRead;
@@ -47,7 +51,7 @@ export function readAmountText(text: string): UnitAmount {
   const t = asciiDigits(text.trim());
   const m = LEADING_NUMBER.exec(t);
   if (!m) return { read: direct, unit: null };
-  const figure = m[1].replace(/，/g, ',').replace(/．/g, '.');
+  const figure = m[1].replace(/，/g, ',').replace(/．/g, '.').replace(/\.$/, '');
   return { read: parseAmountText(figure), unit: unitOf(m[2]), figure };
 }
 
@@ -62,17 +66,40 @@ function readStrictText(text: string): UnitAmount {
 }
 
 /**
+ * The unit a list amount cell names, read strictly: its unit, `bare` for a figure without one (a
+ * number cell, `12.00`), null for a blank or no amount. Decides a table's unit when nothing states it.
+ */
+export function namedUnit(cell: Cell | null | undefined): AmountUnit | 'bare' | null {
+  if (!cell || typeof cell.value !== 'string') {
+    const r = readAmount(cell);
+    return r.ok && !r.amount.blank ? 'bare' : null;
+  }
+  const u = readStrictText(cell.value);
+  if (u.unit) return u.unit;
+  return u.read.ok && !u.read.amount.blank ? 'bare' : null;
+}
+
+/**
  * A written figure with its decimal point moved `places` to the right (left when negative), as text:
  * `330.984`, 4 → `3309840`; `120000`, -4 → `12.0000`. Moving the point in the digits keeps every one
- * of them (rounding the figure to cents first would turn 330.984万 into 3,309,800 元). Null when the
- * figure is not plain digits (a bracketed negative).
+ * of them (rounding the figure to cents first would turn 330.984万 into 3,309,800 元). A bracketed
+ * figure (`(120000)`) is negative, as parseAmountText reads it; a full-width minus (`－`) is a minus.
+ * Null when the figure is not plain digits.
  */
 function shifted(figure: string, places: number): string | null {
-  const s = asciiDigits(figure)
+  let s = asciiDigits(figure)
     .replace(/[\s,，¥￥]/g, '')
     .replace(/．/g, '.');
+  let negative = false;
+  const paren = /^[(（](.*)[)）]$/.exec(s);
+  if (paren) {
+    negative = true;
+    s = paren[1];
+  }
+  s = s.replace(/^[－—–]/, '-');
   const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(s);
   if (!m || (!m[2] && !m[3])) return null;
+  if (m[1] === '-') negative = !negative;
   const int = m[2] ?? '';
   let digits = int + (m[3] ?? '');
   let point = int.length + places;
@@ -83,7 +110,7 @@ function shifted(figure: string, places: number): string | null {
   }
   const whole = digits.slice(0, point).replace(/^0+(?=\d)/, '') || '0';
   const frac = digits.slice(point);
-  return `${m[1] === '-' ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
+  return `${negative && /[1-9]/.test(digits) ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
 }
 
 /** `1234.5` → `1,234.50`; more than two decimals are all shown (`12.3456`). */
@@ -96,8 +123,10 @@ function displayFigure(plain: string): string {
 /**
  * A read in the unit its text names → the table's unit. The point is moved in the written digits, so
  * 万元 → 元 is exact and 元 → 万元 rounds once, to the cent of a 万元 (the ±½ cent every two-decimal
- * figure stands for); `exact` keeps every digit for the message. A figure that cannot be moved (a
- * bracketed negative with a unit) is no amount: amount-not-number asks for it in the table's unit.
+ * figure stands for); `exact` keeps every digit for the message. The converted amount is shown with
+ * two decimals whatever the written ones (`12万` is exactly 120,000.00 元: its sum tolerance must not
+ * widen to ±½ 元). A figure that cannot be moved is no amount: amount-not-number asks for it in the
+ * table's unit.
  */
 export function toTableUnit(u: UnitAmount, table: AmountUnit, text: string): AmountRead {
   const { read, unit } = u;
@@ -105,7 +134,11 @@ export function toTableUnit(u: UnitAmount, table: AmountUnit, text: string): Amo
   const moved = shifted(u.figure, table === '元' ? 4 : -4);
   const r = moved === null ? null : parseAmountText(moved);
   if (moved === null || !r || !r.ok) return { ok: false, text, reason: 'not-number' };
-  return { ok: true, amount: r.amount, converted: { from: unit, text, exact: displayFigure(moved) } };
+  return {
+    ok: true,
+    amount: { ...r.amount, decimals: 2 },
+    converted: { from: unit, text, exact: displayFigure(moved) },
+  };
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { type Cell, type Grid, address, cellAt, cellText, rowEntries, rowIndexFrom, rowNumbers } from '../grid';
 import { type AmountRead, readAmount } from '../amounts';
-import { readTableAmount } from './amount-text';
+import { namedUnit, readTableAmount } from './amount-text';
 import { joinLines } from '../indicators/normalise';
 import { isBlankText } from '../text';
 import { AMOUNT_ROLES, type AmountRole, type RowKind } from '../report';
@@ -67,8 +67,12 @@ function textOf(grid: Grid, row: number, col: number | undefined): string {
   return col === undefined ? '' : cellText(cellAt(grid, row, col));
 }
 
-export function readTable(grid: Grid, header: LocatedHeader): Table {
+export function readTable(grid: Grid, located: LocatedHeader): Table {
+  let header = located;
   const cols = header.columns;
+  // With no stated unit, the cells decide: if every amount names 元 (and none is a bare figure or
+  // names 万), the table is in 元; otherwise 万元 and the cells naming 元 are converted.
+  let cellUnit: '元' | 'mixed' | null = header.unitUnstated ? null : 'mixed';
   const roleCols = Object.values(cols).filter((c): c is number => c !== undefined);
   let left = Infinity;
   let right = -Infinity;
@@ -94,8 +98,14 @@ export function readTable(grid: Grid, header: LocatedHeader): Table {
       const c = cols[role];
       amountCells[role] = c === undefined ? null : address(r, c);
       // `120000元` in a 万元 table reads as 12.00 (amount-unit-converted says so).
-      const read = c === undefined ? BLANK : readTableAmount(cellAt(grid, r, c), header.unit, 'strict');
+      const cell = c === undefined ? undefined : cellAt(grid, r, c);
+      const read = c === undefined ? BLANK : readTableAmount(cell, header.unit, 'strict');
       amounts[role] = read;
+      if (cellUnit !== 'mixed' && c !== undefined) {
+        const u = namedUnit(cell);
+        if (u === '元') cellUnit = '元';
+        else if (u !== null) cellUnit = 'mixed';
+      }
       if (!read.ok || !read.amount.blank) hasAmounts = true;
     }
     const firstText = firstNonEmpty(grid, r);
@@ -133,6 +143,14 @@ export function readTable(grid: Grid, header: LocatedHeader): Table {
       of: null,
     });
     bottom = r;
+  }
+  if (cellUnit === '元') {
+    header = { ...header, unit: '元' };
+    for (const row of rows)
+      for (const role of AMOUNT_ROLES) {
+        const c = cols[role];
+        if (c !== undefined) row.amounts[role] = readTableAmount(cellAt(grid, row.row, c), '元', 'strict');
+      }
   }
   classify(rows);
   return { sheet: grid.sheet, header, bottom, rows, columns: cols, left, right };

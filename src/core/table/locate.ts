@@ -14,6 +14,8 @@ export interface LocatedHeader {
   bottom: number;
   columns: Columns;
   unit: '万元' | '元';
+  /** No `单位：` line or `(万元)` title states the unit: 万元 stands until the amount cells name another. */
+  unitUnstated?: boolean;
 }
 
 /** Header text without spaces, line breaks or brackets' width differences. */
@@ -123,8 +125,8 @@ export function headerAt(grid: Grid, row: number): { bottom: number; columns: Co
 
 const UNIT_PATTERN = /(?:金额)?单位\s*[:：]\s*(万元|元)/;
 
-/** The amount unit: `单位：万元` above the table, or `总计（元）` in the header; 万元 by default. */
-export function findUnit(grid: Grid, from: number, to: number): '万元' | '元' {
+/** The amount unit: `单位：万元` above the table, or `总计（元）` in the header; else unstated. */
+export function findUnit(grid: Grid, from: number, to: number): '万元' | '元' | 'unstated' {
   const rows = rowNumbers(grid);
   const first = rowIndexFrom(grid, from);
   for (let i = rowIndexFrom(grid, to + 1) - 1; i >= first; i--) {
@@ -135,7 +137,7 @@ export function findUnit(grid: Grid, from: number, to: number): '万元' | '元'
       if (m) return m[1] as '万元' | '元';
     }
   }
-  return '万元';
+  return 'unstated';
 }
 
 /** The first header at or below `fromRow`, or null when the sheet holds no table. */
@@ -145,7 +147,11 @@ export function locateHeader(grid: Grid, fromRow = grid.top, aboveFrom = grid.to
   for (let i = rowIndexFrom(grid, fromRow); i < rows.length; i++) {
     const r = rows[i];
     const h = headerAt(grid, r);
-    if (h) return { top: r, bottom: h.bottom, columns: h.columns, unit: findUnit(grid, aboveFrom, h.bottom) };
+    if (!h) continue;
+    const unit = findUnit(grid, aboveFrom, h.bottom);
+    const header: LocatedHeader = { top: r, bottom: h.bottom, columns: h.columns, unit: unit === '元' ? '元' : '万元' };
+    if (unit === 'unstated') header.unitUnstated = true;
+    return header;
   }
   return null;
 }

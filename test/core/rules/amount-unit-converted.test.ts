@@ -5,8 +5,9 @@
 import { checkSheet } from '../../../src/core/check';
 import { type CellValue, gridFromValues } from '../../../src/core/grid';
 import type { Finding } from '../../../src/core/report';
+import { readTableAmount } from '../../../src/core/table/amount-text';
 import { FAMILIES } from '../../fixtures/forms/families';
-import { VALID_INDICATORS, GOAL, HEADER, UNIT, byRule, findings, keys, tableGrid } from './helpers';
+import { VALID_INDICATORS, GOAL, HEADER, UNIT, byRule, findings, keys, report, tableGrid } from './helpers';
 import { VALID_ROWS, form, formFindings } from './form-helpers';
 
 const RULE = 'amount-unit-converted';
@@ -74,6 +75,53 @@ describe('amount-unit-converted', () => {
     expect(wrong.find((f) => f.rule === 'amount-row-sum')?.message).toContain('130,000.00');
   });
 
+  it('converts a bracketed or full-width negative with a unit, not reading it in the table’s unit', () => {
+    for (const text of ['(120000)元', '（120000）元', '－120000元', '-120000 元']) {
+      const grid = tableGrid({
+        projects: [{ name: '机构运行辅助经费', amounts: [text, '-12.00', null, null] }],
+        total: ['-12.00', '-12.00', null, null],
+        unit: ['-12.00', '-12.00', null, null],
+      });
+      const fs = findings(grid);
+      const converted = fs.find((f) => f.rule === RULE);
+      expect(converted).toMatchObject({ cell: 'B4', data: { text, from: '元', unit: '万元', exact: '-12.0000' } });
+      // Read as -120,000 万元 it broke both sums; converted, it adds up.
+      expect(fs.filter((f) => /sum/.test(f.rule))).toEqual([]);
+      expect(fs.map((f) => f.message).join('\n')).not.toContain('120,000.00');
+      // Forms and flat lists read leniently: the same conversion.
+      expect(readTableAmount({ value: text }, '万元', 'lenient')).toMatchObject({ ok: true, amount: { cents: -1200 } });
+    }
+  });
+
+  it('keeps the unit after a trailing point (`12.元`, `5.万`) in lenient reads', () => {
+    expect(readTableAmount({ value: '12.元' }, '万元', 'lenient')).toMatchObject({
+      ok: true,
+      amount: { cents: 0 },
+      converted: { from: '元', exact: '0.0012' },
+    });
+    expect(readTableAmount({ value: '5.万(备注)' }, '元', 'lenient')).toMatchObject({
+      ok: true,
+      amount: { cents: 5_000_000 },
+      converted: { from: '万元', exact: '50,000.00' },
+    });
+  });
+
+  it('gives a converted read two decimals: `12万` is exactly 120,000.00 元', () => {
+    for (const [text, cents] of [
+      ['12万', 12_000_000],
+      ['1.23456万', 1_234_560],
+      ['12万元(含结转)', 12_000_000],
+    ] as const) {
+      for (const mode of ['strict', 'lenient'] as const) {
+        if (mode === 'strict' && text.includes('(')) continue;
+        expect(readTableAmount({ value: text }, '元', mode)).toMatchObject({
+          ok: true,
+          amount: { cents, decimals: 2 },
+        });
+      }
+    }
+  });
+
   it('passes figures in the table’s own unit, and still refuses text that is no amount', () => {
     const same = tableGrid({
       projects: [{ amounts: ['12万元', '12万', null, null] }],
@@ -101,6 +149,50 @@ describe('amount-unit-converted', () => {
     expect(fs[0]).toMatchObject({ expected: '450.0000', data: { label: '财政拨款', role: null, from: '元' } });
     expect(fs[0].message).toContain('的财政拨款写作“4500000元”');
     expect(formFindings(form(VALID_ROWS), RULE)).toEqual([]);
+  });
+
+  it('takes a list’s unit from its cells when no line or title states it, and only when all agree', () => {
+    const yuan = ['120000元', '120000元', null, null] as const;
+    const unstated = tableGrid({ projects: [{ amounts: [...yuan] }], total: [...yuan], unit: [...yuan] });
+    // Every amount names 元 and nothing states 万元: the table is in 元, nothing is converted.
+    expect(report(unstated).unit).toBe('元');
+    expect(findings(unstated)).toEqual([]);
+    // The same cells under `单位：万元` are converted, each reported.
+    const stated = gridFromValues('Sheet1', [
+      ['单位：万元', null, null, null, null, null, null],
+      ...unstated.cells.map((r) => r.map((c) => c?.value ?? null)),
+    ]);
+    const fs = checkSheet(stated).tables.flatMap((t) => t.findings);
+    expect(fs.map((f) => `${f.rule}@${f.cell}`)).toEqual(
+      ['B3', 'C3', 'B4', 'C4', 'B5', 'C5'].map((c) => `${RULE}@${c}`),
+    );
+    // One bare figure among them: 万元 stays (the default), and the 元 cells are converted.
+    const mixed = tableGrid({
+      projects: [{ amounts: ['120000元', '12.00', null, null] }],
+      total: [...yuan],
+      unit: [...yuan],
+    });
+    expect(report(mixed).unit).toBe('万元');
+    expect(byRule(mixed, RULE).map((f) => f.cell)).toEqual(['B2', 'C2', 'B3', 'C3', 'B4']);
+  });
+
+  it('takes a form’s unit from its cells only when no amount is a bare number', () => {
+    // No unit line: `50` is in 万元 (the default), so `500000元` is converted, not the form read in 元.
+    const mixed = formFindings(
+      form(VALID_ROWS, { amounts: ['年度资金总额', '50', '其中:财政拨款', '500000元', '其他资金', null] }),
+    );
+    expect(mixed.map((f) => `${f.rule}@${f.cell}:${f.expected}`)).toEqual([`${RULE}@D2:50.0000`]);
+    expect(mixed[0].message).toContain('本表金额单位为万元');
+    // Every amount names 元: the form is in 元 and nothing is converted.
+    const yuan = formFindings(
+      form(VALID_ROWS, { amounts: ['年度资金总额', '500000元', '其中:财政拨款', '450000元', '其他资金', '50000元'] }),
+    );
+    expect(yuan).toEqual([]);
+    const wrongYuan = formFindings(
+      form(VALID_ROWS, { amounts: ['年度资金总额', '500000元', '其中:财政拨款', '450000元', '其他资金', '60000元'] }),
+    );
+    expect(wrongYuan.map((f) => f.rule)).toEqual(['form-amount-sum']);
+    expect(wrongYuan[0].message).toContain('相差 10,000.00 元');
   });
 
   it('converts a flat list’s (list-rows) 预算数 written in 万 in a 元 table', () => {

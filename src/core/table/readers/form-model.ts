@@ -13,6 +13,7 @@ import type { Table, TableRow } from '../classify';
 import { type AmountUnit, readFormAmount, toTableUnit } from '../amount-text';
 import { type FieldHit, bestField, fieldLines, readFields } from './form-fields';
 import type { FormBlock } from './form';
+import type { FormField } from '../layouts/labels';
 import { type GridIndicators, type PeriodLookup, gridIndicators, periodKey } from './grid-indicators';
 import type { GridHeader } from './indicator-grid';
 
@@ -58,7 +59,19 @@ function formAmounts(hits: readonly FieldHit[], unit: AmountUnit): FormAmounts {
   };
 }
 
-/** The unit of a form's amounts: a `单位：万元` line, `(万元)` in a label, the unit in a cell; else 万元. */
+const AMOUNT_FIELDS: ReadonlySet<FormField> = new Set([
+  'total',
+  'fiscal',
+  'fiscalLine',
+  'fiscalLevel',
+  'other',
+  'carryover',
+]);
+
+/**
+ * The unit of a form's amounts: a `单位：万元` line, `(万元)` in a label, the unit its amount cells name
+ * when every one names it; else 万元.
+ */
 function formUnit(block: FormBlock, hits: readonly FieldHit[]): '万元' | '元' {
   for (const t of block.fieldTexts.values()) {
     for (const text of t.texts) {
@@ -66,11 +79,16 @@ function formUnit(block: FormBlock, hits: readonly FieldHit[]): '万元' | '元'
       if (m) return m[1] as '万元' | '元';
     }
   }
+  // A unit in a cell is the form's only when no amount is a bare number: beside `50`, `500000元` is a
+  // 元 figure on a 万元 form (converted), not a sign that the 50 is in 元.
+  let named: AmountUnit | null = null;
   for (const h of hits) {
-    const u = readFormAmount(h.value).unit;
-    if (u) return u;
+    if (!AMOUNT_FIELDS.has(h.field)) continue;
+    const a = readFormAmount(h.value);
+    if (a.unit) named ??= a.unit;
+    else if (a.read.ok && !a.read.amount.blank) return '万元';
   }
-  return '万元';
+  return named ?? '万元';
 }
 
 function projectRow(row: number, name: string, unit: string | null, a: FormAmounts): TableRow {
