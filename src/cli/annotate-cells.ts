@@ -7,7 +7,7 @@
  */
 import { parseAddress, address } from '../core/grid';
 import type { Severity } from '../core/report';
-import { TAG_ATTRS, attr, insertBeforeClose, setAttr } from './ooxml';
+import { TAG_ATTRS, attr, insertInOrder, setAttr } from './ooxml';
 
 /** `#FFD6D6` → `FFFFD6D6` (alpha first, as OOXML colours are written). */
 export function argb(hex: string): string {
@@ -98,7 +98,18 @@ export function patchStyles(
     (s) =>
       `<fill><patternFill patternType="solid"><fgColor rgb="${argb(fills[s])}"/><bgColor indexed="64"/></patternFill></fill>`,
   );
-  const withFills = appendItems(stylesXml, 'fills', fillXml);
+  // Without `<fills>` a workbook has Excel's two reserved fills implicitly: written out, ours follow.
+  const stylesWithFills = listBody(stylesXml, 'fills')
+    ? stylesXml
+    : insertInOrder(
+        stylesXml,
+        'fills',
+        prefixedLike(
+          stylesXml,
+          '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>',
+        ),
+      );
+  const withFills = appendItems(stylesWithFills, 'fills', fillXml);
   const fillId = new Map(severities.map((s, i) => [s, withFills.before + i]));
   const body = listBody(withFills.xml, 'cellXfs');
   const xfs = body ? listItems(body.inner, 'xf') : [];
@@ -115,8 +126,18 @@ export function patchStyles(
   }
   const xml = body
     ? appendItems(withFills.xml, 'cellXfs', extra).xml
-    : insertBeforeClose(withFills.xml, 'styleSheet', `<cellXfs count="${extra.length}">${extra.join('')}</cellXfs>`);
+    : insertInOrder(
+        withFills.xml,
+        'cellXfs',
+        prefixedLike(withFills.xml, `<cellXfs count="${extra.length}">${extra.join('')}</cellXfs>`),
+      );
   return { xml, styleFor: (base, severity) => index.get(`${base}:${severity}`) ?? 0 };
+}
+
+/** `element` with the styleSheet's namespace prefix (`x:`) on every tag, as the part writes its own. */
+function prefixedLike(stylesXml: string, element: string): string {
+  const p = new RegExp(`<((?:\\w+:)?)styleSheet\\b`).exec(stylesXml)?.[1] ?? '';
+  return p ? element.replace(/<(\/?)(\w)/g, `<$1${p}$2`) : element;
 }
 
 export interface CellMarkSpec {

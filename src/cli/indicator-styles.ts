@@ -5,7 +5,7 @@
  * fonts and formats keep their indices, so no cell of the user's sheets changes.
  */
 import { appendItems, listBody, listItems } from './annotate-cells';
-import { TAG_ATTRS, insertBeforeClose } from './ooxml';
+import { TAG_ATTRS, insertInOrder } from './ooxml';
 
 export interface IndicatorStyles {
   /** Style indices (`s`) for the header row, wrapped long-text cells and the source-cell links. */
@@ -26,34 +26,6 @@ function fontWith(font: string, children: string, drop: readonly string[]): stri
     inner = inner.replace(new RegExp(`<${p}${name}\\b${TAG_ATTRS}(?:/>|>[\\s\\S]*?</${p}${name}>)`, 'g'), '');
   const prefixed = children.replace(/<(\w)/g, `<${p}$1`);
   return `<${p}font>${prefixed}${inner}</${p}font>`;
-}
-
-/** The children of `<styleSheet>` in the order the schema (CT_Stylesheet) requires them. */
-const STYLESHEET_ORDER = [
-  'numFmts',
-  'fonts',
-  'fills',
-  'borders',
-  'cellStyleXfs',
-  'cellXfs',
-  'cellStyles',
-  'dxfs',
-  'tableStyles',
-  'colors',
-  'extLst',
-];
-
-/**
- * Inserts `element` (a `<name>` child of `<styleSheet>`) before the first child the schema puts after
- * it, or at the end: out of order, Excel offers to repair the copy.
- */
-export function insertInOrder(xml: string, name: string, element: string): string {
-  let at = -1;
-  for (const later of STYLESHEET_ORDER.slice(STYLESHEET_ORDER.indexOf(name) + 1)) {
-    const m = new RegExp(`<(?:\\w+:)?${later}\\b${TAG_ATTRS}/?>`).exec(xml);
-    if (m && (at < 0 || m.index < at)) at = m.index;
-  }
-  return at < 0 ? insertBeforeClose(xml, 'styleSheet', element) : xml.slice(0, at) + element + xml.slice(at);
 }
 
 /** styles.xml with the indicator sheet's fonts and formats, and their indices. */

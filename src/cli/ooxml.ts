@@ -190,3 +190,31 @@ export function freePartName(taken: (name: string) => boolean, stem: string, ext
   while (taken(`${stem}${n}${ext}`)) n++;
   return `${stem}${n}${ext}`;
 }
+
+/** The children of `<styleSheet>` in the order the schema (CT_Stylesheet) requires them. */
+const STYLESHEET_ORDER = [
+  'numFmts',
+  'fonts',
+  'fills',
+  'borders',
+  'cellStyleXfs',
+  'cellXfs',
+  'cellStyles',
+  'dxfs',
+  'tableStyles',
+  'colors',
+  'extLst',
+];
+
+/**
+ * Inserts `element` (a `<name>` child of `<styleSheet>`) before the first child the schema puts after
+ * it, or at the end: out of order, Excel offers to repair the copy.
+ */
+export function insertInOrder(xml: string, name: string, element: string): string {
+  let at = -1;
+  for (const later of STYLESHEET_ORDER.slice(STYLESHEET_ORDER.indexOf(name) + 1)) {
+    const m = new RegExp(`<(?:\\w+:)?${later}\\b${TAG_ATTRS}/?>`).exec(xml);
+    if (m && (at < 0 || m.index < at)) at = m.index;
+  }
+  return at < 0 ? insertBeforeClose(xml, 'styleSheet', element) : xml.slice(0, at) + element + xml.slice(at);
+}

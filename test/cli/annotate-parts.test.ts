@@ -82,6 +82,20 @@ describe('patchStyles', () => {
     expect(p.xml).toContain('<xf numFmtId="0" fontId="0" fillId="2" borderId="0" xfId="0" applyFill="1"/>');
     expect(p.xml).toContain('<xf numFmtId="0" fontId="0" fillId="4" borderId="0" xfId="0" applyFill="1"/>');
   });
+
+  test('a styles part without <fills> or <cellXfs> gets them in schema order (with its prefix)', () => {
+    const bare =
+      '<x:styleSheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+      '<x:fonts count="1"><x:font/></x:fonts><x:borders count="1"><x:border/></x:borders>' +
+      '<x:cellStyles count="1"><x:cellStyle name="Normal" xfId="0" builtinId="0"/></x:cellStyles>' +
+      '<x:dxfs count="0"/></x:styleSheet>';
+    const p = patchStyles(bare, { error: '#FFD6D6', warning: '#FFE9B3', info: '#DDEBFA' }, [[0, 'error']]);
+    const order = [...p.xml.matchAll(/<x:(\w+) count=/g)].map((m) => m[1]);
+    expect(order).toEqual(['fonts', 'fills', 'borders', 'cellXfs', 'cellStyles', 'dxfs']);
+    // Excel's two reserved fills come first: ours start at 2.
+    expect(p.xml).toContain('<x:fills count="5"><x:fill><x:patternFill patternType="none"/></x:fill>');
+    expect(p.xml).toMatch(/<x:cellXfs count="1"><x:xf [^>]*fillId="2"/);
+  });
 });
 
 describe('patchComments', () => {
