@@ -3,7 +3,8 @@
  * columns of copies of one form). Read row by row they would merge into one block, one project's
  * grid taken for another's long-term set; instead each column band is read as a sheet of its own
  * (same sheet name and cell addresses). A row writing the same project-name label twice or more
- * marks where the bands start; each band ends at the last empty column before the next one.
+ * marks where the bands start; each band ends at the last empty column before the next one. Only the
+ * rows of those forms are split: a full-width form or a list elsewhere on the sheet is read whole.
  */
 import { type Grid, rowEntries, rowNumbers } from '../grid';
 import { fieldOf, labelKey } from './layouts/labels';
@@ -59,4 +60,11 @@ export function bandGrid(grid: Grid, from: number, to: number): Grid {
   const b = to - grid.left + 1;
   // `map` keeps the holes of a sparse grid as holes.
   return { sheet: grid.sheet, top: grid.top, left: grid.left + a, cells: grid.cells.map((r) => r?.slice(a, b)) };
+}
+
+/** The grid's rows `top`…`bottom` as a grid of their own, at the same addresses. */
+export function rowsGrid(grid: Grid, top: number, bottom: number): Grid {
+  const a = Math.max(0, top - grid.top);
+  // `slice` keeps the holes of a sparse grid as holes.
+  return { sheet: grid.sheet, top: grid.top + a, left: grid.left, cells: grid.cells.slice(a, bottom - grid.top + 1) };
 }
