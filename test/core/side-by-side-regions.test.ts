@@ -5,7 +5,7 @@
  * keep their own bands.
  */
 import { checkSheet } from '../../src/core/check';
-import { type CellValue, gridFromValues } from '../../src/core/grid';
+import { type Cell, type CellValue, gridFromEntries, gridFromValues } from '../../src/core/grid';
 import type { TableReport } from '../../src/core/report';
 import { FAMILIES } from '../fixtures/forms/families';
 import type { FamilyFixture } from '../fixtures/forms/families';
@@ -112,5 +112,44 @@ describe('side-by-side forms on a sheet with other tables', () => {
     const rows = stacked([WIDE, PAIR, WIDE]);
     const { tables } = checkSheet(gridFromValues('Sheet1', rows, 20, 3));
     expect(tables.map((t) => t.range)).toEqual(['C20:J26', 'C28:G35', 'I28:M35', 'C37:J43']);
+  });
+
+  it('on a sparse sheet with text typed at XFD1048576, the same tables (holes stay holes)', () => {
+    const rows = stacked([WIDE, PAIR, WIDE]);
+    const entries: [number, number, Cell][] = [];
+    rows.forEach((r, i) => r.forEach((v, c) => v !== null && entries.push([i + 1, c + 1, { value: v }])));
+    entries.push([1048576, 16384, { value: '说明' }]);
+    const got = checkSheet(gridFromEntries('Sheet1', entries)).tables.map(picture);
+    expect(got.map((t) => t.range)).toEqual(['A1:H7', 'A9:E16', 'G9:K16', 'A18:H24']);
+    expect(got).toEqual(checkSheet(gridFromValues('Sheet1', rows)).tables.map(picture));
+  });
+
+  it('a copy’s fields above its name label and a longer copy’s last rows stay in the bands', () => {
+    const rows: CellValue[][] = [
+      ['主管部门', '某县林业局', n, n, n, '主管部门', '某县应急管理局', n, n],
+      ['项目名称', '林业技术培训', n, n, n, '项目名称', '森林防火巡护', n, n],
+      ['一级指标', '二级指标', '三级指标', '指标值', n, '一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '培训人次', '≥100人次', n, '产出指标', '数量指标', '巡护人次', '≥3000人次'],
+      ['满意度指标', '服务对象满意度指标', '学员满意度', '≥90%', n, '产出指标', '质量指标', '巡护覆盖率', '≥95%'],
+      ['年度资金总额', '100', '财政拨款', '100', n, '效益指标', '生态效益指标', '森林火灾受害率', '≤0.9%'],
+      [n, n, n, n, n, '满意度指标', '服务对象满意度指标', '周边群众满意度', '≥90%'],
+    ];
+    const sheet = [...stacked([rows, WIDE])];
+    const got = read([sheet]);
+    const band = (from: number, to: number) =>
+      checkSheet(
+        gridFromValues(
+          'Sheet1',
+          rows.map((r) => r.slice(from - 1, to)),
+          1,
+          from,
+        ),
+      ).tables.map(picture);
+    expect(got).toEqual([...band(1, 5), ...band(6, 9), ...alone([rows, WIDE]).slice(-1)]);
+    expect(got.map((t) => [t.range, t.projects, t.indicators.length])).toEqual([
+      ['A2:D6', [['林业技术培训', '某县林业局']], 2],
+      ['F2:I7', [['森林防火巡护', '某县应急管理局']], 4],
+      ['A9:H15', [['城区道路维修', '某县住建局']], 3],
+    ]);
   });
 });

@@ -13,7 +13,7 @@ import { listRowsHeaderFrom, readListRows } from './readers/list-rows';
 import { gridHeaderFrom } from './readers/indicator-grid';
 import { rowTexts } from './readers/row-texts';
 import { rejectionOf } from './reject';
-import { bandGrid, bandRanges, repeatedNameColumns, rowsGrid } from './bands';
+import { bandGrid, bandRanges, regionRows, repeatedNameColumns, rowsGrid } from './bands';
 import { address } from '../grid';
 
 export interface SheetTables {
@@ -77,6 +77,9 @@ function findIn(grid: Grid, banded: boolean): SheetTables {
   // Side-by-side copies of a form: the rows repeating the project-name label, and the columns where
   // each copy's label stands.
   const repeated: { row: number; cols: number[] }[] = [];
+  // First rows of the lists and flat lists: the rows of side-by-side forms above one end there at
+  // the latest.
+  const listTops = models.map((m) => m.table.header.top);
   for (const r of rows) {
     if (r <= skipTo) continue;
     if (taken(r)) {
@@ -96,6 +99,7 @@ function findIn(grid: Grid, banded: boolean): SheetTables {
       continue;
     }
     forms.close();
+    listTops.push(r);
     const model = readListRows(grid, list, r, rows);
     const t = model.table;
     skipTo = Math.max(t.bottom, list.grid.bottom);
@@ -108,15 +112,21 @@ function findIn(grid: Grid, banded: boolean): SheetTables {
 
   const blocks: (FormBlock | BandRegion | null)[] = [];
   let k = 0;
-  for (const block of forms.blocks) {
-    // Read row by row, side-by-side copies merge into one block: its rows (title to the end of the
-    // longest copy) are the region read band by band, with the columns of its own repeated name row.
-    // The rest of the sheet (a full-width form or a list above or below) stays unsplit.
+  let l = 0;
+  if (repeated.length) listTops.sort((a, b) => a - b);
+  for (let i = 0; i < forms.blocks.length; i++) {
+    const block = forms.blocks[i];
+    // Read row by row, side-by-side copies merge into one block: its rows are the region read band
+    // by band, with the columns of its own repeated name row. The rest of the sheet (a full-width
+    // form or a list above or below) stays unsplit.
     while (k < repeated.length && repeated[k].row < block.top) k++;
     if (k < repeated.length && repeated[k].row <= block.bottom) {
-      const region = bandTables(grid, block.top, block.bottom, repeated[k].cols);
+      while (l < listTops.length && listTops[l] <= block.bottom) l++;
+      const next = Math.min(forms.blocks[i + 1]?.top ?? Infinity, listTops[l] ?? Infinity);
+      const [top, bottom] = regionRows(grid, block, next - 1);
+      const region = bandTables(grid, top, bottom, repeated[k].cols);
       for (const x of region.rejected) rejected.push(x);
-      blocks.push({ top: block.top, models: region.models });
+      blocks.push({ top, models: region.models });
       continue;
     }
     const rejection = rejectionOf(
