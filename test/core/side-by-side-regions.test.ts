@@ -4,6 +4,7 @@
  * whole, exactly as it reads alone; two pairs with their name labels in different columns each
  * keep their own bands.
  */
+import fc from 'fast-check';
 import { checkSheet } from '../../src/core/check';
 import { type Cell, type CellValue, gridFromEntries, gridFromValues } from '../../src/core/grid';
 import type { TableReport } from '../../src/core/report';
@@ -152,4 +153,22 @@ describe('side-by-side forms on a sheet with other tables', () => {
       ['A9:H15', [['城区道路维修', '某县住建局']], 3],
     ]);
   });
+});
+
+it('any stack of pairs and full-width forms, a flat list above, a list below, reads as each part alone', () => {
+  const forms = [PAIR, NARROW_PAIR, WIDE];
+  fc.assert(
+    fc.property(
+      fc.array(fc.constantFrom(...forms), { minLength: 1, maxLength: 6 }),
+      fc.boolean(),
+      fc.boolean(),
+      (picked, flatAbove, listBelow) => {
+        // A list or a flat list reads on over the rows below it up to the next title or header: the
+        // flat list goes first and the list last.
+        const stack = [...(flatAbove ? [L2] : []), ...picked, ...(listBelow ? [LIST] : [])];
+        expect(read(stack)).toEqual(alone(stack));
+      },
+    ),
+    { numRuns: 60 },
+  );
 });
