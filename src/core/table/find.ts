@@ -13,7 +13,7 @@ import { listRowsHeaderFrom, readListRows } from './readers/list-rows';
 import { gridHeaderFrom } from './readers/indicator-grid';
 import { rowTexts } from './readers/row-texts';
 import { rejectionOf } from './reject';
-import { bandGrid, bandRanges, repeatedNameColumns } from './bands';
+import { bandGrid, bandRanges, regionRows, repeatedNameColumns, rowsGrid } from './bands';
 import { address } from '../grid';
 
 export interface SheetTables {
@@ -74,8 +74,12 @@ function findIn(grid: Grid, banded: boolean): SheetTables {
   // One pass: each row's texts are computed once and asked every question (flat-list header? grid
   // header? title? name label? signature?).
   let skipTo = 0;
-  // Side-by-side copies of a form: the columns where each copy's name label stands.
-  let bandStarts: Set<number> | null = null;
+  // Side-by-side copies of a form: the rows repeating the project-name label, and the columns where
+  // each copy's label stands.
+  const repeated: { row: number; cols: number[] }[] = [];
+  // First rows of the lists and flat lists: the rows of side-by-side forms above one end there at
+  // the latest.
+  const listTops = models.map((m) => m.table.header.top);
   for (const r of rows) {
     if (r <= skipTo) continue;
     if (taken(r)) {
@@ -87,7 +91,7 @@ function findIn(grid: Grid, banded: boolean): SheetTables {
     // a form's range down to it.
     if (texts.cols.length === 0) continue;
     const names = banded ? null : repeatedNameColumns(texts);
-    if (names) for (const c of names) (bandStarts ??= new Set()).add(c);
+    if (names) repeated.push({ row: r, cols: names });
     const header = gridHeaderFrom(grid, r, texts);
     const list = header ? listRowsHeaderFrom(texts, header) : null;
     if (!list) {
@@ -95,6 +99,7 @@ function findIn(grid: Grid, banded: boolean): SheetTables {
       continue;
     }
     forms.close();
+    listTops.push(r);
     const model = readListRows(grid, list, r, rows);
     const t = model.table;
     skipTo = Math.max(t.bottom, list.grid.bottom);
@@ -104,14 +109,26 @@ function findIn(grid: Grid, banded: boolean): SheetTables {
     else models.push(model);
   }
   forms.close();
-  if (bandStarts)
-    return bandTables(
-      grid,
-      [...bandStarts].sort((a, b) => a - b),
-    );
 
-  const blocks: (FormBlock | null)[] = [];
-  for (const block of forms.blocks) {
+  const blocks: (FormBlock | BandRegion | null)[] = [];
+  let k = 0;
+  let l = 0;
+  if (repeated.length) listTops.sort((a, b) => a - b);
+  for (let i = 0; i < forms.blocks.length; i++) {
+    const block = forms.blocks[i];
+    // Read row by row, side-by-side copies merge into one block: its rows are the region read band
+    // by band, with the columns of its own repeated name row. The rest of the sheet (a full-width
+    // form or a list above or below) stays unsplit.
+    while (k < repeated.length && repeated[k].row < block.top) k++;
+    if (k < repeated.length && repeated[k].row <= block.bottom) {
+      while (l < listTops.length && listTops[l] <= block.bottom) l++;
+      const next = Math.min(forms.blocks[i + 1]?.top ?? Infinity, listTops[l] ?? Infinity);
+      const [top, bottom] = regionRows(grid, block, next - 1);
+      const region = bandTables(grid, top, bottom, repeated[k].cols);
+      for (const x of region.rejected) rejected.push(x);
+      blocks.push({ top, models: region.models });
+      continue;
+    }
     const rejection = rejectionOf(
       block.title,
       fieldAreaWords(block),
@@ -128,25 +145,41 @@ function findIn(grid: Grid, banded: boolean): SheetTables {
   return { models: inOrder(grid, models, blocks), rejected };
 }
 
+/** The rows of side-by-side forms, read band by band: their tables top to bottom, then left to right. */
+interface BandRegion {
+  top: number;
+  models: TableModel[];
+}
+
 /** List models (built) and form blocks (built here, one at a time) merged top to bottom. */
-function* inOrder(grid: Grid, models: TableModel[], blocks: (FormBlock | null)[]): Generator<TableModel> {
+function* inOrder(grid: Grid, models: TableModel[], blocks: (FormBlock | BandRegion | null)[]): Generator<TableModel> {
   let m = 0;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!;
     while (m < models.length && models[m].table.header.top < block.top) yield models[m++];
     // Let the block go once its model is built: the model is all that is read from here on.
     blocks[b] = null;
-    yield formModel(grid, block);
+    if ('models' in block) for (const x of block.models) yield x;
+    else yield formModel(grid, block);
   }
   while (m < models.length) yield models[m++];
 }
 
-/** Each band of side-by-side forms read as a sheet of its own; tables top to bottom, then left to right. */
-function bandTables(grid: Grid, starts: number[]): SheetTables {
+/**
+ * Rows `top`…`bottom` of side-by-side forms, each band (from the name columns `starts`, ascending)
+ * read as a sheet of its own; tables top to bottom, then left to right.
+ */
+function bandTables(
+  grid: Grid,
+  top: number,
+  bottom: number,
+  starts: number[],
+): { models: TableModel[]; rejected: RejectedTable[] } {
   const models: TableModel[] = [];
   const rejected: RejectedTable[] = [];
-  for (const [from, to] of bandRanges(grid, starts)) {
-    const found = findIn(bandGrid(grid, from, to), true);
+  const region = rowsGrid(grid, top, bottom);
+  for (const [from, to] of bandRanges(region, starts)) {
+    const found = findIn(bandGrid(region, from, to), true);
     for (const m of found.models) models.push(m);
     for (const x of found.rejected) rejected.push(x);
   }

@@ -196,7 +196,7 @@ export class FormScanner {
     const title = titleIn(texts);
     if (title) {
       // A title after a grid starts the next block; before any grid it belongs to this one.
-      if (this.inGrid || !this.current) {
+      if (this.inGrid || !this.current || this.current.grids.length) {
         this.close();
         this.loose = [];
         this.pendingTitle = { row, text: title, texts };
