@@ -49,7 +49,7 @@ import {
   type RenderFigures,
 } from './bench/pane';
 import { benchForms, FORM_BLOCKS, formGoal, formTable, type FormRow } from './bench/forms';
-import { HOSTILE_CASES, benchHostile, hostileTable, type HostileCase } from './bench/hostile';
+import { HOSTILE_CASES, benchHostile, hostileGoals, hostileTable, type HostileCase } from './bench/hostile';
 
 export const SIZES = [100, 1000, 10000];
 const REFERENCE_PROJECTS = 9;
@@ -584,6 +584,7 @@ async function main(): Promise<void> {
     renderSkipped,
   });
   g.push(formGoal(formRows));
+  for (const x of hostileGoals(hostile.data)) g.push(x);
   const goalsText = goalsMarkdown(g);
   const seconds = (performance.now() - t0) / 1000;
   console.log(`## Goals\n\n${goalsText}\n\nTotal ${seconds.toFixed(0)} s.`);

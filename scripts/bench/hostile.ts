@@ -212,3 +212,29 @@ export function hostileTable(rows: readonly HostileRow[]): string {
     ...rows.map((r) => `| ${r.case} | ${f(r.ms)} | ${f(r.maxRssMb)} | ${r.note} |`),
   ].join('\n');
 }
+
+/** Issue 12's goals, judged on the rows above: memory of the largest cases, and --out against the plain check. */
+export function hostileGoals(
+  rows: readonly HostileRow[] | undefined,
+): { goal: string; met: boolean | null; detail: string }[] {
+  const find = (prefix: string) => rows?.find((r) => r.case.startsWith(prefix) && r.maxRssMb !== null);
+  const big = ['250,000 projects, CLI text', '250,000 projects, CLI --format json'].map(find);
+  const memory = {
+    goal: 'any workbook ≤ 1 GB resident (250,000 projects through the CLI, text and JSON)',
+    met: big.every((r) => r) ? big.every((r) => r!.maxRssMb! <= 1024) : null,
+    detail: big.every((r) => r)
+      ? `text ${Math.round(big[0]!.maxRssMb!)} MB, JSON ${Math.round(big[1]!.maxRssMb!)} MB.`
+      : 'not measured.',
+  };
+  const plain = rows?.find((r) => /projects, CLI text$/.test(r.case) && !r.case.startsWith('250,000'));
+  const out = rows?.find((r) => r.case.endsWith('CLI text --out') && !r.case.startsWith('zip bomb'));
+  const ok = plain?.ms && out?.ms && plain.maxRssMb && out.maxRssMb;
+  const t = ok ? out!.ms! / plain!.ms! : 0;
+  const m = ok ? out!.maxRssMb! / plain!.maxRssMb! : 0;
+  const annotated = {
+    goal: '--out ≤ 2× the plain check’s time and memory (40,000 projects)',
+    met: ok ? t <= 2 && m <= 2 : null,
+    detail: ok ? `${t.toFixed(2)}× the time, ${m.toFixed(2)}× the memory.` : 'not measured.',
+  };
+  return [memory, annotated];
+}
