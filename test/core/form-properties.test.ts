@@ -2,6 +2,8 @@
  * Properties of the grid readers (forms, flat lists) on arbitrary grids: they never throw, always
  * finish, and what they report stays inside the sheet — on random mixes of real labels, grid headers,
  * values and noise, with holes (missing rows and cells), at any offset.
+ *
+ * `FP_RUNS=20000 npx jest test/core/form-properties.test.ts` searches longer than the suite does.
  */
 import fc from 'fast-check';
 import { checkSheet } from '../../src/core/check';
@@ -109,7 +111,7 @@ describe('grid readers on arbitrary grids', () => {
         }
         for (const r of rejected) expect(r.reason.length).toBeGreaterThan(0);
       }),
-      { numRuns: 400 },
+      { numRuns: Number(process.env.FP_RUNS ?? 400) },
     );
   });
 
@@ -143,7 +145,7 @@ describe('grid readers on arbitrary grids', () => {
           }
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: Number(process.env.FP_RUNS ?? 1000) },
     );
   });
 
@@ -163,7 +165,7 @@ describe('grid readers on arbitrary grids', () => {
           expect(down.ok && down.amount.cents + 0).toBe(Math.sign(c) * Math.round(Math.abs(c) / 10_000) + 0);
         }
       }),
-      { numRuns: 500 },
+      { numRuns: Number(process.env.FP_RUNS ?? 500) },
     );
   });
 

@@ -29,3 +29,31 @@ describe('a list table’s layout and title', () => {
     expect(check(gridFromValues('Sheet1', rows))[0].title).toBeNull();
   });
 });
+
+describe('two list tables stacked on one sheet', () => {
+  const table = (): CellValue[][] => rowsOf();
+
+  it('a title line over a second header starts a second table, with its own title and sums', () => {
+    const rows = [
+      ['甲单位项目支出绩效目标表'],
+      ...table(),
+      [],
+      ['乙单位项目支出绩效目标表'],
+      ['单位：万元'],
+      ...table(),
+    ];
+    const tables = check(gridFromValues('Sheet1', rows));
+    expect(tables.map((t) => [t.title, t.range, t.summary.projects])).toEqual([
+      ['甲单位项目支出绩效目标表', 'A2:G5', 1],
+      ['乙单位项目支出绩效目标表', 'A9:G12', 1],
+    ]);
+    expect(tables[1].rows.map((r) => r.row)).toEqual([10, 11, 12]);
+  });
+
+  it('a header repeated without a title (a PDF page break) stays one table', () => {
+    const body = table();
+    const rows = [...body, ...body.slice(0, 1), ...body.slice(3)];
+    const tables = check(gridFromValues('Sheet1', rows));
+    expect(tables).toHaveLength(1);
+  });
+});

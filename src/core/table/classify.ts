@@ -11,6 +11,8 @@ import { joinLines } from '../indicators/normalise';
 import { isBlankText } from '../text';
 import { AMOUNT_ROLES, type AmountRole, type RowKind } from '../report';
 import { type Columns, type LocatedHeader, headerAt, headerRole } from './locate';
+import { titleIn } from './readers/form';
+import { rowTexts } from './readers/row-texts';
 
 export interface TableRow {
   row: number;
@@ -120,6 +122,10 @@ export function readTable(grid: Grid, located: LocatedHeader): Table {
       (firstText && NOTE.test(firstText.trim()) && !hasAmounts && !goal.trim() && !indicators.trim())
     )
       break;
+    // A title line with a header just below it (`…项目支出绩效目标表` over its own column titles) starts
+    // the next table on the sheet: this one ends above it. (A header repeated without a title is a
+    // PDF page break, below.) Only a row with no figures and no targets can be a title.
+    if (!hasAmounts && !goal.trim() && !indicators.trim() && titleIn(rowTexts(grid, r)) && headerBelow(grid, i)) break;
     // A header repeated at the top of a new PDF page: skip it and its second row. Only a row whose
     // name cell reads like the name column's title can be one (keeps the scan of data rows cheap).
     const repeated = headerRole(name) === 'name' ? headerAt(grid, r) : null;
@@ -230,4 +236,11 @@ function joinText(a: string, b: string): string {
   if (!b.trim()) return a;
   if (!a) return b;
   return `${a}\n${b}`;
+}
+
+/** A header within the next three present rows after `rows[i]` (a title may have a unit line under it). */
+function headerBelow(grid: Grid, i: number): boolean {
+  const rows = rowNumbers(grid);
+  for (let k = i + 1; k < rows.length && k <= i + 3; k++) if (headerAt(grid, rows[k])) return true;
+  return false;
 }
