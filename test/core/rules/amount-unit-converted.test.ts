@@ -206,4 +206,36 @@ describe('amount-unit-converted', () => {
     expect(fs.map((f) => `${f.rule}@${f.cell}`)).toEqual([`${RULE}@C5`]);
     expect(fs[0].expected).toBe('3,309,840.00');
   });
+
+  describe('a flat list (list-rows) with no unit line', () => {
+    const l2 = FAMILIES.find((f) => f.id === 'L2');
+    /** L2 without its `金额单位:元` line, the amounts as `f(written)`, and the 预算数 title given. */
+    function unstated(f: (written: string) => CellValue, title = '预算数'): { unit: string; fs: Finding[] } {
+      if (!l2) throw new Error('the L2 family fixture is missing');
+      const rows = l2.rows.map((r) => r.slice());
+      rows[1] = rows[1].map(() => null);
+      rows[2][2] = title;
+      for (const r of [3, 4, 10]) rows[r][2] = f(String(rows[r][2]));
+      const sheet = checkSheet(gridFromValues(l2.sheet, rows));
+      return { unit: sheet.tables[0].unit, fs: sheet.tables.flatMap((t) => t.findings) };
+    }
+
+    it('takes 元 when every amount names 元: no conversion, sums as written', () => {
+      const { unit, fs } = unstated((w) => `${w}元`);
+      expect(unit).toBe('元');
+      expect(fs.filter((x) => x.rule === RULE || x.severity === 'error')).toEqual([]);
+    });
+
+    it('takes the unit in the total column’s title (预算数（元）) for bare figures', () => {
+      const { unit, fs } = unstated((w) => w, '预算数（元）');
+      expect(unit).toBe('元');
+      expect(fs.filter((x) => x.severity === 'error')).toEqual([]);
+    });
+
+    it('keeps 万元 when one figure is bare, converting the ones written in 元', () => {
+      const { unit, fs } = unstated((w) => (w.startsWith('8,827') ? '882.762053' : `${w}元`));
+      expect(unit).toBe('万元');
+      expect(fs.filter((x) => x.rule === RULE).map((x) => x.cell)).toEqual(['C5', 'C11']);
+    });
+  });
 });

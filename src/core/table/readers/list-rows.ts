@@ -11,7 +11,7 @@ import { AMOUNT_ROLES, type AmountRole } from '../../report';
 import type { AmountRead } from '../../amounts';
 import type { Columns } from '../locate';
 import type { Table, TableRow } from '../classify';
-import { type AmountUnit, readTableAmount } from '../amount-text';
+import { type AmountUnit, namedUnit, readAmountText, readTableAmount } from '../amount-text';
 import { fieldOf, gridRoleOf, labelKey } from '../layouts/labels';
 import { type GridHeader, gridHeaderFrom, readGridRows } from './indicator-grid';
 import { gridIndicators } from './grid-indicators';
@@ -86,14 +86,50 @@ function text(grid: Grid, row: number, col: number | undefined): string {
   return col === undefined ? '' : cellText(cellAt(grid, row, col)).trim();
 }
 
-function findUnitAbove(grid: Grid, rows: readonly number[], headerRow: number): '万元' | '元' {
+/**
+ * The unit a line above the header states (`单位：元`), or the total column's title (`预算数(元)`); null
+ * when nothing states it (the cells decide, `unitFromCells`).
+ */
+function statedUnit(
+  grid: Grid,
+  rows: readonly number[],
+  headerRow: number,
+  totalCol: number | undefined,
+): AmountUnit | null {
   for (let i = rows.indexOf(headerRow) - 1, n = 0; i >= 0 && n < 4; i--, n++) {
     for (const [, cell] of rowEntries(grid, rows[i])) {
       const m = /单位\s*[:：]\s*(万元|元)/.exec(cellText(cell));
-      if (m) return m[1] as '万元' | '元';
+      if (m) return m[1] as AmountUnit;
     }
   }
-  return '万元';
+  const title = totalCol === undefined ? '' : cellText(cellAt(grid, headerRow, totalCol));
+  const m = /[(（](万元|元)[)）]/.exec(title);
+  return m ? (m[1] as AmountUnit) : null;
+}
+
+/** The unit a flat list's amount text names (commentary after it allowed), `bare` for a plain figure. */
+function lenientUnit(text: string): AmountUnit | 'bare' | null {
+  const r = readAmountText(text);
+  if (r.unit) return r.unit;
+  return r.read.ok && !r.read.amount.blank ? 'bare' : null;
+}
+
+/**
+ * With no unit stated, the unit the amount cells name: 元 when every figure says `…元`; one bare
+ * figure or one `万` keeps the default 万元 (and the others are converted and reported), as lists
+ * and forms do.
+ */
+function unitFromCells(grid: Grid, rows: readonly TableRow[], col: number | undefined): AmountUnit {
+  if (col === undefined) return '万元';
+  let named = false;
+  for (const row of rows) {
+    const cell = cellAt(grid, row.row, col);
+    const u = cell && typeof cell.value === 'string' ? lenientUnit(cell.value) : namedUnit(cell);
+    if (u === null) continue;
+    if (u !== '元') return '万元';
+    named = true;
+  }
+  return named ? '元' : '万元';
 }
 
 /** The flat list whose header is at `headerRow`; `rows` are the sheet's non-empty rows, ascending. */
@@ -103,7 +139,8 @@ export function readListRows(grid: Grid, h: ListRowsHeader, headerRow: number, r
   const groups: { row: TableRow; rows: number[]; nameCell: string }[] = [];
   let unitName: string | null = null;
   let bottom = h.grid.bottom;
-  const unit = findUnitAbove(grid, rows, headerRow);
+  const stated = statedUnit(grid, rows, headerRow, h.total);
+  let unit: AmountUnit = stated ?? '万元';
   for (const r of below) {
     const t = rowTexts(grid, r);
     // Blank cells only (a space typed far below): like an absent row, not the table's new bottom.
@@ -158,6 +195,10 @@ export function readListRows(grid: Grid, h: ListRowsHeader, headerRow: number, r
       continue;
     }
     if (groups.length) groups[groups.length - 1].rows.push(r);
+  }
+  if (stated === null && unitFromCells(grid, tableRows, h.total) === '元') {
+    unit = '元';
+    for (const row of tableRows) row.amounts = amountRow(grid, row.row, h.total, unit).amounts;
   }
   const projects: ProjectModel[] = groups.map((g) => {
     const read = gridIndicators(h.grid, readGridRows(grid, h.grid, g.rows));
