@@ -115,6 +115,21 @@ describe('grid readers on arbitrary grids', () => {
     );
   });
 
+  it('a form with no 项目名称, placed right of column A: project findings point inside it (found at FP_RUNS=30000)', () => {
+    const g: Grid = {
+      sheet: 'S',
+      top: 1,
+      left: 2,
+      cells: [
+        [{ value: '一级指标' }, { value: '指标值(长期)' }, { value: '绩效指标值' }],
+        [null, null, { value: '[042]六安市金安区体育局' }],
+      ],
+    };
+    const cells = checkSheet(g).tables.flatMap((t) => t.findings.map((f) => f.cell));
+    expect(cells.length).toBeGreaterThan(0);
+    for (const c of cells) expect([c, inside(g, c)]).toEqual([c, true]);
+  });
+
   it('label, level and amount helpers are total on any string', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom(...WORDS)), (s) => {

@@ -4,7 +4,7 @@
  * (L3b) or from a separate 长期 grid (L10).
  */
 import { type Amount, type AmountRead, BLANK_AMOUNT } from '../../amounts';
-import { type Grid, columnName } from '../../grid';
+import { type Grid, address, columnName } from '../../grid';
 import { joinLines } from '../../indicators/normalise';
 import type { AmountLine, FormAmounts, ProjectModel, TableModel } from '../../model';
 import type { AmountRole } from '../../report';
@@ -185,7 +185,9 @@ export function formModel(grid: Grid, block: FormBlock): TableModel {
     row,
     indicatorCell: null,
     goalCell: null,
-    nameCell: nameHit ? nameHit.cell : null,
+    // A form with no 项目名称 still anchors its project-level findings inside it: its top-left cell
+    // (column A may lie outside a form placed further right).
+    nameCell: nameHit ? nameHit.cell : address(nameRow, Math.min(block.left, annualGrid.header.left)),
     parsed: { joined: joinLines(''), items: read.items, leftovers: [] },
     ownLength: 0,
     extra: { amounts, templates: read.templates, notApplicable: read.notApplicable },
