@@ -7,29 +7,12 @@
 import { checkSheet, checkWorkbook } from '../../src/core/check';
 import { gridFromValues } from '../../src/core/grid';
 import { indicatorSheet } from '../../src/core/indicator-sheet';
-import type { IndicatorJson, TableReport } from '../../src/core/report';
-import { FAMILIES, type ExpectedIndicator, type FamilyFixture } from '../fixtures/forms/families';
+import type { TableReport } from '../../src/core/report';
+import { indicatorTuple } from './indicator-tuple';
+import { FAMILIES, type FamilyFixture } from '../fixtures/forms/families';
 
 function gridOf(f: FamilyFixture, rows = f.rows) {
   return gridFromValues(f.sheet, rows);
-}
-
-function tuple(i: IndicatorJson): ExpectedIndicator {
-  const a = i.annual;
-  const t: ExpectedIndicator = [
-    i.cell,
-    i.level1?.name ?? null,
-    i.level2?.name ?? null,
-    i.name,
-    a?.raw ?? '',
-    a?.comparator ?? null,
-    a?.value ?? null,
-    a?.unit ?? null,
-    a?.text ?? null,
-    i.period?.raw ?? null,
-  ];
-  if (i.weight !== undefined) t.push(i.weight);
-  return t;
 }
 
 function findingKeys(t: TableReport[]): string[] {
@@ -48,7 +31,7 @@ describe.each(FAMILIES.map((f) => [f.id, f] as const))('family %s', (_id, f) => 
   it('reads every field of every indicator and of each project', () => {
     f.tables.forEach((want, k) => {
       const got = tables[k];
-      expect(got.indicators.map(tuple)).toEqual(want.indicators);
+      expect(got.indicators.map(indicatorTuple)).toEqual(want.indicators);
       const projects = got.rows.filter((r) => r.kind === 'project');
       expect(
         projects.map((p) => {
@@ -199,7 +182,7 @@ describe('a province not in the doc', () => {
       unit: '某区民政局',
       amounts: { total: '150.00', fiscal: '120.00', other: '30.00' },
     });
-    expect(t.indicators.map(tuple)).toEqual([
+    expect(t.indicators.map(indicatorTuple)).toEqual([
       ['B6', '产出指标', '数量指标', '服务老人数', '≥500人', '≥', 500, '人', null, null, 30],
       ['B7', '产出指标', '时效指标', '服务及时率', '≥95%', '≥', 95, '%', null, null, 30],
       ['B8', '效益指标', '社会效益指标', '养老服务水平', '有效提升', null, null, null, '有效提升', null, 20],

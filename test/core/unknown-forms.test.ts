@@ -8,30 +8,13 @@
 import * as path from 'path';
 import { checkSheet } from '../../src/core/check';
 import { type CellValue, gridFromValues } from '../../src/core/grid';
-import type { IndicatorJson, TableReport } from '../../src/core/report';
-import type { ExpectedIndicator, FamilyFixture } from '../fixtures/forms/families';
+import type { TableReport } from '../../src/core/report';
+import { indicatorTuple } from './indicator-tuple';
+import type { FamilyFixture } from '../fixtures/forms/families';
 import { UNKNOWN_FORMS } from '../fixtures/forms/unknown-forms';
 import { readWorkbookGrids } from './xlsx-grid';
 
 const n = null;
-
-function tuple(i: IndicatorJson): ExpectedIndicator {
-  const a = i.annual;
-  const t: ExpectedIndicator = [
-    i.cell,
-    i.level1?.name ?? null,
-    i.level2?.name ?? null,
-    i.name,
-    a?.raw ?? '',
-    a?.comparator ?? null,
-    a?.value ?? null,
-    a?.unit ?? null,
-    a?.text ?? null,
-    i.period?.raw ?? null,
-  ];
-  if (i.weight !== undefined) t.push(i.weight);
-  return t;
-}
 
 function projectsOf(t: TableReport) {
   return t.rows
@@ -48,7 +31,7 @@ function projectsOf(t: TableReport) {
 function expectRead(tables: TableReport[], f: FamilyFixture): void {
   expect(tables.map((t) => [t.layout, t.title, t.range])).toEqual(f.tables.map((t) => [t.layout, t.title, t.range]));
   f.tables.forEach((want, k) => {
-    expect(tables[k].indicators.map(tuple)).toEqual(want.indicators);
+    expect(tables[k].indicators.map(indicatorTuple)).toEqual(want.indicators);
     expect(projectsOf(tables[k])).toEqual(want.projects);
     expect(tables[k].findings.map((x) => `${x.rule}@${x.cell}`)).toEqual(want.findings);
   });
