@@ -66,15 +66,19 @@ function readStrictText(text: string): UnitAmount {
 }
 
 /**
- * The unit a list amount cell names, read strictly: its unit, `bare` for a figure without one (a
- * number cell, `12.00`), null for a blank or no amount. Decides a table's unit when nothing states it.
+ * The unit an amount cell names: its unit, `bare` for a figure without one (a number cell, `12.00`),
+ * null for a blank or no amount. Strict for list tables; lenient (commentary after the figure) for
+ * forms and flat lists. Decides a table's unit when nothing states it.
  */
-export function namedUnit(cell: Cell | null | undefined): AmountUnit | 'bare' | null {
+export function namedUnit(
+  cell: Cell | null | undefined,
+  mode: 'strict' | 'lenient' = 'strict',
+): AmountUnit | 'bare' | null {
   if (!cell || typeof cell.value !== 'string') {
     const r = readAmount(cell);
     return r.ok && !r.amount.blank ? 'bare' : null;
   }
-  const u = readStrictText(cell.value);
+  const u = mode === 'strict' ? readStrictText(cell.value) : readAmountText(cell.value);
   if (u.unit) return u.unit;
   return u.read.ok && !u.read.amount.blank ? 'bare' : null;
 }

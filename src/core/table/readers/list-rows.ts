@@ -11,7 +11,7 @@ import { AMOUNT_ROLES, type AmountRole } from '../../report';
 import type { AmountRead } from '../../amounts';
 import type { Columns } from '../locate';
 import type { Table, TableRow } from '../classify';
-import { type AmountUnit, namedUnit, readAmountText, readTableAmount } from '../amount-text';
+import { type AmountUnit, namedUnit, readTableAmount } from '../amount-text';
 import { fieldOf, gridRoleOf, labelKey } from '../layouts/labels';
 import { type GridHeader, gridHeaderFrom, readGridRows } from './indicator-grid';
 import { gridIndicators } from './grid-indicators';
@@ -107,13 +107,6 @@ function statedUnit(
   return m ? (m[1] as AmountUnit) : null;
 }
 
-/** The unit a flat list's amount text names (commentary after it allowed), `bare` for a plain figure. */
-function lenientUnit(text: string): AmountUnit | 'bare' | null {
-  const r = readAmountText(text);
-  if (r.unit) return r.unit;
-  return r.read.ok && !r.read.amount.blank ? 'bare' : null;
-}
-
 /**
  * With no unit stated, the unit the amount cells name: 元 when every figure says `…元`; one bare
  * figure or one `万` keeps the default 万元 (and the others are converted and reported), as lists
@@ -123,8 +116,7 @@ function unitFromCells(grid: Grid, rows: readonly TableRow[], col: number | unde
   if (col === undefined) return '万元';
   let named = false;
   for (const row of rows) {
-    const cell = cellAt(grid, row.row, col);
-    const u = cell && typeof cell.value === 'string' ? lenientUnit(cell.value) : namedUnit(cell);
+    const u = namedUnit(cellAt(grid, row.row, col), 'lenient');
     if (u === null) continue;
     if (u !== '元') return '万元';
     named = true;
