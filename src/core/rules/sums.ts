@@ -42,6 +42,7 @@ export interface Culprit {
 }
 
 export interface SumAnalysis {
+  /** The sums that do not hold (broken or off by rounding), row sums first, in table order. */
   equations: Equation[];
   culprits: Map<Equation, Culprit>;
 }
@@ -70,24 +71,23 @@ function equation(kind: Equation['kind'], row: TableRow, role: AmountRole, total
   return { kind, row, role, total, parts, sum, diff, decimals, tolerance, status };
 }
 
-function rowEquations(model: TableModel): Equation[] {
-  const out: Equation[] = [];
+/** Every row sum, in table order, handed to `each` (most hold: none is kept unless `each` keeps it). */
+function rowEquations(model: TableModel, each: (eq: Equation) => void): void {
   const cols = model.table.columns;
-  if (cols.total === undefined) return out;
+  if (cols.total === undefined) return;
   const partRoles = AMOUNT_ROLES.filter((r) => r !== 'total' && cols[r] !== undefined);
-  if (partRoles.length === 0) return out;
+  if (partRoles.length === 0) return;
   for (const row of model.table.rows) {
     if (row.kind === 'continuation') continue;
     const total = term(row, 'total');
     const parts = partRoles.map((r) => term(row, r));
     if (!total || parts.some((p) => p === null)) continue; // unreadable amounts are reported by amount-not-number
-    out.push(equation('row', row, 'total', total, parts as Term[]));
+    each(equation('row', row, 'total', total, parts as Term[]));
   }
-  return out;
 }
 
-function columnEquations(model: TableModel): Equation[] {
-  const out: Equation[] = [];
+/** Every column sum (unit = Σ projects, 合计 = Σ units or projects), after the row sums' order. */
+function columnEquations(model: TableModel, each: (eq: Equation) => void): void {
   const rows = model.table.rows.filter((r) => r.kind !== 'continuation');
   const cols = model.table.columns;
   const roles = AMOUNT_ROLES.filter((r) => cols[r] !== undefined);
@@ -114,28 +114,46 @@ function columnEquations(model: TableModel): Equation[] {
       if (!total || parts.some((p) => p === null)) continue;
       const eq = equation('column', g.parent, role, total, parts as Term[]);
       eq.partsKind = g.kind;
-      out.push(eq);
+      each(eq);
     }
   }
-  return out;
 }
 
-function findCulprits(equations: Equation[]): Map<Equation, Culprit> {
-  if (!equations.some((e) => e.status === 'error')) return new Map();
-  const byCell = new Map<string, { term: Term; eqs: { eq: Equation; coef: 1 | -1 }[] }>();
-  const add = (t: Term, eq: Equation, coef: 1 | -1) => {
-    const e = byCell.get(t.cell) ?? { term: t, eqs: [] };
-    e.eqs.push({ eq, coef });
-    byCell.set(t.cell, e);
-  };
-  for (const eq of equations) {
-    add(eq.total, eq, 1);
-    for (const p of eq.parts) add(p, eq, -1);
+function allEquations(model: TableModel, each: (eq: Equation) => void): void {
+  rowEquations(model, each);
+  columnEquations(model, each);
+}
+
+/**
+ * The likely wrong cell of each broken sum. Only cells of broken sums can be culprits, so only they
+ * are followed through every sum (a second pass over the sums, whose terms are not kept): on a
+ * 250,000-project table where nearly every sum holds, a map of every cell held 2 million entries.
+ */
+function findCulprits(model: TableModel, broken: ReadonlyMap<number, Equation>): Map<Equation, Culprit> {
+  const out = new Map<Equation, Culprit>();
+  if (broken.size === 0) return out;
+  const byCell = new Map<string, { term: Term; eqs: { eq: Equation; coef: 1 | -1 }[]; holds: boolean }>();
+  for (const eq of broken.values()) {
+    for (const t of [eq.total, ...eq.parts])
+      if (!byCell.has(t.cell)) byCell.set(t.cell, { term: t, eqs: [], holds: false });
   }
+  // The same sums in the same order: a broken one is replaced by the object the rules report.
+  let ordinal = 0;
+  allEquations(model, (fresh) => {
+    const eq = broken.get(ordinal++) ?? fresh;
+    const add = (t: Term, coef: 1 | -1): void => {
+      const e = byCell.get(t.cell);
+      if (!e) return;
+      if (eq.status === 'error') e.eqs.push({ eq, coef });
+      else e.holds = true;
+    };
+    add(eq.total, 1);
+    for (const p of eq.parts) add(p, -1);
+  });
   const candidates: Culprit[] = [];
   const explains = new Map<string, Equation[]>();
   for (const [cell, entry] of byCell) {
-    if (entry.eqs.length < 2 || entry.eqs.some((x) => x.eq.status !== 'error')) continue;
+    if (entry.holds || entry.eqs.length < 2) continue;
     const deltas = entry.eqs.map((x) => x.eq.diff * x.coef);
     if (deltas.some((d) => d !== deltas[0])) continue;
     candidates.push({ term: entry.term, delta: deltas[0] });
@@ -145,7 +163,6 @@ function findCulprits(equations: Equation[]): Map<Equation, Culprit> {
     );
   }
   candidates.sort((a, b) => (explains.get(b.term.cell)?.length ?? 0) - (explains.get(a.term.cell)?.length ?? 0));
-  const out = new Map<Equation, Culprit>();
   for (const c of candidates) {
     for (const eq of explains.get(c.term.cell) ?? []) if (!out.has(eq)) out.set(eq, c);
   }
@@ -173,8 +190,16 @@ export function relatedCells(eq: Equation, culprit: Culprit | undefined): string
 export function analyseSums(model: TableModel): SumAnalysis {
   let a = cache.get(model);
   if (!a) {
-    const equations = [...rowEquations(model), ...columnEquations(model)];
-    a = { equations, culprits: findCulprits(equations) };
+    // Only the sums that do not hold are kept: the rules report nothing on the others.
+    const equations: Equation[] = [];
+    const broken = new Map<number, Equation>();
+    let ordinal = 0;
+    allEquations(model, (eq) => {
+      if (eq.status !== 'ok') equations.push(eq);
+      if (eq.status === 'error') broken.set(ordinal, eq);
+      ordinal++;
+    });
+    a = { equations, culprits: findCulprits(model, broken) };
     cache.set(model, a);
   }
   return a;
