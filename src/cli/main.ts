@@ -19,7 +19,7 @@ import { anyDirectory } from './batch/files';
 import { openGrids, UnreadableWorkbook } from './open-workbook';
 import { processIo, safeIo } from './output';
 import { gridHasData } from './read-xlsx';
-import { reportText } from './text-report';
+import { writeReportText } from './text-report';
 
 export interface Writable {
   write(text: string): unknown;
@@ -200,7 +200,7 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
       outcomes.push(outcome);
       if (o.format === 'text' && outcome.report) {
         if (outcomes.some((x) => x !== outcome && x.report)) io.stdout.write('\n');
-        io.stdout.write(`${reportText(outcome.report, locale)}\n`);
+        writeReportText(outcome.report, locale, (text) => io.stdout.write(text));
         if (outcome.annotated) {
           const a = outcome.annotated;
           io.stdout.write(`\n${msg.annotated(a.out, a.cells, a.indicatorRows)}\n`);

@@ -13,47 +13,77 @@ export function findingLine(f: Finding, locale: Locale): string {
   return `  [${msg.severity[f.severity]}] ${msg.findingLocation(f.cell, indicator)}${colon(locale)}${f.message.replace(/\r?\n/g, '\n    ')}`;
 }
 
+/** A table's lines: heading, counts, then the findings grouped by project. */
 export function tableText(t: TableReport, locale: Locale): string[] {
+  const lines: string[] = [];
+  for (const line of tableLines(t, locale)) lines.push(line);
+  return lines;
+}
+
+function* tableLines(t: TableReport, locale: Locale): Generator<string> {
   const msg = cliMessages(locale);
   const s = t.summary;
-  const lines = [
-    msg.tableHeading(t.sheet, t.range, t.unit),
-    msg.tableSummary(s.projects, s.indicators, s.errors, s.warnings, s.infos),
-  ];
+  yield msg.tableHeading(t.sheet, t.range, t.unit);
+  yield msg.tableSummary(s.projects, s.indicators, s.errors, s.warnings, s.infos);
   if (t.findings.length === 0) {
-    lines.push(msg.noFindings);
-    return lines;
+    yield msg.noFindings;
+    return;
   }
   // Map keeps first-seen order, so projects come in the order the core reported them (table order).
   const groups = new Map<string | null, Finding[]>([[null, []]]);
   for (const f of t.findings) {
-    const list = groups.get(f.project) ?? [];
-    list.push(f);
-    groups.set(f.project, list);
+    const list = groups.get(f.project);
+    if (list) list.push(f);
+    else groups.set(f.project, [f]);
   }
   for (const [project, findings] of groups) {
     if (findings.length === 0) continue;
-    lines.push(project ?? msg.tableLevel);
+    yield project ?? msg.tableLevel;
     // The core's order already; sorting again keeps a report from any source in the same order.
-    for (const f of findings.sort(compareFindings)) lines.push(findingLine(f, locale));
+    for (const f of findings.sort(compareFindings)) yield findingLine(f, locale);
   }
-  return lines;
 }
 
-export function reportText(r: Report & { file: string }, locale: Locale): string {
-  const lines = [r.file];
-  if (r.tables.length === 0) lines.push(cliMessages(locale).noTablesInFile);
-  r.tables.forEach((t, i) => {
-    if (i > 0) lines.push('');
-    // A loop, not push(...): a spread over 250,000 projects' lines overflows the stack.
-    for (const line of tableText(t, locale)) lines.push(line);
-  });
+/** The report's lines, one at a time: a 250,000-project report is never held as one text. */
+export function* reportLines(r: Report & { file: string }, locale: Locale): Generator<string> {
+  yield r.file;
+  if (r.tables.length === 0) yield cliMessages(locale).noTablesInFile;
+  for (let i = 0; i < r.tables.length; i++) {
+    if (i > 0) yield '';
+    yield* tableLines(r.tables[i], locale);
+  }
   // Tables recognised as something else are named even beside checked ones: the clerk sees why a
   // 自评表 on the same sheet got no marks.
   if (r.rejected?.length) {
     const msg = cliMessages(locale);
-    lines.push('', msg.rejectedHeading);
-    for (const x of r.rejected) lines.push(msg.rejectedLine(x));
+    yield '';
+    yield msg.rejectedHeading;
+    for (const x of r.rejected) yield msg.rejectedLine(x);
   }
-  return lines.join('\n');
+}
+
+export function reportText(r: Report & { file: string }, locale: Locale): string {
+  let text = '';
+  let first = true;
+  for (const line of reportLines(r, locale)) {
+    text += first ? line : `\n${line}`;
+    first = false;
+  }
+  return text;
+}
+
+/** Characters gathered before a write: few calls to the stream, bounded memory. */
+const CHUNK = 1 << 20;
+
+/** `reportText` and a final line break, written in pieces of about a million characters. */
+export function writeReportText(r: Report & { file: string }, locale: Locale, write: (s: string) => void): void {
+  let buf = '';
+  for (const line of reportLines(r, locale)) {
+    buf += `${line}\n`;
+    if (buf.length >= CHUNK) {
+      write(buf);
+      buf = '';
+    }
+  }
+  if (buf) write(buf);
 }

@@ -5,7 +5,7 @@
  */
 import { check } from '../../src/core/check';
 import { reportJson, stringify } from '../../src/cli/json-report';
-import { reportText } from '../../src/cli/text-report';
+import { reportText, writeReportText } from '../../src/cli/text-report';
 import { manyProjectsGrid } from '../helpers/many-projects';
 
 const PROJECTS = 250_000;
@@ -21,6 +21,12 @@ test(`${PROJECTS.toLocaleString('en')} projects: core, text and JSON`, () => {
   const report = { file: 'many.xlsx', tables };
   const text = reportText(report, 'zh-CN');
   expect(text.split('\n').length).toBeGreaterThan(PROJECTS);
+  // The CLI writes the same text in pieces of about a million characters, never as one string.
+  const pieces: string[] = [];
+  writeReportText(report, 'zh-CN', (s) => pieces.push(s));
+  expect(pieces.length).toBeGreaterThan(10);
+  expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(2 ** 21);
+  expect(pieces.join('')).toBe(`${text}\n`);
   const json = JSON.parse(stringify(reportJson(report))) as { tables: { findings: { severity: string }[] }[] };
   const errorsIn = (fs: { severity: string }[]) => fs.some((f) => f.severity === 'error');
   // main() takes the exit status from the findings before either format is written: same for both.
