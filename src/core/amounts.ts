@@ -31,6 +31,9 @@ export type AmountRead =
 
 export const BLANK_AMOUNT: Amount = Object.freeze({ cents: 0, decimals: 2, blank: true });
 
+/** A blank cell read: one shared, frozen object (most 财政专户拨款 / 其他资金 cells are blank). */
+export const BLANK_READ: AmountRead = Object.freeze({ ok: true, amount: BLANK_AMOUNT } as const);
+
 const FULL_WIDTH_DIGIT = /[０-９]/g;
 
 function asciiDigits(s: string): string {
@@ -65,7 +68,7 @@ export function parseAmountText(raw: string): AmountRead {
     .replace(/[．。]/g, '.')
     .replace(/^[¥￥]/, '')
     .replace(/(万元|元)$/, '');
-  if (BLANK_TEXT.test(s)) return { ok: true, amount: BLANK_AMOUNT };
+  if (BLANK_TEXT.test(s)) return BLANK_READ;
   let sign = 1;
   const paren = /^[(（](.*)[)）]$/.exec(s);
   if (paren) {
@@ -95,7 +98,7 @@ export function formatDecimals(numberFormat: string | undefined): number | null 
 
 /** Reads an amount cell: numbers exactly (via their shortest decimal form), text as written. */
 export function readAmount(cell: Cell | null | undefined): AmountRead {
-  if (!cell || cell.value === null || cell.value === undefined) return { ok: true, amount: BLANK_AMOUNT };
+  if (!cell || cell.value === null || cell.value === undefined) return BLANK_READ;
   const v = cell.value;
   if (isCellError(v)) return { ok: false, text: v.error, reason: 'error-value' };
   if (typeof v === 'number') {
@@ -125,6 +128,8 @@ function decimalsOf(v: number): number {
 
 /** Cents → `"1648.49"` (exactly two decimals, the report's amount strings). */
 export function formatCents(cents: number): string {
+  // Blank amounts are the commonest figure of a report: one string, not one per cell.
+  if (cents === 0) return '0.00';
   const sign = cents < 0 ? '-' : '';
   const a = Math.abs(cents);
   return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;

@@ -6,7 +6,7 @@ import { type Grid, address, columnName } from './grid';
 import { formatCents } from './amounts';
 import type { Locale } from './messages/locale';
 import type { TableModel } from './model';
-import type { TargetValue } from './indicators/value';
+import { targetValueJson, type TargetValue } from './indicators/value';
 import {
   AMOUNT_ROLES,
   compareFindings,
@@ -236,6 +236,6 @@ function rowJson(row: TableRow): ReportRow {
 }
 
 function valueJson(v: TargetValue | null): TargetValueJson | null {
-  if (!v) return null;
-  return { raw: v.raw, comparator: v.comparator, value: v.value, unit: v.unit, text: v.text };
+  // Shared and frozen where the parser shares the value: the report is read, never changed.
+  return targetValueJson(v) as TargetValueJson | null;
 }

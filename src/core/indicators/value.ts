@@ -2,7 +2,7 @@
  * One target value (实施周期指标值 / 年度指标值): qualitative | [comparator] number [unit]
  * (domain.md §2). Never throws; anything unreadable is kept as text with a flag a rule can report.
  */
-import type { Comparator } from '../report';
+import type { Comparator, TargetValueJson } from '../report';
 import { syntaxForm } from './normalise';
 import { trimEndText, trimStartText } from '../text';
 
@@ -130,6 +130,8 @@ function empty(raw: string): TargetValue {
  * limit new forms are parsed and not remembered.
  */
 const memo = new Map<string, Readonly<TargetValue>>();
+/** The report's shape of each remembered value, made once: the report shares it as the parser does. */
+const jsonOfRemembered = new WeakMap<Readonly<TargetValue>, Readonly<TargetValueJson>>();
 const MAX_MEMO = 20000;
 const MAX_MEMO_LENGTH = 40;
 
@@ -146,9 +148,25 @@ export function parseTargetValue(rawInput: string, nameUnit: string | null = nul
   let v = memo.get(key);
   if (v === undefined) {
     v = Object.freeze(readTargetValue(input, nameUnit));
-    if (memo.size < MAX_MEMO) memo.set(key, v);
+    if (memo.size < MAX_MEMO) {
+      memo.set(key, v);
+      jsonOfRemembered.set(v, Object.freeze(projectJson(v)));
+    }
   }
   return v;
+}
+
+function projectJson(v: Readonly<TargetValue>): TargetValueJson {
+  return { raw: v.raw, comparator: v.comparator, value: v.value, unit: v.unit, text: v.text };
+}
+
+/**
+ * A value as the report writes it (docs/report-format.md). Remembered values give one shared, frozen
+ * object: 250,000 projects with the same `≥4人` held half a million equal copies in their report.
+ */
+export function targetValueJson(v: Readonly<TargetValue> | null): Readonly<TargetValueJson> | null {
+  if (!v) return null;
+  return jsonOfRemembered.get(v) ?? projectJson(v);
 }
 
 function readTargetValue(rawInput: string, nameUnit: string | null): TargetValue {

@@ -3,7 +3,7 @@
  * amounts) and that project's indicators from the annual grid, the long-term values beside them
  * (L3b) or from a separate 长期 grid (L10).
  */
-import { type Amount, type AmountRead, BLANK_AMOUNT } from '../../amounts';
+import { type Amount, type AmountRead, BLANK_READ } from '../../amounts';
 import { type Grid, address, columnName } from '../../grid';
 import { joinLines } from '../../indicators/normalise';
 import type { AmountLine, FormAmounts, ProjectModel, TableModel } from '../../model';
@@ -38,7 +38,7 @@ export function sumReads(reads: readonly AmountRead[]): AmountRead {
       decimals = Math.max(decimals, r.amount.decimals);
     }
   }
-  if (blank) return { ok: true, amount: BLANK_AMOUNT };
+  if (blank) return BLANK_READ;
   const amount: Amount = { cents, decimals, blank: false };
   return { ok: true, amount };
 }
@@ -95,13 +95,13 @@ function projectRow(row: number, name: string, unit: string | null, a: FormAmoun
   const fiscalParts = a.fiscal ? [a.fiscal] : a.fiscalLines.length ? a.fiscalLines : a.fiscalLevels;
   const fiscal = a.fiscal ? a.fiscal.read : sumReads(fiscalParts.map((l) => l.read));
   const other = sumReads(a.other.map((l) => l.read));
-  const carry = a.carryover ? a.carryover.read : ({ ok: true, amount: BLANK_AMOUNT } as AmountRead);
+  const carry = a.carryover ? a.carryover.read : BLANK_READ;
   const total = a.total ? a.total.read : sumReads([fiscal, carry, other]);
   const single = (lines: AmountLine[]) => (lines.length === 1 ? lines[0].cell : null);
   const amounts: Record<AmountRole, AmountRead> = {
     total,
     fiscal,
-    specialAccount: { ok: true, amount: BLANK_AMOUNT },
+    specialAccount: BLANK_READ,
     other,
   };
   const amountCells: Record<AmountRole, string | null> = {
