@@ -17,6 +17,7 @@ import { reportJson, unusableJson, writeReport, type Json } from './json-report'
 import { cliMessages, type CliMessages } from './messages';
 import { anyDirectory } from './batch/files';
 import { openGrids, UnreadableWorkbook } from './open-workbook';
+import { heapCapFor, runCapped } from './memory-cap';
 import { processIo, safeIo } from './output';
 import { gridHasData } from './read-xlsx';
 import { writeReportText } from './text-report';
@@ -158,8 +159,12 @@ export async function checkFile(file: string, o: CliOptions): Promise<FileOutcom
   return outcome;
 }
 
-export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<number> {
-  const io = safeIo(rawIo);
+/**
+ * `rawIo` is given by tests and the batch; without it the run is the process's own, and a large
+ * workbook is checked in a child process with a capped heap (memory-cap.ts).
+ */
+export async function main(argv: string[], rawIo?: CliIo): Promise<number> {
+  const io = safeIo(rawIo ?? processIo());
   let locale: Locale = preferredLocale(argv);
   const fail = (message: string): number => {
     io.stderr.write(`budget-check: ${message.replace(/\s*\r?\n\s*/g, ' ')}\n`);
@@ -185,6 +190,11 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
     if (o.summary !== undefined || (o.out === undefined && (await anyDirectory(o.files)))) {
       const { runBatch } = await import('./batch/run');
       return await runBatch(o, io);
+    }
+    if (rawIo === undefined) {
+      const cap = await heapCapFor(o.files);
+      const status = cap === null ? null : await runCapped(argv, cap, o.files.join(', '), io.stderr, msg);
+      if (status !== null) return status;
     }
 
     const outcomes: FileOutcome[] = [];

@@ -33,6 +33,7 @@ export interface CliMessages {
   outWriteFailed(out: string, reason: string): string;
   outUnpatchable(out: string): string;
   internal(reason: string): string;
+  outOfMemory(file: string, capMb: number): string;
   // The text report.
   tableHeading(sheet: string, range: string, unit: string): string;
   tableSummary(projects: number, indicators: number, errors: number, warnings: number, infos: number): string;
@@ -125,6 +126,8 @@ const zh: CliMessages = {
   outWriteFailed: (o, r) => `无法写入标注副本：${o}（${r}）`,
   outUnpatchable: (o) => `无法生成标注副本：输入工作簿的结构不完整或已损坏，请在 Excel 中打开并另存为后再试：${o}`,
   internal: (r) => `检查时发生内部错误：${r}`,
+  outOfMemory: (f, mb) =>
+    `文件太大，校验所需内存超过 ${mb} MB 的上限：${f}（内存更大的电脑可设环境变量 BUDGET_CHECK_HEAP_MB 提高上限）`,
   tableHeading: (s, r, u) => `工作表“${s}” ${r} · 单位：${u}`,
   tableSummary: (p, i, e, w, n) => `${p} 个项目 · ${i} 条指标 · 错误 ${e} · 警告 ${w} · 提示 ${n}`,
   noFindings: '  未发现问题。',
@@ -200,6 +203,8 @@ const en: CliMessages = {
   outUnpatchable: (o) =>
     `cannot make the annotated copy: the workbook's structure is incomplete or damaged; open it in Excel and save it again: ${o}`,
   internal: (r) => `internal error while checking: ${r}`,
+  outOfMemory: (f, mb) =>
+    `too large: checking it needs more than the ${mb} MB memory limit: ${f} (on a machine with more memory, set BUDGET_CHECK_HEAP_MB to raise it)`,
   tableHeading: (s, r, u) =>
     `Sheet "${s}" ${r} · unit: ${u}${u === '万元' ? ' (10,000 yuan)' : u === '元' ? ' (yuan)' : ''}`,
   tableSummary: (p, i, e, w, n) =>

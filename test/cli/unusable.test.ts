@@ -8,6 +8,7 @@ import { existsSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { ROOT, expectOneLineNoStack, run, tempDir } from './helpers';
+import { manyProjectsXlsx } from '../../scripts/bench/many-projects-xlsx';
 
 let dir: string;
 let emptyBook: string;
@@ -210,6 +211,41 @@ describe('child process: node bin/budget-check.js', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).tables[0].summary.projects).toBe(9);
+  });
+
+  describe('a large workbook runs under a heap cap (memory-cap.ts)', () => {
+    let many: string;
+    beforeAll(() => {
+      many = path.join(dir, 'many-30000.xlsx');
+      writeFileSync(many, manyProjectsXlsx(30_000));
+    }, 60_000);
+    const capped = (args: string[], env: Record<string, string>) =>
+      spawnSync(process.execPath, [bin, ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+        maxBuffer: 1 << 28,
+      });
+
+    test("past the cap → exit 2, one line naming the limit, never V8's fatal error", () => {
+      const r = capped([many], { BUDGET_CHECK_HEAP_MB: '48' });
+      expect(r.status).toBe(2);
+      expectOneLineNoStack(r.stderr);
+      expect(r.stderr).toMatch(/^budget-check: 文件太大，校验所需内存超过 48 MB 的上限：.*many-30000\.xlsx（/);
+      expect(r.stderr).not.toMatch(/FATAL|heap out of memory/);
+      const en = capped([many, '--lang', 'en-US'], { BUDGET_CHECK_HEAP_MB: '48' });
+      expect(en.stderr).toMatch(/^budget-check: too large: checking it needs more than the 48 MB memory limit/);
+    }, 120_000);
+
+    test('within the cap → the same report and status as in process', () => {
+      const inProcess = capped([many, '--format', 'json'], { BUDGET_CHECK_CAPPED: '1' });
+      const child = capped([many, '--format', 'json'], { BUDGET_CHECK_HEAP_MB: '600' });
+      expect(child.stderr).toBe('');
+      expect(child.status).toBe(1); // every 1,000th project has a wrong sum
+      expect(child.status).toBe(inProcess.status);
+      expect(child.stdout).toBe(inProcess.stdout);
+      expect(JSON.parse(child.stdout).tables[0].summary.projects).toBe(30_000);
+    }, 120_000);
   });
 
   test('--version', () => {
