@@ -14,6 +14,10 @@ import { buildCleanExport, scaledReference, toXlsxBuffer } from '../make-fixture
 
 const ROOT = path.resolve(__dirname, '../..');
 const HOOK = path.join(__dirname, 'rss-hook.js');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain-JS preload that also exports its reader
+const { readUsage } = require('./rss-hook') as {
+  readUsage: (file: string) => { maxRssKb: number; userUs: number; systemUs: number };
+};
 const BARE = path.join(__dirname, 'bare-read.js');
 const FLOOR = path.join(__dirname, 'bare-floor.js');
 /**
@@ -77,7 +81,7 @@ export function runChild(args: readonly string[], okCodes: readonly number[] = [
     if (r.status === null || !okCodes.includes(r.status)) {
       throw new Error(`${path.basename(args[0])} exited ${r.status ?? r.signal}: ${r.stderr.toString().slice(0, 500)}`);
     }
-    const u = JSON.parse(fs.readFileSync(rssFile, 'utf8')) as { maxRssKb: number; userUs: number; systemUs: number };
+    const u = readUsage(rssFile);
     return { ms, maxRssKb: u.maxRssKb, cpuMs: (u.userUs + u.systemUs) / 1000 };
   } finally {
     fs.closeSync(devNull);

@@ -26,6 +26,10 @@ const CLI = path.join(ROOT, 'bin', 'budget-check.js');
 const MANY = path.join(__dirname, 'many-projects.ts');
 const TS_NODE = ['-r', 'ts-node/register/transpile-only'];
 const HOOK = path.join(__dirname, 'rss-hook.js');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain-JS preload that also exports its reader
+const { readUsage } = require('./rss-hook') as {
+  readUsage: (file: string) => { maxRssKb: number; userUs: number; systemUs: number };
+};
 /** A case that runs longer is reported as such rather than holding the bench for hours. */
 const CASE_TIMEOUT_MS = Number(process.env.BENCH_CASE_MINUTES ?? 10) * 60_000;
 
@@ -64,7 +68,7 @@ function attempt(args: readonly string[], ok: readonly number[] = [0, 1]): Exite
   if (r.status === null || !ok.includes(r.status))
     return new Error(`exit ${r.status ?? r.signal}: ${r.stderr.toString().trim().slice(0, 200)}`);
   try {
-    const u = JSON.parse(fs.readFileSync(rssFile, 'utf8')) as { maxRssKb: number; userUs: number; systemUs: number };
+    const u = readUsage(rssFile);
     const stderr = r.stderr.toString().split('\n')[0].trim();
     return { ms, maxRssKb: u.maxRssKb, cpuMs: (u.userUs + u.systemUs) / 1000, status: r.status, stderr };
   } finally {
