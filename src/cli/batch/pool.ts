@@ -8,6 +8,7 @@ import { existsSync } from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { checkOne, type CheckRequest, type FileResult } from './check-one';
+import { DEFAULT_HEAP_MB } from '../memory-cap';
 
 export interface PoolOptions {
   jobs: number;
@@ -36,7 +37,8 @@ export async function checkAll(
       let current = -1;
       let worker: Worker;
       const spawn = (): void => {
-        worker = new Worker(WORKER, { resourceLimits: { maxOldGenerationSizeMb: 1536 } });
+        // The single-file CLI's cap (memory-cap.ts): no one workbook takes more than ~0.9 GB here either.
+        worker = new Worker(WORKER, { resourceLimits: { maxOldGenerationSizeMb: DEFAULT_HEAP_MB } });
         worker.on('message', (m: { id: number; result: FileResult }) => {
           if (m.id !== current) return;
           onResult(m.result, current);
