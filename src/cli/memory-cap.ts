@@ -31,7 +31,10 @@ export const CAP_ABOVE_XML_BYTES = 8 * 1024 * 1024;
 /** A file that is no zip (a BIFF .xls, say) is judged by its size on disk. */
 const CAP_ABOVE_FILE_BYTES = 4 * 1024 * 1024;
 
-const CLI_ENTRY = path.join(__dirname, '..', '..', 'bin', 'budget-check.js');
+const ROOT = path.join(__dirname, '..', '..');
+const CLI_ENTRY = path.join(ROOT, 'bin', 'budget-check.js');
+/** The launcher runs the compiled CLI: from the TypeScript sources without a build there is no child. */
+const COMPILED = path.join(ROOT, 'build', 'cli', 'main.js');
 
 /** The cap the user set (`BUDGET_CHECK_HEAP_MB=2000`), or null. */
 function explicitCap(env: NodeJS.ProcessEnv): number | null {
@@ -62,7 +65,7 @@ export async function heapCapFor(
   env: NodeJS.ProcessEnv = process.env,
   heapLimit: number = getHeapStatistics().heap_size_limit,
 ): Promise<number | null> {
-  if (env[CHILD_ENV] || !existsSync(CLI_ENTRY)) return null;
+  if (env[CHILD_ENV] || !existsSync(CLI_ENTRY) || !existsSync(COMPILED)) return null;
   const explicit = explicitCap(env);
   if (explicit !== null) return explicit;
   // A process started with a smaller heap already (node --max-old-space-size=…) keeps it.
@@ -114,9 +117,13 @@ export function runCapped(
         // Killed from outside (Ctrl-C reaches both processes): no report was finished.
         stderr.write(`budget-check: ${msg.internal(signal)}\n`);
         resolve(2);
+      } else if (code === null || code > 2) {
+        // Not one of the CLI's own statuses: whatever the child printed is no message for a clerk.
+        stderr.write(`budget-check: ${msg.internal(`exit ${code}`)}\n`);
+        resolve(2);
       } else {
         if (text) stderr.write(text);
-        resolve(code ?? 2);
+        resolve(code);
       }
     });
   });
