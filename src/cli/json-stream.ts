@@ -1,8 +1,8 @@
 /**
  * The JSON report written in pieces. A 250,000-project report as one `JSON.stringify` string is
  * 425 million characters (850 MB of memory) on top of a full copy of the report in JSON shape; here
- * each row, indicator and finding is converted and written when its turn comes, so memory holds one
- * element and a buffer. The text is exactly `JSON.stringify(value, null, 2)`.
+ * rows, indicators and findings are converted and written a batch at a time when their turn comes,
+ * so memory holds one batch and a buffer. The text is exactly `JSON.stringify(value, null, 2)`.
  */
 
 /** An array whose elements are converted only when written (`toJSON` materialises it for JSON.stringify). */
@@ -31,9 +31,10 @@ class Sink {
   private buf = '';
   constructor(private readonly write: (s: string) => void) {}
 
+  /** A piece that would take the buffer past CHUNK goes out with the next write, so chunks stay near CHUNK. */
   put(s: string): void {
+    if (this.buf.length + s.length > CHUNK) this.flush();
     this.buf += s;
-    if (this.buf.length >= CHUNK) this.flush();
   }
 
   flush(): void {
@@ -96,22 +97,52 @@ function emitItems(
     out.put('[]');
     return;
   }
+  if (leaves) {
+    emitLeaves(length, at, pad, out);
+    return;
+  }
   const inner = `${pad}  `;
   for (let i = 0; i < length; i++) {
     out.put(i === 0 ? `[\n${inner}` : `,\n${inner}`);
-    const item = at(i);
-    // Elements of a mapped array are small (a row, an indicator, a finding): one native call each.
-    const written = leaves ? writeNative(item, inner, out) : emit(item, inner, depth + 1, out);
-    if (!written) out.put('null');
+    if (!emit(at(i), inner, depth + 1, out)) out.put('null');
   }
   out.put(`\n${pad}]`);
 }
 
-function writeNative(v: unknown, pad: string, out: Sink): boolean {
-  const s = native(v, pad);
-  if (s === undefined) return false;
-  out.put(s);
-  return true;
+/** Elements of a mapped array stringified per native call: enough to amortise the call, few enough to bound memory. */
+export const BATCH = 512;
+
+/**
+ * A mapped array's elements (a row, an indicator, a finding: small), BATCH at a time in one native
+ * call. The batch is wrapped in as many one-element arrays as `pad` has levels, so JSON.stringify
+ * already writes its elements at the indentation they have in the whole text; the wrappers' known
+ * prefix and suffix are cut off. Per-element calls with a re-indenting replace cost twice as much.
+ * Elements JSON.stringify leaves out (undefined, functions) become `null` there, as in any array.
+ */
+function emitLeaves(length: number, at: (i: number) => unknown, pad: string, out: Sink): void {
+  const levels = pad.length / 2;
+  let head = '';
+  let tail = '';
+  for (let j = 0; j < levels; j++) {
+    head += `[\n${'  '.repeat(j + 1)}`;
+    tail = `\n${'  '.repeat(j)}]${tail}`;
+  }
+  // The batch array itself: its opening bracket and the break before its first element.
+  head += `[\n${pad}  `;
+  tail = `\n${pad}]${tail}`;
+  const batch: unknown[] = [];
+  out.put(`[\n${pad}  `);
+  for (let start = 0; start < length; start += BATCH) {
+    const end = Math.min(length, start + BATCH);
+    batch.length = 0;
+    for (let i = start; i < end; i++) batch.push(at(i));
+    let wrapped: unknown = batch;
+    for (let j = 0; j < levels; j++) wrapped = [wrapped];
+    const s = JSON.stringify(wrapped, null, 2);
+    if (start > 0) out.put(`,\n${pad}  `);
+    out.put(s.slice(head.length, s.length - tail.length));
+  }
+  out.put(`\n${pad}]`);
 }
 
 /** Writes `JSON.stringify(value, null, 2)` through `write`, in chunks of about a million characters. */
