@@ -133,31 +133,34 @@ export const BATCH = 64;
  * already writes its elements at the indentation they have in the whole text; the wrappers' known
  * prefix and suffix are cut off. Per-element calls with a re-indenting replace cost twice as much.
  * Elements JSON.stringify leaves out (undefined, functions) become `null` there, as in any array.
+ *
+ * Each batch's cut is one piece of the final text, separators included: the first keeps the
+ * array's opening bracket, the last its closing one, and a batch after the first starts with a
+ * placeholder `0` element whose cut leaves exactly the comma and line break before the next element.
  */
 function emitLeaves(length: number, at: (i: number) => unknown, pad: string, out: Sink): void {
   const levels = pad.length / 2;
-  let head = '';
-  let tail = '';
+  let wrapHead = 0;
+  let wrapTail = 0;
   for (let j = 0; j < levels; j++) {
-    head += `[\n${'  '.repeat(j + 1)}`;
-    tail = `\n${'  '.repeat(j)}]${tail}`;
+    wrapHead += 2 + 2 * (j + 1); // `[\n` and the next level's indentation
+    wrapTail += 2 + 2 * j; // `\n`, this level's indentation and `]`
   }
-  // The batch array itself: its opening bracket and the break before its first element.
-  head += `[\n${pad}  `;
-  tail = `\n${pad}]${tail}`;
+  const open = `[\n${pad}  `.length;
+  const close = `\n${pad}]`.length;
   const batch: unknown[] = [];
-  out.put(`[\n${pad}  `);
   for (let start = 0; start < length; start += BATCH) {
     const end = Math.min(length, start + BATCH);
     batch.length = 0;
+    if (start > 0) batch.push(0);
     for (let i = start; i < end; i++) batch.push(at(i));
     let wrapped: unknown = batch;
     for (let j = 0; j < levels; j++) wrapped = [wrapped];
     const s = JSON.stringify(wrapped, null, 2);
-    if (start > 0) out.put(`,\n${pad}  `);
-    out.put(s.slice(head.length, s.length - tail.length));
+    const from = wrapHead + (start > 0 ? open + 1 : 0);
+    const to = s.length - wrapTail - (end < length ? close : 0);
+    out.put(s.slice(from, to));
   }
-  out.put(`\n${pad}]`);
 }
 
 /** Writes `JSON.stringify(value, null, 2)` through `write` in chunks of at most about a million characters. */
