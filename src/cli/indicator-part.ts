@@ -73,57 +73,21 @@ function cellXml(ref: string, v: SheetValue, locale: Locale, s?: number): string
   return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${ooxmlText(fitCell(v, locale))}</t></is></c>`;
 }
 
-export interface IndicatorParts {
-  /** UTF-8 bytes: for 40,000 projects ~100 MB of XML, built in chunks rather than as one string. */
-  sheetXml: Uint8Array;
-  /** The table part, or null when there are no rows (a header row only, as before). */
-  tableXml: string | null;
-}
+/** The sheet XML is yielded in pieces of about this many characters (~1–2 MB as UTF-8). */
+const PIECE_CHARS = 1 << 20;
 
 /**
- * XML written as UTF-8 in ~1 MB chunks: one JavaScript string of the whole sheet would be twice its
- * UTF-8 size (Chinese text is two bytes a character in a string) on top of the bytes.
+ * The 指标明细 sheet part as XML text in ~1 MB pieces, for the caller to encode and deflate while
+ * the next piece is built: for 40,000 projects the part is ~140 MB, and one JavaScript string of it
+ * would be twice that (Chinese text is two bytes a character in a string). `table.relId` is the
+ * sheet's relationship to the table part.
  */
-class Utf8Writer {
-  private readonly chunks: Uint8Array[] = [];
-  private pending = '';
-  private readonly encoder = new TextEncoder();
-
-  add(text: string): void {
-    this.pending += text;
-    if (this.pending.length >= 1 << 20) this.flush();
-  }
-
-  private flush(): void {
-    if (this.pending) this.chunks.push(this.encoder.encode(this.pending));
-    this.pending = '';
-  }
-
-  bytes(): Uint8Array {
-    this.flush();
-    let size = 0;
-    for (const c of this.chunks) size += c.length;
-    const out = new Uint8Array(size);
-    let at = 0;
-    for (const c of this.chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    this.chunks.length = 0;
-    return out;
-  }
-}
-
-/**
- * `table.relId` is the sheet's relationship to the table part; `table.id` and `table.name` are
- * unique in the workbook.
- */
-export function indicatorParts(
+export function* indicatorSheetXml(
   sheet: IndicatorSheet,
   locale: Locale,
-  table: { relId: string; id: number; name: string },
+  table: { relId: string },
   styles?: IndicatorStyles,
-): IndicatorParts {
+): Generator<string, void, undefined> {
   const cols = sheet.header.length;
   const sourceCol = 1; // 来源单元格
   const findingsCol = cols - 1;
@@ -141,21 +105,16 @@ export function indicatorParts(
         `<col min="${c + 1}" max="${c + 1}" width="${Math.min(Math.max(w, 6), c === findingsCol ? 80 : 50)}" customWidth="1"/>`,
     )
     .join('');
-  const last = `${columnName(cols)}${sheet.rows.length + 1}`;
-  const hasTable = sheet.rows.length > 0;
-  const xml = new Utf8Writer();
-  xml.add(
+  const last = lastCell(sheet);
+  let xml =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-      `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
-      `<dimension ref="A1:${last}"/>` +
-      '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
-      '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
-      '<sheetFormatPr defaultRowHeight="15"/>' +
-      `<cols>${colXml}</cols><sheetData>`,
-  );
-  xml.add(
-    `<row r="1">${sheet.header.map((h, c) => cellXml(address(1, c + 1), h, locale, styles?.header)).join('')}</row>`,
-  );
+    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    `<dimension ref="A1:${last}"/>` +
+    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+    '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    `<cols>${colXml}</cols><sheetData>`;
+  xml += `<row r="1">${sheet.header.map((h, c) => cellXml(address(1, c + 1), h, locale, styles?.header)).join('')}</row>`;
   // Per column: the style of its data cells, and its letters (computed once, not per cell).
   const colStyle = sheet.header.map((_h, c) =>
     !styles
@@ -167,33 +126,55 @@ export function indicatorParts(
           : undefined,
   );
   const letters = sheet.header.map((_h, c) => columnName(c + 1));
-  sheet.rows.forEach((r, i) => {
+  for (let i = 0; i < sheet.rows.length; i++) {
+    const r = sheet.rows[i];
     const rowNo = i + 2;
     let cells = '';
     for (let c = 0; c < r.length; c++)
       cells += cellXml(`${letters[c] ?? columnName(c + 1)}${rowNo}`, r[c], locale, colStyle[c]);
-    xml.add(`<row r="${rowNo}">${cells}</row>`);
-  });
-  xml.add('</sheetData>');
-  if (sheet.rows.length > 0) {
-    xml.add('<hyperlinks>');
-    sheet.sources.forEach((src, i) => {
-      xml.add(
-        `<hyperlink ref="${address(i + 2, sourceCol + 1)}" location="${escapeAttr(sheetRef(src.sheet, src.cell))}"/>`,
-      );
-    });
-    xml.add('</hyperlinks>');
+    xml += `<row r="${rowNo}">${cells}</row>`;
+    if (xml.length >= PIECE_CHARS) {
+      yield xml;
+      xml = '';
+    }
   }
-  xml.add('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  if (hasTable) xml.add(`<tableParts count="1"><tablePart r:id="${table.relId}"/></tableParts>`);
-  xml.add('</worksheet>');
-  const tableXml = hasTable
-    ? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-      `<table xmlns="${NS_MAIN}" id="${table.id}" name="${table.name}" displayName="${table.name}" ref="A1:${last}" totalsRowShown="0">` +
-      `<autoFilter ref="A1:${last}"/>` +
-      `<tableColumns count="${cols}">${sheet.header.map((h, c) => `<tableColumn id="${c + 1}" name="${escapeAttr(h)}"/>`).join('')}</tableColumns>` +
-      '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>' +
-      '</table>'
-    : null;
-  return { sheetXml: xml.bytes(), tableXml };
+  xml += '</sheetData>';
+  if (sheet.rows.length > 0) {
+    xml += '<hyperlinks>';
+    for (let i = 0; i < sheet.sources.length; i++) {
+      const src = sheet.sources[i];
+      xml += `<hyperlink ref="${address(i + 2, sourceCol + 1)}" location="${escapeAttr(sheetRef(src.sheet, src.cell))}"/>`;
+      if (xml.length >= PIECE_CHARS) {
+        yield xml;
+        xml = '';
+      }
+    }
+    xml += '</hyperlinks>';
+  }
+  xml += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  if (sheet.rows.length > 0) xml += `<tableParts count="1"><tablePart r:id="${table.relId}"/></tableParts>`;
+  xml += '</worksheet>';
+  yield xml;
+}
+
+/** The sheet's last cell: the table and the sheet's dimension end there. */
+function lastCell(sheet: IndicatorSheet): string {
+  return `${columnName(sheet.header.length)}${sheet.rows.length + 1}`;
+}
+
+/**
+ * The table part over the sheet (`table.id` and `table.name` unique in the workbook), or null when
+ * there are no rows (a header row only, as before).
+ */
+export function indicatorTableXml(sheet: IndicatorSheet, table: { id: number; name: string }): string | null {
+  if (sheet.rows.length === 0) return null;
+  const last = lastCell(sheet);
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<table xmlns="${NS_MAIN}" id="${table.id}" name="${table.name}" displayName="${table.name}" ref="A1:${last}" totalsRowShown="0">` +
+    `<autoFilter ref="A1:${last}"/>` +
+    `<tableColumns count="${sheet.header.length}">${sheet.header.map((h, c) => `<tableColumn id="${c + 1}" name="${escapeAttr(h)}"/>`).join('')}</tableColumns>` +
+    '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>' +
+    '</table>'
+  );
 }
