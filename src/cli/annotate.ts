@@ -365,8 +365,7 @@ async function writeIndicatorSheet(
   styles.xml = look.xml;
   // Each piece is deflated on the thread pool while the next is built.
   const deflater = new PartDeflater(sheetPart);
-  for (const piece of indicatorSheetXml(sheet, locale, { relId: 'rId1' }, look.styles))
-    await deflater.add(encoder.encode(piece));
+  for (const chunk of indicatorSheetXml(sheet, locale, { relId: 'rId1' }, look.styles)) await deflater.add(chunk);
   pkg.setEntry(sheetPart, deflater.entry());
   const tableXml = indicatorTableXml(sheet, { id: inUse.maxId + 1, name: tableName });
   let types = pkg.text('[Content_Types].xml')!;

@@ -4,11 +4,12 @@
  * cell, and an Excel table part (with its autofilter) over the rows. Text over Excel's 32,767-character
  * cell limit is cut with a marker. The styles it names are added by indicator-styles.ts.
  */
-import { address, columnName } from '../core/grid';
+import { columnName } from '../core/grid';
 import type { IndicatorSheet, SheetValue } from '../core/indicator-sheet';
 import type { Locale } from '../core/messages/locale';
 import type { IndicatorStyles } from './indicator-styles';
 import { NS_MAIN, NS_REL, escapeAttr, ooxmlText } from './ooxml';
+import { Utf8Chunks } from './utf8-chunks';
 
 /** Excel refuses a cell holding more characters than this. */
 export const EXCEL_MAX_CELL_CHARS = 32767;
@@ -63,31 +64,56 @@ const LONG_TEXT_COLUMNS: ReadonlySet<number> = new Set([0, 5, 9, 13]);
 
 const EDGE_SPACE = /^\s|\s$|[\n\r\t]/;
 
-/** `s` is a style index from indicator-styles.ts (absent: the workbook's default). */
-function cellXml(ref: string, v: SheetValue, locale: Locale, s?: number): string {
-  if (v === null || v === '') return '';
-  const style = s === undefined ? '' : ` s="${s}"`;
-  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${style}><v>${v}</v></c>` : '';
-  // `xml:space` only where whitespace at an end or a line break must survive: 21 bytes of a million cells.
-  const space = EDGE_SPACE.test(v) ? ' xml:space="preserve"' : '';
-  return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${ooxmlText(fitCell(v, locale))}</t></is></c>`;
+/**
+ * One column's cell markup around the row number and value: `<c r="` + letters, then the row, then
+ * the tail for a number or for a text (`s` is a style index from indicator-styles.ts; absent: the
+ * workbook's default). Built once per column, not per cell.
+ */
+interface ColumnMarkup {
+  open: string;
+  numberTail: string;
+  textTail: string;
 }
 
-/** The sheet XML is yielded in pieces of about this many characters (~1–2 MB as UTF-8). */
-const PIECE_CHARS = 1 << 20;
+function columnMarkup(letters: string, s: number | undefined): ColumnMarkup {
+  const style = s === undefined ? '' : ` s="${s}"`;
+  return { open: `<c r="${letters}`, numberTail: `"${style}><v>`, textTail: `"${style} t="inlineStr"><is><t` };
+}
+
+/** One cell: nothing for an empty value or a number Excel cannot hold. */
+function cellXml(m: ColumnMarkup, row: string, v: SheetValue, locale: Locale): string {
+  if (v === null || v === '') return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? `${m.open}${row}${m.numberTail}${v}</v></c>` : '';
+  // `xml:space` only where whitespace at an end or a line break must survive: 21 bytes of a million cells.
+  const space = EDGE_SPACE.test(v) ? ' xml:space="preserve">' : '>';
+  return `${m.open}${row}${m.textTail}${space}${ooxmlText(fitCell(v, locale))}</t></is></c>`;
+}
+
+/** `location` of each row's link: the quoted sheet name is escaped once per sheet, not per row. */
+function linkLocations(): (sheet: string, cell: string) => string {
+  const prefixes = new Map<string, string>();
+  return (sheet, cell) => {
+    let prefix = prefixes.get(sheet);
+    if (prefix === undefined) {
+      prefix = escapeAttr(sheetRef(sheet, ''));
+      prefixes.set(sheet, prefix);
+    }
+    const abs = sheetRef('', cell);
+    return prefix + escapeAttr(abs.slice(abs.indexOf('!') + 1));
+  };
+}
 
 /**
- * The 指标明细 sheet part as XML text in ~1 MB pieces, for the caller to encode and deflate while
- * the next piece is built: for 40,000 projects the part is ~140 MB, and one JavaScript string of it
- * would be twice that (Chinese text is two bytes a character in a string). `table.relId` is the
- * sheet's relationship to the table part.
+ * The 指标明细 sheet part as UTF-8 XML in ~1 MB chunks, for the caller to deflate while the next is
+ * built: for 40,000 projects the part is ~140 MB, never held whole. `table.relId` is the sheet's
+ * relationship to the table part.
  */
 export function* indicatorSheetXml(
   sheet: IndicatorSheet,
   locale: Locale,
   table: { relId: string },
   styles?: IndicatorStyles,
-): Generator<string, void, undefined> {
+): Generator<Uint8Array, void, undefined> {
   const cols = sheet.header.length;
   const sourceCol = 1; // 来源单元格
   const findingsCol = cols - 1;
@@ -106,55 +132,57 @@ export function* indicatorSheetXml(
     )
     .join('');
   const last = lastCell(sheet);
-  let xml =
+  const out = new Utf8Chunks();
+  out.text(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
-    `<dimension ref="A1:${last}"/>` +
-    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
-    '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
-    '<sheetFormatPr defaultRowHeight="15"/>' +
-    `<cols>${colXml}</cols><sheetData>`;
-  xml += `<row r="1">${sheet.header.map((h, c) => cellXml(address(1, c + 1), h, locale, styles?.header)).join('')}</row>`;
-  // Per column: the style of its data cells, and its letters (computed once, not per cell).
-  const colStyle = sheet.header.map((_h, c) =>
-    !styles
-      ? undefined
-      : c === sourceCol
-        ? styles.link
-        : c === findingsCol || LONG_TEXT_COLUMNS.has(c)
-          ? styles.wrap
-          : undefined,
+      `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+      `<dimension ref="A1:${last}"/>` +
+      '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+      '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
+      '<sheetFormatPr defaultRowHeight="15"/>' +
+      `<cols>${colXml}</cols><sheetData>`,
   );
-  const letters = sheet.header.map((_h, c) => columnName(c + 1));
+  const markup = (c: number, s: number | undefined): ColumnMarkup => columnMarkup(columnName(c + 1), s);
+  let header = '<row r="1">';
+  for (let c = 0; c < cols; c++) header += cellXml(markup(c, styles?.header), '1', sheet.header[c], locale);
+  out.text(`${header}</row>`);
+  // Per column: the style of its data cells.
+  const columns = sheet.header.map((_h, c) =>
+    markup(
+      c,
+      !styles
+        ? undefined
+        : c === sourceCol
+          ? styles.link
+          : c === findingsCol || LONG_TEXT_COLUMNS.has(c)
+            ? styles.wrap
+            : undefined,
+    ),
+  );
   for (let i = 0; i < sheet.rows.length; i++) {
     const r = sheet.rows[i];
-    const rowNo = i + 2;
-    let cells = '';
-    for (let c = 0; c < r.length; c++)
-      cells += cellXml(`${letters[c] ?? columnName(c + 1)}${rowNo}`, r[c], locale, colStyle[c]);
-    xml += `<row r="${rowNo}">${cells}</row>`;
-    if (xml.length >= PIECE_CHARS) {
-      yield xml;
-      xml = '';
-    }
+    const row = String(i + 2);
+    let xml = `<row r="${row}">`;
+    for (let c = 0; c < r.length; c++) xml += cellXml(columns[c] ?? markup(c, undefined), row, r[c], locale);
+    out.text(`${xml}</row>`);
+    yield* out.take();
   }
-  xml += '</sheetData>';
+  out.text('</sheetData>');
   if (sheet.rows.length > 0) {
-    xml += '<hyperlinks>';
+    const location = linkLocations();
+    const sourceLetters = columnName(sourceCol + 1);
+    out.text('<hyperlinks>');
     for (let i = 0; i < sheet.sources.length; i++) {
       const src = sheet.sources[i];
-      xml += `<hyperlink ref="${address(i + 2, sourceCol + 1)}" location="${escapeAttr(sheetRef(src.sheet, src.cell))}"/>`;
-      if (xml.length >= PIECE_CHARS) {
-        yield xml;
-        xml = '';
-      }
+      out.text(`<hyperlink ref="${sourceLetters}${i + 2}" location="${location(src.sheet, src.cell)}"/>`);
+      yield* out.take();
     }
-    xml += '</hyperlinks>';
+    out.text('</hyperlinks>');
   }
-  xml += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
-  if (sheet.rows.length > 0) xml += `<tableParts count="1"><tablePart r:id="${table.relId}"/></tableParts>`;
-  xml += '</worksheet>';
-  yield xml;
+  out.text('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  if (sheet.rows.length > 0) out.text(`<tableParts count="1"><tablePart r:id="${table.relId}"/></tableParts>`);
+  out.text('</worksheet>');
+  yield* out.end();
 }
 
 /** The sheet's last cell: the table and the sheet's dimension end there. */

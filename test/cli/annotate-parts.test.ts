@@ -120,7 +120,11 @@ describe('patchComments', () => {
 
 /** The sheet part's XML, its pieces joined. */
 function sheetXml(s: IndicatorSheet, locale: Locale, styles?: IndicatorStyles): string {
-  return [...indicatorSheetXml(s, locale, { relId: 'rId1' }, styles)].join('');
+  const decoder = new TextDecoder();
+  let xml = '';
+  for (const chunk of indicatorSheetXml(s, locale, { relId: 'rId1' }, styles))
+    xml += decoder.decode(chunk, { stream: true });
+  return xml + decoder.decode();
 }
 
 describe('the indicator sheet', () => {
