@@ -50,10 +50,12 @@ function displayWidth(v: SheetValue): number {
   return best;
 }
 
-/** `'O''Brien'!$G$6`: a sheet-qualified reference Excel accepts for any sheet name. */
-export function sheetRef(sheet: string, cell: string): string {
-  const abs = cell.replace(/^([A-Z]+)(\d+)$/i, '$$$1$$$2');
-  return `'${sheet.replace(/'/g, "''")}'!${abs}`;
+const CELL = /^([A-Z]+)(\d+)$/i;
+
+/** `G6` → `$G$6`; anything else as it is. */
+function absolute(cell: string): string {
+  const m = CELL.exec(cell);
+  return m ? `$${m[1]}$${m[2]}` : cell;
 }
 
 /**
@@ -89,17 +91,19 @@ function cellXml(m: ColumnMarkup, row: string, v: SheetValue, locale: Locale): s
   return `${m.open}${row}${m.textTail}${space}${ooxmlText(fitCell(v, locale))}</t></is></c>`;
 }
 
-/** `location` of each row's link: the quoted sheet name is escaped once per sheet, not per row. */
+/**
+ * `location` of each row's link, `'O''Brien'!$G$6`: a sheet-qualified reference Excel accepts for
+ * any sheet name. The quoted name is escaped once per sheet, not per row.
+ */
 function linkLocations(): (sheet: string, cell: string) => string {
   const prefixes = new Map<string, string>();
   return (sheet, cell) => {
     let prefix = prefixes.get(sheet);
     if (prefix === undefined) {
-      prefix = escapeAttr(sheetRef(sheet, ''));
+      prefix = escapeAttr(`'${sheet.replace(/'/g, "''")}'!`);
       prefixes.set(sheet, prefix);
     }
-    const abs = sheetRef('', cell);
-    return prefix + escapeAttr(abs.slice(abs.indexOf('!') + 1));
+    return prefix + escapeAttr(absolute(cell));
   };
 }
 

@@ -5,11 +5,10 @@
  * vbaProject.bin, media…) are copied compressed, byte for byte, never inflated — an unused 2 GB part
  * costs its compressed size. Only the parts we change are inflated and deflated again.
  * fflate has no "copy an entry raw" API, so the container itself is read and written here (the zip
- * format's local headers, central directory and end record); fflate inflates the parts we edit,
- * Node's zlib deflates the ones we write (PartDeflater says why).
+ * format's local headers, central directory and end record); Node's zlib inflates the parts we edit
+ * and deflates the ones we write (PartDeflater says why).
  */
-import { constants as zlibConstants, crc32, deflateRaw } from 'zlib';
-import { inflateSync } from 'fflate';
+import { constants as zlibConstants, crc32, deflateRaw, inflateRawSync } from 'zlib';
 
 export class ZipPackageError extends Error {}
 
@@ -93,9 +92,16 @@ export function entryData(e: ZipEntry, limit: number): Uint8Array {
   const raw = e.source.subarray(e.dataStart, e.dataStart + e.compressedSize);
   if (e.method === 0) return raw;
   if (e.method !== 8) throw new ZipPackageError(`unsupported compression ${e.method}: ${e.name}`);
-  // The declared size sizes the output buffer, so a lying header cannot make fflate grow past it.
-  const out = inflateSync(raw, { out: new Uint8Array(e.size) });
-  return out;
+  // Native inflate: the 9 MB sheet of 40,000 projects took 34 ms, cold fflate 123 ms (its JIT
+  // warm-up; --out inflates each part once). The declared size caps the output: a header that
+  // understates its part is refused rather than read past.
+  let out: Buffer;
+  try {
+    out = inflateRawSync(raw, { maxOutputLength: Math.max(1, e.size) });
+  } catch (err) {
+    throw new ZipPackageError(`bad data in ${e.name}: ${(err as Error).message}`);
+  }
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 
 /**

@@ -3,7 +3,15 @@
  * a sync flush, must read back as one stream holding exactly the bytes given, in order, with their CRC.
  */
 import { crc32, inflateRawSync } from 'zlib';
-import { DEFLATE_CHUNK, deflateEntry, entryData, PartDeflater, readZip, writeZip } from '../../src/cli/zip-package';
+import {
+  DEFLATE_CHUNK,
+  deflateEntry,
+  entryData,
+  PartDeflater,
+  readZip,
+  writeZip,
+  ZipPackageError,
+} from '../../src/cli/zip-package';
 
 /** Bytes that compress like XML but differ everywhere, so a misplaced piece shows. */
 function xmlLike(size: number): Uint8Array {
@@ -45,4 +53,15 @@ test('whole bytes split into pieces read back the same', async () => {
   const e = await deflateEntry('a.xml', bytes);
   expect(Buffer.compare(inflateRawSync(e.source), Buffer.from(bytes))).toBe(0);
   expect(e.compressedSize).toBeLessThan(bytes.length / 3);
+});
+
+test('a part longer than its header says, or not deflate data, is refused, never read past', async () => {
+  const bytes = xmlLike(100_000);
+  const e = await deflateEntry('xl/worksheets/sheet1.xml', bytes);
+  const [lying] = readZip(writeZip([{ ...e, size: 1000 }]));
+  expect(() => entryData(lying, 1e9)).toThrow(ZipPackageError);
+  const [garbage] = readZip(writeZip([{ ...e, source: Uint8Array.of(0xff, 0xff, 0xff), compressedSize: 3 }]));
+  expect(() => entryData(garbage, 1e9)).toThrow(ZipPackageError);
+  const [honest] = readZip(writeZip([e]));
+  expect(entryData(honest, 1e9).length).toBe(bytes.length);
 });
