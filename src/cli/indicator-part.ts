@@ -52,10 +52,10 @@ function displayWidth(v: SheetValue): number {
 
 const CELL = /^([A-Z]+)(\d+)$/i;
 
-/** `G6` → `$G$6`; anything else as it is. */
-function absolute(cell: string): string {
+/** `G6` → `$G$6` (nothing in it to escape); anything else as it is, escaped for an attribute. */
+function absoluteAttr(cell: string): string {
   const m = CELL.exec(cell);
-  return m ? `$${m[1]}$${m[2]}` : cell;
+  return m ? `$${m[1]}$${m[2]}` : escapeAttr(cell);
 }
 
 /**
@@ -103,7 +103,7 @@ function linkLocations(): (sheet: string, cell: string) => string {
       prefix = escapeAttr(`'${sheet.replace(/'/g, "''")}'!`);
       prefixes.set(sheet, prefix);
     }
-    return prefix + escapeAttr(absolute(cell));
+    return prefix + absoluteAttr(cell);
   };
 }
 
@@ -169,7 +169,7 @@ export function* indicatorSheetXml(
     let xml = `<row r="${row}">`;
     for (let c = 0; c < r.length; c++) xml += cellXml(columns[c] ?? markup(c, undefined), row, r[c], locale);
     out.text(`${xml}</row>`);
-    yield* out.take();
+    if (out.filled) yield* out.take();
   }
   out.text('</sheetData>');
   if (sheet.rows.length > 0) {
@@ -179,7 +179,7 @@ export function* indicatorSheetXml(
     for (let i = 0; i < sheet.sources.length; i++) {
       const src = sheet.sources[i];
       out.text(`<hyperlink ref="${sourceLetters}${i + 2}" location="${location(src.sheet, src.cell)}"/>`);
-      yield* out.take();
+      if (out.filled) yield* out.take();
     }
     out.text('</hyperlinks>');
   }

@@ -29,6 +29,11 @@ export class Utf8Chunks {
     this.at += this.buf.write(s, this.at, 'utf8');
   }
 
+  /** Whether a chunk is full and waiting to be taken. */
+  get filled(): boolean {
+    return this.full.length > 0;
+  }
+
   /** Chunks filled so far, taken: each is handed out once and never written again. */
   take(): Uint8Array[] {
     return this.full.splice(0);

@@ -156,6 +156,33 @@ describe('the indicator sheet', () => {
     expect(indicatorTableXml(one, { id: 1, name: 'T' })).toContain('ref="A1:C2"');
   });
 
+  test('each row links to its source cell: the sheet name quoted and escaped, the cell made absolute', () => {
+    const xml = sheetXml(
+      {
+        name: '指标明细',
+        tableName: 'T',
+        header: ['项目', '来源单元格', '问题'],
+        rows: [
+          ['甲', 'x', ''],
+          ['乙', 'y', ''],
+          ['丙', 'z', ''],
+        ],
+        sources: [
+          { sheet: "O'Brien & <表>", cell: 'G4' },
+          { sheet: 'Sheet1', cell: 'aa10' },
+          { sheet: "O'Brien & <表>", cell: 'G5' },
+        ],
+      },
+      'zh-CN',
+    );
+    const links = [...xml.matchAll(/<hyperlink ref="([^"]+)" location="([^"]*)"\/>/g)].map((m) => [m[1], m[2]]);
+    expect(links).toEqual([
+      ['B2', "'O''Brien &amp; &lt;表&gt;'!$G$4"],
+      ['B3', "'Sheet1'!$aa$10"],
+      ['B4', "'O''Brien &amp; &lt;表&gt;'!$G$5"],
+    ]);
+  });
+
   test('the long-text columns wrap by position, whatever their titles say', () => {
     const styles = { header: 7, wrap: 8, link: 9 };
     for (const locale of ['zh-CN', 'en-US'] as const) {
