@@ -64,10 +64,9 @@ const utf8 = new TextDecoder('utf-8');
 const latin1 = new TextDecoder('latin1');
 const encoder = new TextEncoder();
 
+/** Each character's low byte, as the VML part was read (latin1): legacy code pages come back unchanged. */
 function latin1Bytes(s: string): Uint8Array {
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i) & 0xff;
-  return out;
+  return Buffer.from(s, 'latin1');
 }
 
 /**
