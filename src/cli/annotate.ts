@@ -15,7 +15,7 @@ import type { Locale } from '../core/messages/locale';
 import type { TableReport } from '../core/report';
 import { flaggedStyles, MINIMAL_STYLES, patchSheetCells, patchStyles } from './annotate-cells';
 import { emptyComments, emptyVml, patchComments, patchVml } from './annotate-notes';
-import { indicatorParts } from './indicator-part';
+import { indicatorSheetXml, indicatorTableXml } from './indicator-part';
 import { addIndicatorStyles } from './indicator-styles';
 import {
   CONTENT_TYPE,
@@ -39,7 +39,15 @@ import {
   resolveTarget,
   type Relationship,
 } from './ooxml';
-import { deflateEntries, entryData, readZip, writeZip, ZipPackageError, type ZipEntry } from './zip-package';
+import {
+  deflateEntry,
+  entryData,
+  PartDeflater,
+  readZip,
+  writeZip,
+  ZipPackageError,
+  type ZipEntry,
+} from './zip-package';
 
 export { argb } from './annotate-cells';
 
@@ -56,18 +64,23 @@ const utf8 = new TextDecoder('utf-8');
 const latin1 = new TextDecoder('latin1');
 const encoder = new TextEncoder();
 
+/** Each character's low byte, as the VML part was read (latin1): legacy code pages come back unchanged. */
 function latin1Bytes(s: string): Uint8Array {
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i) & 0xff;
-  return out;
+  return Buffer.from(s, 'latin1');
 }
 
-/** The package as a set of parts: reads inflate on demand, writes are kept as text until the end. */
+/**
+ * The package as a set of parts: reads inflate on demand, writes are kept as bytes until the end —
+ * except the big ones, whose deflating starts as soon as they are final (`seal`, `setEntry`) and runs
+ * on the thread pool while the main thread goes on.
+ */
 class Package {
   private readonly entries: ZipEntry[];
   private readonly byName = new Map<string, ZipEntry>();
   private readonly changed = new Map<string, Uint8Array>();
   private readonly removed = new Set<string>();
+  /** Parts whose entries are deflated or being deflated; a later set() or remove() drops them. */
+  private readonly deflated = new Map<string, Promise<ZipEntry>>();
 
   constructor(data: Uint8Array) {
     this.entries = readZip(data);
@@ -76,12 +89,14 @@ class Package {
 
   has(part: string): boolean {
     const k = part.toLowerCase();
-    return (this.byName.has(k) && !this.removed.has(k)) || this.changed.has(k);
+    return (this.byName.has(k) && !this.removed.has(k)) || this.changed.has(k) || this.deflated.has(k);
   }
 
   bytes(part: string): Uint8Array | undefined {
     const k = part.toLowerCase();
     if (this.changed.has(k)) return this.changed.get(k);
+    // Parts written straight to their entry (the 指标明细 sheet) are never read back.
+    if (this.deflated.has(k)) throw new Error(`part already written: ${part}`);
     const e = this.byName.get(k);
     return e && !this.removed.has(k) ? entryData(e, PART_LIMIT) : undefined;
   }
@@ -99,33 +114,61 @@ class Package {
   set(part: string, data: string | Uint8Array): void {
     const k = part.toLowerCase();
     this.removed.delete(k);
+    this.deflated.delete(k);
     this.changed.set(k, typeof data === 'string' ? encoder.encode(data) : data);
     if (!this.byName.has(k)) this.newNames.set(k, part);
+  }
+
+  /** A part whose entry comes deflated (built and deflated piece by piece, never held whole). */
+  setEntry(part: string, entry: Promise<ZipEntry>): void {
+    const k = part.toLowerCase();
+    this.removed.delete(k);
+    this.changed.delete(k);
+    this.track(k, entry);
+    if (!this.byName.has(k)) this.newNames.set(k, part);
+  }
+
+  /** Starts deflating a changed part now: its bytes are final unless set() replaces them. */
+  seal(part: string): void {
+    const k = part.toLowerCase();
+    const bytes = this.changed.get(k);
+    if (bytes && !this.deflated.has(k)) this.track(k, deflateEntry(this.nameOf(k), bytes));
   }
 
   remove(part: string): void {
     const k = part.toLowerCase();
     this.changed.delete(k);
+    this.deflated.delete(k);
     this.removed.add(k);
+  }
+
+  private track(k: string, entry: Promise<ZipEntry>): void {
+    // A dropped entry's failure must not surface as an unhandled rejection; a kept one is awaited.
+    entry.catch(() => undefined);
+    this.deflated.set(k, entry);
+  }
+
+  private nameOf(k: string): string {
+    return this.newNames.get(k) ?? this.byName.get(k)?.name ?? k;
   }
 
   private readonly newNames = new Map<string, string>();
 
   /** The package: untouched entries copied raw, in their order; changed ones in place; new ones last. */
-  write(): Uint8Array {
-    const names = new Map<string, string>();
-    for (const e of this.entries) names.set(e.name.toLowerCase(), e.name);
-    for (const [k, n] of this.newNames) names.set(k, n);
-    const files = new Map<string, Uint8Array>();
-    for (const [k, data] of this.changed) files.set(names.get(k)!, data);
-    const fresh = deflateEntries(files);
+  async write(): Promise<Uint8Array> {
+    for (const k of this.changed.keys()) this.seal(k);
+    const fresh = new Map<string, ZipEntry>();
+    for (const [k, entry] of this.deflated) fresh.set(k, await entry);
     const out: ZipEntry[] = [];
     for (const e of this.entries) {
       const k = e.name.toLowerCase();
       if (this.removed.has(k)) continue;
-      out.push(this.changed.has(k) ? fresh.get(e.name)! : e);
+      out.push(fresh.get(k) ?? e);
     }
-    for (const [, n] of this.newNames) if (this.changed.has(n.toLowerCase())) out.push(fresh.get(n)!);
+    for (const k of this.newNames.keys()) {
+      const e = fresh.get(k);
+      if (e) out.push(e);
+    }
     return writeZip(out);
   }
 }
@@ -297,13 +340,13 @@ function removeSheet(pkg: Package, wbPart: string, wbXml: string, sheet: SheetEn
   return out;
 }
 
-function writeIndicatorSheet(
+async function writeIndicatorSheet(
   pkg: Package,
   wbPart: string,
   tables: readonly TableReport[],
   locale: Locale,
   styles: { xml: string },
-): number {
+): Promise<number> {
   let wbXml = pkg.text(wbPart)!;
   let sheets = workbookSheets(pkg, wbPart, wbXml);
   const sheet = indicatorSheet(tables, locale);
@@ -319,12 +362,15 @@ function writeIndicatorSheet(
   const tablePart = freePartName((n) => pkg.has(n), 'xl/tables/table', '.xml');
   const look = addIndicatorStyles(styles.xml);
   styles.xml = look.xml;
-  const parts = indicatorParts(sheet, locale, { relId: 'rId1', id: inUse.maxId + 1, name: tableName }, look.styles);
+  // Each piece is deflated on the thread pool while the next is built.
+  const deflater = new PartDeflater(sheetPart);
+  for (const chunk of indicatorSheetXml(sheet, locale, { relId: 'rId1' }, look.styles)) await deflater.add(chunk);
+  pkg.setEntry(sheetPart, deflater.entry());
+  const tableXml = indicatorTableXml(sheet, { id: inUse.maxId + 1, name: tableName });
   let types = pkg.text('[Content_Types].xml')!;
-  pkg.set(sheetPart, parts.sheetXml);
   types = addOverride(types, sheetPart, CONTENT_TYPE.worksheet);
-  if (parts.tableXml) {
-    pkg.set(tablePart, parts.tableXml);
+  if (tableXml) {
+    pkg.set(tablePart, tableXml);
     pkg.set(
       relsPartOf(sheetPart),
       addRel(emptyRels(), {
@@ -350,12 +396,12 @@ function writeIndicatorSheet(
 
 export class AnnotateError extends Error {}
 
-/** The annotated copy of a package; throws AnnotateError when the package cannot be patched. */
-export function annotatePackage(
+/** The annotated copy of a package; rejects with AnnotateError when the package cannot be patched. */
+export async function annotatePackage(
   data: Uint8Array,
   tables: readonly TableReport[],
   locale: Locale,
-): { bytes: Uint8Array; result: AnnotateResult } {
+): Promise<{ bytes: Uint8Array; result: AnnotateResult }> {
   try {
     const pkg = new Package(data);
     if (!pkg.has('[Content_Types].xml')) throw new AnnotateError('no [Content_Types].xml');
@@ -381,11 +427,13 @@ export function annotatePackage(
       const sheet = sheets.find((s) => s.name === name);
       if (!sheet) continue;
       const r = markSheet(pkg, sheet, tables, locale, styles);
+      // The marked sheet is final: it deflates on the thread pool while the indicator sheet is built.
+      pkg.seal(sheet.part);
       cells += r.cells;
       notes += r.notes;
     }
     // The indicator sheet's bold header and wrapped columns are formats in the styles part too.
-    const indicatorRows = writeIndicatorSheet(pkg, wbPart, tables, locale, styles);
+    const indicatorRows = await writeIndicatorSheet(pkg, wbPart, tables, locale, styles);
     if (!hadStyles) {
       stylesPart = freePartName((n) => pkg.has(n), 'xl/styles', '.xml');
       addRelTo(pkg, wbPart, REL.styles, stylesPart);
@@ -399,7 +447,7 @@ export function annotatePackage(
       );
     }
     pkg.set(stylesPart, styles.xml);
-    return { bytes: pkg.write(), result: { cells, notes, indicatorRows } };
+    return { bytes: await pkg.write(), result: { cells, notes, indicatorRows } };
   } catch (e) {
     if (e instanceof AnnotateError) throw e;
     if (e instanceof ZipPackageError || e instanceof Error) throw new AnnotateError(e.message);

@@ -4,11 +4,12 @@
  * cell, and an Excel table part (with its autofilter) over the rows. Text over Excel's 32,767-character
  * cell limit is cut with a marker. The styles it names are added by indicator-styles.ts.
  */
-import { address, columnName } from '../core/grid';
+import { columnName } from '../core/grid';
 import type { IndicatorSheet, SheetValue } from '../core/indicator-sheet';
 import type { Locale } from '../core/messages/locale';
 import type { IndicatorStyles } from './indicator-styles';
 import { NS_MAIN, NS_REL, escapeAttr, ooxmlText } from './ooxml';
+import { Utf8Chunks } from './utf8-chunks';
 
 /** Excel refuses a cell holding more characters than this. */
 export const EXCEL_MAX_CELL_CHARS = 32767;
@@ -49,10 +50,12 @@ function displayWidth(v: SheetValue): number {
   return best;
 }
 
-/** `'O''Brien'!$G$6`: a sheet-qualified reference Excel accepts for any sheet name. */
-export function sheetRef(sheet: string, cell: string): string {
-  const abs = cell.replace(/^([A-Z]+)(\d+)$/i, '$$$1$$$2');
-  return `'${sheet.replace(/'/g, "''")}'!${abs}`;
+const CELL = /^([A-Z]+)(\d+)$/i;
+
+/** `G6` → `$G$6` (nothing in it to escape); anything else as it is, escaped for an attribute. */
+function absoluteAttr(cell: string): string {
+  const m = CELL.exec(cell);
+  return m ? `$${m[1]}$${m[2]}` : escapeAttr(cell);
 }
 
 /**
@@ -63,67 +66,58 @@ const LONG_TEXT_COLUMNS: ReadonlySet<number> = new Set([0, 5, 9, 13]);
 
 const EDGE_SPACE = /^\s|\s$|[\n\r\t]/;
 
-/** `s` is a style index from indicator-styles.ts (absent: the workbook's default). */
-function cellXml(ref: string, v: SheetValue, locale: Locale, s?: number): string {
-  if (v === null || v === '') return '';
+/**
+ * One column's cell markup around the row number and value: `<c r="` + letters, then the row, then
+ * the tail for a number or for a text (`s` is a style index from indicator-styles.ts; absent: the
+ * workbook's default). Built once per column, not per cell.
+ */
+interface ColumnMarkup {
+  open: string;
+  numberTail: string;
+  textTail: string;
+}
+
+function columnMarkup(letters: string, s: number | undefined): ColumnMarkup {
   const style = s === undefined ? '' : ` s="${s}"`;
-  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${style}><v>${v}</v></c>` : '';
+  return { open: `<c r="${letters}`, numberTail: `"${style}><v>`, textTail: `"${style} t="inlineStr"><is><t` };
+}
+
+/** One cell: nothing for an empty value or a number Excel cannot hold. */
+function cellXml(m: ColumnMarkup, row: string, v: SheetValue, locale: Locale): string {
+  if (v === null || v === '') return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? `${m.open}${row}${m.numberTail}${v}</v></c>` : '';
   // `xml:space` only where whitespace at an end or a line break must survive: 21 bytes of a million cells.
-  const space = EDGE_SPACE.test(v) ? ' xml:space="preserve"' : '';
-  return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${ooxmlText(fitCell(v, locale))}</t></is></c>`;
-}
-
-export interface IndicatorParts {
-  /** UTF-8 bytes: for 40,000 projects ~100 MB of XML, built in chunks rather than as one string. */
-  sheetXml: Uint8Array;
-  /** The table part, or null when there are no rows (a header row only, as before). */
-  tableXml: string | null;
+  const space = EDGE_SPACE.test(v) ? ' xml:space="preserve">' : '>';
+  return `${m.open}${row}${m.textTail}${space}${ooxmlText(fitCell(v, locale))}</t></is></c>`;
 }
 
 /**
- * XML written as UTF-8 in ~1 MB chunks: one JavaScript string of the whole sheet would be twice its
- * UTF-8 size (Chinese text is two bytes a character in a string) on top of the bytes.
+ * `location` of each row's link, `'O''Brien'!$G$6`: a sheet-qualified reference Excel accepts for
+ * any sheet name. The quoted name is escaped once per sheet, not per row.
  */
-class Utf8Writer {
-  private readonly chunks: Uint8Array[] = [];
-  private pending = '';
-  private readonly encoder = new TextEncoder();
-
-  add(text: string): void {
-    this.pending += text;
-    if (this.pending.length >= 1 << 20) this.flush();
-  }
-
-  private flush(): void {
-    if (this.pending) this.chunks.push(this.encoder.encode(this.pending));
-    this.pending = '';
-  }
-
-  bytes(): Uint8Array {
-    this.flush();
-    let size = 0;
-    for (const c of this.chunks) size += c.length;
-    const out = new Uint8Array(size);
-    let at = 0;
-    for (const c of this.chunks) {
-      out.set(c, at);
-      at += c.length;
+function linkLocations(): (sheet: string, cell: string) => string {
+  const prefixes = new Map<string, string>();
+  return (sheet, cell) => {
+    let prefix = prefixes.get(sheet);
+    if (prefix === undefined) {
+      prefix = escapeAttr(`'${sheet.replace(/'/g, "''")}'!`);
+      prefixes.set(sheet, prefix);
     }
-    this.chunks.length = 0;
-    return out;
-  }
+    return prefix + absoluteAttr(cell);
+  };
 }
 
 /**
- * `table.relId` is the sheet's relationship to the table part; `table.id` and `table.name` are
- * unique in the workbook.
+ * The 指标明细 sheet part as UTF-8 XML in ~1 MB chunks, for the caller to deflate while the next is
+ * built: for 40,000 projects the part is ~140 MB, never held whole. `table.relId` is the sheet's
+ * relationship to the table part.
  */
-export function indicatorParts(
+export function* indicatorSheetXml(
   sheet: IndicatorSheet,
   locale: Locale,
-  table: { relId: string; id: number; name: string },
+  table: { relId: string },
   styles?: IndicatorStyles,
-): IndicatorParts {
+): Generator<Uint8Array, void, undefined> {
   const cols = sheet.header.length;
   const sourceCol = 1; // 来源单元格
   const findingsCol = cols - 1;
@@ -141,10 +135,9 @@ export function indicatorParts(
         `<col min="${c + 1}" max="${c + 1}" width="${Math.min(Math.max(w, 6), c === findingsCol ? 80 : 50)}" customWidth="1"/>`,
     )
     .join('');
-  const last = `${columnName(cols)}${sheet.rows.length + 1}`;
-  const hasTable = sheet.rows.length > 0;
-  const xml = new Utf8Writer();
-  xml.add(
+  const last = lastCell(sheet);
+  const out = new Utf8Chunks();
+  out.text(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
       `<dimension ref="A1:${last}"/>` +
@@ -153,47 +146,67 @@ export function indicatorParts(
       '<sheetFormatPr defaultRowHeight="15"/>' +
       `<cols>${colXml}</cols><sheetData>`,
   );
-  xml.add(
-    `<row r="1">${sheet.header.map((h, c) => cellXml(address(1, c + 1), h, locale, styles?.header)).join('')}</row>`,
+  const markup = (c: number, s: number | undefined): ColumnMarkup => columnMarkup(columnName(c + 1), s);
+  let header = '<row r="1">';
+  for (let c = 0; c < cols; c++) header += cellXml(markup(c, styles?.header), '1', sheet.header[c], locale);
+  out.text(`${header}</row>`);
+  // Per column: the style of its data cells.
+  const columns = sheet.header.map((_h, c) =>
+    markup(
+      c,
+      !styles
+        ? undefined
+        : c === sourceCol
+          ? styles.link
+          : c === findingsCol || LONG_TEXT_COLUMNS.has(c)
+            ? styles.wrap
+            : undefined,
+    ),
   );
-  // Per column: the style of its data cells, and its letters (computed once, not per cell).
-  const colStyle = sheet.header.map((_h, c) =>
-    !styles
-      ? undefined
-      : c === sourceCol
-        ? styles.link
-        : c === findingsCol || LONG_TEXT_COLUMNS.has(c)
-          ? styles.wrap
-          : undefined,
-  );
-  const letters = sheet.header.map((_h, c) => columnName(c + 1));
-  sheet.rows.forEach((r, i) => {
-    const rowNo = i + 2;
-    let cells = '';
-    for (let c = 0; c < r.length; c++)
-      cells += cellXml(`${letters[c] ?? columnName(c + 1)}${rowNo}`, r[c], locale, colStyle[c]);
-    xml.add(`<row r="${rowNo}">${cells}</row>`);
-  });
-  xml.add('</sheetData>');
-  if (sheet.rows.length > 0) {
-    xml.add('<hyperlinks>');
-    sheet.sources.forEach((src, i) => {
-      xml.add(
-        `<hyperlink ref="${address(i + 2, sourceCol + 1)}" location="${escapeAttr(sheetRef(src.sheet, src.cell))}"/>`,
-      );
-    });
-    xml.add('</hyperlinks>');
+  for (let i = 0; i < sheet.rows.length; i++) {
+    const r = sheet.rows[i];
+    const row = String(i + 2);
+    let xml = `<row r="${row}">`;
+    for (let c = 0; c < r.length; c++) xml += cellXml(columns[c] ?? markup(c, undefined), row, r[c], locale);
+    out.text(`${xml}</row>`);
+    if (out.filled) yield* out.take();
   }
-  xml.add('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  if (hasTable) xml.add(`<tableParts count="1"><tablePart r:id="${table.relId}"/></tableParts>`);
-  xml.add('</worksheet>');
-  const tableXml = hasTable
-    ? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-      `<table xmlns="${NS_MAIN}" id="${table.id}" name="${table.name}" displayName="${table.name}" ref="A1:${last}" totalsRowShown="0">` +
-      `<autoFilter ref="A1:${last}"/>` +
-      `<tableColumns count="${cols}">${sheet.header.map((h, c) => `<tableColumn id="${c + 1}" name="${escapeAttr(h)}"/>`).join('')}</tableColumns>` +
-      '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>' +
-      '</table>'
-    : null;
-  return { sheetXml: xml.bytes(), tableXml };
+  out.text('</sheetData>');
+  if (sheet.rows.length > 0) {
+    const location = linkLocations();
+    const sourceLetters = columnName(sourceCol + 1);
+    out.text('<hyperlinks>');
+    for (let i = 0; i < sheet.sources.length; i++) {
+      const src = sheet.sources[i];
+      out.text(`<hyperlink ref="${sourceLetters}${i + 2}" location="${location(src.sheet, src.cell)}"/>`);
+      if (out.filled) yield* out.take();
+    }
+    out.text('</hyperlinks>');
+  }
+  out.text('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  if (sheet.rows.length > 0) out.text(`<tableParts count="1"><tablePart r:id="${table.relId}"/></tableParts>`);
+  out.text('</worksheet>');
+  yield* out.end();
+}
+
+/** The sheet's last cell: the table and the sheet's dimension end there. */
+function lastCell(sheet: IndicatorSheet): string {
+  return `${columnName(sheet.header.length)}${sheet.rows.length + 1}`;
+}
+
+/**
+ * The table part over the sheet (`table.id` and `table.name` unique in the workbook), or null when
+ * there are no rows (a header row only, as before).
+ */
+export function indicatorTableXml(sheet: IndicatorSheet, table: { id: number; name: string }): string | null {
+  if (sheet.rows.length === 0) return null;
+  const last = lastCell(sheet);
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<table xmlns="${NS_MAIN}" id="${table.id}" name="${table.name}" displayName="${table.name}" ref="A1:${last}" totalsRowShown="0">` +
+    `<autoFilter ref="A1:${last}"/>` +
+    `<tableColumns count="${sheet.header.length}">${sheet.header.map((h, c) => `<tableColumn id="${c + 1}" name="${escapeAttr(h)}"/>`).join('')}</tableColumns>` +
+    '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>' +
+    '</table>'
+  );
 }

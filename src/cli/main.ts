@@ -144,9 +144,9 @@ export async function checkFile(file: string, o: CliOptions): Promise<FileOutcom
   const outcome: FileOutcome = { file, status, report };
   if (o.out !== undefined) {
     // The copy is the original package patched: every part the marks do not need stays as it was.
-    let marks: ReturnType<typeof annotatePackage>['result'];
+    let marks: Awaited<ReturnType<typeof annotatePackage>>['result'];
     try {
-      const annotated = annotatePackage(data, tables, o.locale);
+      const annotated = await annotatePackage(data, tables, o.locale);
       marks = annotated.result;
       await fsp.writeFile(o.out, annotated.bytes);
     } catch (e) {

@@ -8,8 +8,23 @@
 export const TAG_ATTRS = `(?:[^>"']|"[^"]*"|'[^']*')*?`;
 
 export function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name.replace(':', '\\:')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
-  return m ? unescapeXml(m[1] ?? m[2]) : undefined;
+  const m = attrPattern(name).exec(tag);
+  if (!m) return undefined;
+  const v = m[1] ?? m[2];
+  // Most values (`r`, `s`, ids) hold no entity: skip the replace.
+  return v.includes('&') ? unescapeXml(v) : v;
+}
+
+/** One compiled pattern per attribute name: attr() runs on every cell of a sheet we mark. */
+const attrPatterns = new Map<string, RegExp>();
+
+function attrPattern(name: string): RegExp {
+  let re = attrPatterns.get(name);
+  if (!re) {
+    re = new RegExp(`\\s${name.replace(':', '\\:')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    attrPatterns.set(name, re);
+  }
+  return re;
 }
 
 /** Sets (or adds) an attribute in a start tag `<name …>` or `<name …/>`. */

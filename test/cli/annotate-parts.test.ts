@@ -4,9 +4,10 @@
  */
 import { patchSheetCells, patchStyles, MINIMAL_STYLES } from '../../src/cli/annotate-cells';
 import { commentPlainText, emptyComments, patchComments } from '../../src/cli/annotate-notes';
-import { EXCEL_MAX_CELL_CHARS, fitCell, indicatorParts } from '../../src/cli/indicator-part';
-import { addIndicatorStyles } from '../../src/cli/indicator-styles';
-import { indicatorSheet } from '../../src/core/indicator-sheet';
+import { EXCEL_MAX_CELL_CHARS, fitCell, indicatorSheetXml, indicatorTableXml } from '../../src/cli/indicator-part';
+import { addIndicatorStyles, type IndicatorStyles } from '../../src/cli/indicator-styles';
+import { indicatorSheet, type IndicatorSheet } from '../../src/core/indicator-sheet';
+import type { Locale } from '../../src/core/messages/locale';
 import { ooxmlText } from '../../src/cli/ooxml';
 
 const sheet = (data: string) => `<worksheet xmlns="m"><dimension ref="A1:C9"/>${data}<pageMargins/></worksheet>`;
@@ -117,6 +118,15 @@ describe('patchComments', () => {
   });
 });
 
+/** The sheet part's XML, its pieces joined. */
+function sheetXml(s: IndicatorSheet, locale: Locale, styles?: IndicatorStyles): string {
+  const decoder = new TextDecoder();
+  let xml = '';
+  for (const chunk of indicatorSheetXml(s, locale, { relId: 'rId1' }, styles))
+    xml += decoder.decode(chunk, { stream: true });
+  return xml + decoder.decode();
+}
+
 describe('the indicator sheet', () => {
   test('text over 32,767 characters is cut with a marker; shorter text is kept', () => {
     const long = '长'.repeat(40000);
@@ -132,22 +142,45 @@ describe('the indicator sheet', () => {
 
   test('a 40,000-character finding becomes a cell Excel accepts', () => {
     const header = ['项目', '来源单元格', '问题'];
-    const parts = indicatorParts(
-      {
-        name: '指标明细',
-        tableName: 'T',
-        header,
-        rows: [['甲', 'S!G4', 'x'.repeat(40000)]],
-        sources: [{ sheet: 'S', cell: 'G4' }],
-      },
-      'zh-CN',
-      { relId: 'rId1', id: 1, name: 'T' },
-    );
-    const xml = new TextDecoder().decode(parts.sheetXml);
+    const one = {
+      name: '指标明细',
+      tableName: 'T',
+      header,
+      rows: [['甲', 'S!G4', 'x'.repeat(40000)]],
+      sources: [{ sheet: 'S', cell: 'G4' }],
+    };
+    const xml = sheetXml(one, 'zh-CN');
     const texts = [...xml.matchAll(/<t(?: xml:space="preserve")?>([^<]*)<\/t>/g)].map((m) => m[1]);
     expect(Math.max(...texts.map((t) => t.length))).toBe(EXCEL_MAX_CELL_CHARS);
     expect(xml).toContain(`<hyperlink ref="B2" location="'S'!$G$4"/>`);
-    expect(parts.tableXml).toContain('ref="A1:C2"');
+    expect(indicatorTableXml(one, { id: 1, name: 'T' })).toContain('ref="A1:C2"');
+  });
+
+  test('each row links to its source cell: the sheet name quoted and escaped, the cell made absolute', () => {
+    const xml = sheetXml(
+      {
+        name: '指标明细',
+        tableName: 'T',
+        header: ['项目', '来源单元格', '问题'],
+        rows: [
+          ['甲', 'x', ''],
+          ['乙', 'y', ''],
+          ['丙', 'z', ''],
+        ],
+        sources: [
+          { sheet: "O'Brien & <表>", cell: 'G4' },
+          { sheet: 'Sheet1', cell: 'aa10' },
+          { sheet: "O'Brien & <表>", cell: 'G5' },
+        ],
+      },
+      'zh-CN',
+    );
+    const links = [...xml.matchAll(/<hyperlink ref="([^"]+)" location="([^"]*)"\/>/g)].map((m) => [m[1], m[2]]);
+    expect(links).toEqual([
+      ['B2', "'O''Brien &amp; &lt;表&gt;'!$G$4"],
+      ['B3', "'Sheet1'!$aa$10"],
+      ['B4', "'O''Brien &amp; &lt;表&gt;'!$G$5"],
+    ]);
   });
 
   test('the long-text columns wrap by position, whatever their titles say', () => {
@@ -157,13 +190,11 @@ describe('the indicator sheet', () => {
       // Renamed titles (`项目名称`, …) must not turn the wrapping off.
       const header = real.map((h) => `${h}（改）`);
       const row = header.map((_h, c) => (c === 1 ? 'S!G4' : `v${c}`));
-      const parts = indicatorParts(
+      const xml = sheetXml(
         { name: '指标明细', tableName: 'T', header, rows: [row], sources: [{ sheet: 'S', cell: 'G4' }] },
         locale,
-        { relId: 'rId1', id: 1, name: 'T' },
         styles,
       );
-      const xml = new TextDecoder().decode(parts.sheetXml);
       const wrapped = [...xml.matchAll(/<c r="([A-Z]+)2" s="8"/g)].map((m) => real[m[1].charCodeAt(0) - 65]);
       expect(wrapped).toEqual(
         locale === 'zh-CN'
@@ -175,7 +206,7 @@ describe('the indicator sheet', () => {
   });
 
   test('whitespace at an end or a line break is preserved; plain text is written without the marker', () => {
-    const parts = indicatorParts(
+    const xml = sheetXml(
       {
         name: '指标明细',
         tableName: 'T',
@@ -184,9 +215,7 @@ describe('the indicator sheet', () => {
         sources: [{ sheet: 'S', cell: 'G4' }],
       },
       'zh-CN',
-      { relId: 'rId1', id: 1, name: 'T' },
     );
-    const xml = new TextDecoder().decode(parts.sheetXml);
     expect(xml).toContain('<t xml:space="preserve"> 甲</t>');
     expect(xml).toContain('<t xml:space="preserve">一\n二</t>');
     expect(xml).toContain('<t>S!G4</t>');

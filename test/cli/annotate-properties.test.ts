@@ -36,18 +36,18 @@ test('readZip: entries or ZipPackageError, on any bytes', () => {
   );
 });
 
-test('annotatePackage: a copy or AnnotateError, on any byte mutation of a real package', () => {
-  fc.assert(
-    fc.property(
+test('annotatePackage: a copy or AnnotateError, on any byte mutation of a real package', async () => {
+  await fc.assert(
+    fc.asyncProperty(
       fc.array(fc.tuple(fc.nat({ max: base.length - 1 }), fc.integer({ min: 0, max: 255 })), {
         minLength: 1,
         maxLength: 6,
       }),
-      (edits) => {
+      async (edits) => {
         const bytes = new Uint8Array(base);
         for (const [at, v] of edits) bytes[at] = v;
         try {
-          const r = annotatePackage(bytes, [table], 'zh-CN');
+          const r = await annotatePackage(bytes, [table], 'zh-CN');
           expect(readZip(r.bytes).length).toBeGreaterThan(0);
         } catch (e) {
           expect(e).toBeInstanceOf(AnnotateError);
