@@ -17,7 +17,7 @@ import { reportJson, unusableJson, writeReport, type Json } from './json-report'
 import { cliMessages, type CliMessages } from './messages';
 import { anyDirectory } from './batch/files';
 import { openGrids, UnreadableWorkbook } from './open-workbook';
-import { heapCapFor, runCapped } from './memory-cap';
+import { childAvailable, heapCapFor, runCapped } from './memory-cap';
 import { processIo, safeIo } from './output';
 import { gridHasData } from './read-xlsx';
 import { writeReportText } from './text-report';
@@ -191,7 +191,7 @@ export async function main(argv: string[], rawIo?: CliIo): Promise<number> {
       const { runBatch } = await import('./batch/run');
       return await runBatch(o, io);
     }
-    if (rawIo === undefined) {
+    if (rawIo === undefined && childAvailable()) {
       const cap = await heapCapFor(o.files);
       const status = cap === null ? null : await runCapped(argv, cap, o.files.join(', '), io.stderr, msg);
       if (status !== null) return status;

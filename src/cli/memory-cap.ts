@@ -40,6 +40,11 @@ const CLI_ENTRY = path.join(ROOT, 'bin', 'budget-check.js');
 /** The launcher runs the compiled CLI: from the TypeScript sources without a build there is no child. */
 const COMPILED = path.join(ROOT, 'build', 'cli', 'main.js');
 
+/** Whether a child can run the CLI: the launcher and the compiled CLI it loads both exist. */
+export function childAvailable(): boolean {
+  return existsSync(CLI_ENTRY) && existsSync(COMPILED);
+}
+
 /** The cap the user set (`BUDGET_CHECK_HEAP_MB=2000`), or null. */
 function explicitCap(env: NodeJS.ProcessEnv): number | null {
   const v = Number(env[HEAP_ENV]);
@@ -69,7 +74,7 @@ export async function heapCapFor(
   env: NodeJS.ProcessEnv = process.env,
   heapLimit: number = getHeapStatistics().heap_size_limit,
 ): Promise<number | null> {
-  if (env[CHILD_ENV] || !existsSync(CLI_ENTRY) || !existsSync(COMPILED)) return null;
+  if (env[CHILD_ENV]) return null;
   const explicit = explicitCap(env);
   if (explicit !== null) return explicit;
   // A process started with a smaller heap already (node --max-old-space-size=…) keeps it.
