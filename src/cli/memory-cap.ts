@@ -22,8 +22,9 @@ import { readZip } from './zip-package';
  * one run reach 1.03 GB; 680 MB saved no more and cost time).
  */
 export const DEFAULT_HEAP_MB = 720;
-/** Set by the parent in the child; an explicit cap for tests or a larger machine is read from it too. */
+/** A cap the user sets (a larger machine, a test): it then applies to every file. */
 export const HEAP_ENV = 'BUDGET_CHECK_HEAP_MB';
+/** Set by the parent in the child, so the child checks in process. */
 const CHILD_ENV = 'BUDGET_CHECK_CAPPED';
 
 /**

@@ -62,14 +62,13 @@ export function* reportLines(r: Report & { file: string }, locale: Locale): Gene
   }
 }
 
+/** The whole report as one text, without the final line break (tests, small reports). */
 export function reportText(r: Report & { file: string }, locale: Locale): string {
   let text = '';
-  let first = true;
-  for (const line of reportLines(r, locale)) {
-    text += first ? line : `\n${line}`;
-    first = false;
-  }
-  return text;
+  writeReportText(r, locale, (piece) => {
+    text += piece;
+  });
+  return text.slice(0, -1);
 }
 
 /** Characters gathered before a write: few calls to the stream, bounded memory. */

@@ -6,7 +6,7 @@ import { type Grid, address, columnName } from './grid';
 import { formatCents } from './amounts';
 import type { Locale } from './messages/locale';
 import type { TableModel } from './model';
-import { targetValueJson, type TargetValue } from './indicators/value';
+import { targetValueJson } from './indicators/value';
 import {
   AMOUNT_ROLES,
   compareFindings,
@@ -18,7 +18,6 @@ import {
   type Report,
   type ReportRow,
   type TableReport,
-  type TargetValueJson,
 } from './report';
 import { RULES, type Rule } from './rules';
 import { toFinding, type FindingInput } from './rules/rule';
@@ -99,8 +98,8 @@ function toReport(model: TableModel, rules: readonly Rule[], locale: Locale): Ta
         level1: it.level1,
         level2: it.level2,
         name: it.name,
-        period: valueJson(it.period),
-        annual: valueJson(it.annual),
+        period: targetValueJson(it.period),
+        annual: targetValueJson(it.annual),
       });
     }
   }
@@ -198,8 +197,8 @@ function gridIndicatorJson(
     level1: hasLevels ? (src.level1Written === null ? null : writtenLevel(src.level1Written)) : writtenLevel(null),
     level2: hasLevels ? (src.level2Written === null ? null : writtenLevel(src.level2Written)) : writtenLevel(null),
     name: it.name,
-    period: valueJson(it.period),
-    annual: valueJson(it.annual),
+    period: targetValueJson(it.period),
+    annual: targetValueJson(it.annual),
   };
   if (src.weight !== undefined) out.weight = src.weight;
   return out;
@@ -233,9 +232,4 @@ function rowJson(row: TableRow): ReportRow {
     default:
       return { row: row.row, kind: row.kind, name: row.name, amounts: amountsJson(row) };
   }
-}
-
-function valueJson(v: TargetValue | null): TargetValueJson | null {
-  // Shared and frozen where the parser shares the value: the report is read, never changed.
-  return targetValueJson(v) as TargetValueJson | null;
 }

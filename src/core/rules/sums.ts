@@ -58,7 +58,7 @@ function term(row: TableRow, role: AmountRole): Term | null {
 
 function equation(kind: Equation['kind'], row: TableRow, role: AmountRole, total: Term, parts: Term[]): Equation {
   // Loops, not [total, ...parts].filter(…): a table's sums are computed twice (see findCulprits),
-  // and a copy per sum was a third of what checking 250,000 projects allocated here.
+  // and each copy was garbage for every sum of every row.
   let sum = 0;
   for (const p of parts) sum += p.amount.cents;
   const diff = total.amount.cents - sum;
