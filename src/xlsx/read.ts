@@ -18,13 +18,15 @@ import {
   type Relationship,
 } from './parts';
 import { CellType, SheetHandler, type Range, type RawCell } from './sheet-part';
-import { DEFAULT_LIMITS, unzipParts, type UnzipLimits } from './unzip';
+import { DEFAULT_LIMITS, unzipParts, type UnzipLimits, type WholeInflate } from './unzip';
 import { unescapeOoxml, xmlSink, type XmlHandler } from './xml';
 
 export interface ReadOptions {
   /** Also read what the preview draws: fills, fonts, alignment, widths, merges, notes. */
   presentation?: boolean;
   limits?: UnzipLimits;
+  /** The host's own inflater for parts that fit in memory whole (the CLI: Node's zlib). */
+  inflate?: WholeInflate;
 }
 
 /** How a cell looks, for the preview. Colours are `#RRGGBB`. */
@@ -96,6 +98,7 @@ export function readWorkbook(bytes: Uint8Array, options: ReadOptions = {}): Shee
       };
     },
     options.limits ?? DEFAULT_LIMITS,
+    options.inflate,
   );
 
   const partOf = <T extends Part>(name: string, kind: new (...a: never[]) => T): T | undefined => {

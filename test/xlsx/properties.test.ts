@@ -6,15 +6,23 @@ import fc from 'fast-check';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { strToU8 } from 'fflate';
-import { readWorkbook, XlsxReadError } from '../../src/xlsx';
+import { readWorkbook, XlsxReadError, type SheetRead } from '../../src/xlsx';
+import { zlibInflate } from '../../src/cli/read-xlsx';
 import { buildXlsx } from '../helpers/xlsx-build';
 
-function total(bytes: Uint8Array, presentation = false): void {
+/** What one read gives: its sheets, or the reason it refused. */
+function outcome(bytes: Uint8Array, presentation: boolean, inflate?: typeof zlibInflate): SheetRead[] | string {
   try {
-    readWorkbook(bytes, { presentation });
+    return readWorkbook(bytes, { presentation, inflate });
   } catch (e) {
     if (!(e instanceof XlsxReadError)) throw e;
+    return e.reason;
   }
+}
+
+/** Total with fflate's inflater (the preview) and with Node's zlib (the CLI), and both agree. */
+function total(bytes: Uint8Array, presentation = false): void {
+  expect(outcome(bytes, presentation, zlibInflate)).toEqual(outcome(bytes, presentation));
 }
 
 const sample = new Uint8Array(readFileSync(path.join(__dirname, '..', '..', 'examples', 'sample.xlsx')));
