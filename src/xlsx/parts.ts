@@ -67,16 +67,17 @@ export class WorkbookHandler extends StackHandler {
 /** Shared strings; rich text runs joined, phonetic guides left out. */
 export class SharedStringsHandler extends StackHandler {
   readonly strings: string[] = [];
-  private current: string[] | null = null;
+  /** The item's text so far (rich text runs joined); null outside an `<si>`. */
+  private current: string | null = null;
   protected onOpen(name: string): void {
-    if (name === 'si') this.current = [];
+    if (name === 'si') this.current = '';
   }
   protected override onText(t: string): void {
-    if (this.current && this.stack[this.stack.length - 1] === 't' && !this.inPhonetic()) this.current.push(t);
+    if (this.current !== null && this.stack[this.stack.length - 1] === 't' && !this.inPhonetic()) this.current += t;
   }
   protected override onClose(name: string): void {
-    if (name === 'si' && this.current) {
-      this.strings.push(unescapeOoxml(this.current.join('')));
+    if (name === 'si' && this.current !== null) {
+      this.strings.push(unescapeOoxml(this.current));
       this.current = null;
     }
   }

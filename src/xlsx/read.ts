@@ -126,7 +126,13 @@ export function readWorkbook(bytes: Uint8Array, options: ReadOptions = {}): Shee
   const stylesPath = target(wbRels, /\/styles$/);
   const sst = (sstPath && partOf(sstPath, SharedStringsHandler)) || findPart(parts, ended, SharedStringsHandler);
   const styles = (stylesPath && partOf(stylesPath, StylesHandler)) || findPart(parts, ended, StylesHandler);
-  const ctx: Context = { strings: sst?.strings ?? [], styles, date1904: wb.date1904, presentation };
+  const ctx: Context = {
+    strings: sst?.strings ?? [],
+    styles,
+    date1904: wb.date1904,
+    presentation,
+    dateFormats: new Map(),
+  };
 
   const out: SheetRead[] = [];
   for (const entry of wb.sheets) {
@@ -207,6 +213,8 @@ interface Context {
   styles: StylesHandler | undefined;
   date1904: boolean;
   presentation: boolean;
+  /** isDateFormat by format code: a sheet has a handful of codes and thousands of numbers. */
+  dateFormats: Map<string, boolean>;
 }
 
 /** Index of the first element ≥ x in an ascending array. */
@@ -396,9 +404,16 @@ function valueOf(raw: RawCell, ctx: Context, fmt: string | undefined): CellValue
       if (v.trim() === '') return null;
       const n = Number(v);
       if (!Number.isFinite(n)) return { error: '#VALUE!' };
-      return isDateFormat(fmt) ? formatDate(serialToDate(n, ctx.date1904), fmt) : n;
+      return isDate(fmt, ctx) ? formatDate(serialToDate(n, ctx.date1904), fmt) : n;
     }
   }
+}
+
+function isDate(fmt: string | undefined, ctx: Context): boolean {
+  if (!fmt) return false;
+  let date = ctx.dateFormats.get(fmt);
+  if (date === undefined) ctx.dateFormats.set(fmt, (date = isDateFormat(fmt)));
+  return date;
 }
 
 function toCell(raw: RawCell, ctx: Context): Cell | null {

@@ -94,7 +94,8 @@ export class SheetHandler implements XmlHandler {
   /** The element whose text is being collected: `v`, or `t` inside an inline string. */
   private collecting: 'v' | 't' | null = null;
   private inPhonetic = 0;
-  private parts: string[] = [];
+  /** Its text so far: nearly always one text event, so no array per cell. */
+  private collected = '';
 
   constructor(private readonly keepStyledBlanks: boolean) {}
 
@@ -160,17 +161,17 @@ export class SheetHandler implements XmlHandler {
 
   private startText(kind: 'v' | 't'): void {
     this.collecting = kind;
-    this.parts = [];
+    this.collected = '';
   }
 
   text(t: string): void {
-    if (this.collecting) this.parts.push(t);
+    if (this.collecting) this.collected += t;
   }
 
   close(name: string): void {
     if (name === 'rPh') this.inPhonetic--;
     else if ((name === 'v' || name === 't') && this.collecting === name && this.cell) {
-      const text = this.parts.join('');
+      const text = this.collected;
       // An inline string's runs add up; a `<v>` is the whole value.
       this.cell.value = name === 't' && this.cell.value !== undefined ? this.cell.value + text : text;
       this.collecting = null;
