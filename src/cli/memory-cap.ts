@@ -36,14 +36,15 @@ export const CAP_ABOVE_XML_BYTES = 8 * 1024 * 1024;
 /** A file that is no zip (a BIFF .xls, say) is judged by its size on disk. */
 const CAP_ABOVE_FILE_BYTES = 4 * 1024 * 1024;
 
+// src/cli/, build/cli/ and build/bundle/ (the bundle, webpack.cli.config.js) all sit two levels down.
 const ROOT = path.join(__dirname, '..', '..');
 const CLI_ENTRY = path.join(ROOT, 'bin', 'budget-check.js');
-/** The launcher runs the compiled CLI: from the TypeScript sources without a build there is no child. */
-const COMPILED = path.join(ROOT, 'build', 'cli', 'main.js');
+/** The launcher runs the bundled CLI: from the TypeScript sources without a build there is no child. */
+const BUNDLE = path.join(ROOT, 'build', 'bundle', 'budget-check.js');
 
-/** Whether a child can run the CLI: the launcher and the compiled CLI it loads both exist. */
+/** Whether a child can run the CLI: the launcher and the bundle it loads both exist. */
 export function childAvailable(): boolean {
-  return existsSync(CLI_ENTRY) && existsSync(COMPILED);
+  return existsSync(CLI_ENTRY) && existsSync(BUNDLE);
 }
 
 /** The cap the user set (`BUDGET_CHECK_HEAP_MB=2000`), or null. */
