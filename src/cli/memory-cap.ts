@@ -8,7 +8,6 @@
  *
  * Small workbooks (nearly all) run in this process: a second Node start-up costs ~40 ms.
  */
-import { spawn } from 'child_process';
 import { existsSync, promises as fsp } from 'fs';
 import * as path from 'path';
 import { getHeapStatistics } from 'v8';
@@ -98,13 +97,15 @@ const OUT_OF_MEMORY = /heap out of memory|Allocation failed/;
  * no child could be started (the caller checks in process). stdout is the child's own (a terminal
  * stays a terminal); stderr is passed on, except V8's report when the child ran out of memory.
  */
-export function runCapped(
+export async function runCapped(
   argv: readonly string[],
   capMb: number,
   file: string,
   stderr: Writable,
   msg: CliMessages,
 ): Promise<number | null> {
+  // Loaded only when a child runs: most checks stay in process, and child_process costs ~2 ms to load.
+  const { spawn } = await import('child_process');
   return new Promise((resolve) => {
     const execArgv = process.execArgv.filter((a) => !a.startsWith('--max-old-space-size'));
     const child = spawn(process.execPath, [...execArgv, `--max-old-space-size=${capMb}`, CLI_ENTRY, ...argv], {
