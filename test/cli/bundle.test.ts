@@ -10,7 +10,7 @@
 import { spawnSync } from 'child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
-import { BUNDLE, buildCli, FIXTURES, readBook, ROOT, tempDir } from './helpers';
+import { BUNDLE, buildCli, expectOneLineNoStack, FIXTURES, readBook, ROOT, tempDir } from './helpers';
 
 const BIN = path.join(ROOT, 'bin', 'budget-check.js');
 const WORKER = path.join(path.dirname(BUNDLE), 'worker.js');
@@ -178,4 +178,15 @@ test('the memory-capped child process runs the bundle too, with the same report'
   expect(ranBundle(inProcess)).toBe(1);
   expect(ranBundle(capped)).toBe(2); // the parent and its capped child
   expect(capped.processes.some((scripts) => evaluated(scripts, BUNDLE, 'child_process'))).toBe(true);
+});
+
+test('the launcher without a build says how to build, in one line, exit 2', () => {
+  const unbuilt = tempDir();
+  mkdirSync(path.join(unbuilt, 'bin'));
+  copyFileSync(BIN, path.join(unbuilt, 'bin', 'budget-check.js'));
+  const r = spawnSync(process.execPath, [path.join(unbuilt, 'bin', 'budget-check.js'), CLEAN], { encoding: 'utf8' });
+  expect(r.status).toBe(2);
+  expect(r.stdout).toBe('');
+  expectOneLineNoStack(r.stderr);
+  expect(r.stderr).toMatch(/^budget-check: 尚未构建：请先在项目目录运行 npm run build:cli/);
 });
