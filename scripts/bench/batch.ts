@@ -1,5 +1,5 @@
 /**
- * Batch review throughput: `budget-check DIR --summary S.xlsx` (build/cli, worker threads, one per
+ * Batch review throughput: `budget-check DIR --summary S.xlsx` (the bundle, worker threads, one per
  * core) over many copies of a workbook, as one child process: files per second and the peak
  * resident memory of the whole process (workers included: they are threads of it).
  */

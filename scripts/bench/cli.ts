@@ -1,5 +1,5 @@
 /**
- * The CLI end to end on real .xlsx files: the compiled CLI (build/cli via tsconfig.cli.json) run as
+ * The CLI end to end on real .xlsx files: the bundled CLI (build/bundle, made by scripts/build-cli.js) run as
  * a child process, `node bin/budget-check.js FILE > /dev/null` (the default text report) and with
  * `--format json` (the full report: 41 MB for 10,000 projects), against a bare read of
  * the same file by the same reader (scripts/bench/bare-read.js: ExcelJS loads it and walks the
@@ -51,10 +51,12 @@ export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'budget-check-bench-'));
 }
 
-/** `npx tsc -p tsconfig.cli.json`, without npx's own start-up. */
+/** `npm run build:cli` (tsc into build/, then the bundle bin/ runs), without npm's own start-up. */
 export function buildCli(): void {
-  const tsc = require.resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.js')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 export interface ChildRun {

@@ -11,7 +11,6 @@ import type { Grid } from '../core/grid';
 import type { Locale } from '../core/messages/locale';
 import type { Report } from '../core/report';
 import { isOpenError, markAccepted, readWorkbookAcceptances } from './acceptances';
-import { AnnotateError, annotatePackage } from './annotate';
 import { parseArgs, preferredLocale, type CliOptions } from './args';
 import { reportJson, unusableJson, writeReport, type Json } from './json-report';
 import { cliMessages, type CliMessages } from './messages';
@@ -47,7 +46,8 @@ function oneLine(e: unknown): string {
 
 function version(): string {
   try {
-    // build/cli/main.js and src/cli/main.ts both sit two levels below the package root.
+    // src/cli/main.ts, build/cli/main.js and the bundle build/bundle/budget-check.js all sit two
+    // levels below the package root.
     const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
       version?: string;
     };
@@ -144,6 +144,8 @@ export async function checkFile(file: string, o: CliOptions): Promise<FileOutcom
   const outcome: FileOutcome = { file, status, report };
   if (o.out !== undefined) {
     // The copy is the original package patched: every part the marks do not need stays as it was.
+    // Only --out needs the annotation modules: loaded here, so a plain check never evaluates them.
+    const { AnnotateError, annotatePackage } = await import('./annotate');
     let marks: Awaited<ReturnType<typeof annotatePackage>>['result'];
     try {
       const annotated = await annotatePackage(data, tables, o.locale);

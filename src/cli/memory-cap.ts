@@ -8,7 +8,6 @@
  *
  * Small workbooks (nearly all) run in this process: a second Node start-up costs ~40 ms.
  */
-import { spawn } from 'child_process';
 import { existsSync, promises as fsp } from 'fs';
 import * as path from 'path';
 import { getHeapStatistics } from 'v8';
@@ -36,14 +35,15 @@ export const CAP_ABOVE_XML_BYTES = 8 * 1024 * 1024;
 /** A file that is no zip (a BIFF .xls, say) is judged by its size on disk. */
 const CAP_ABOVE_FILE_BYTES = 4 * 1024 * 1024;
 
+// src/cli/, build/cli/ and build/bundle/ (the bundle, webpack.cli.config.js) all sit two levels down.
 const ROOT = path.join(__dirname, '..', '..');
 const CLI_ENTRY = path.join(ROOT, 'bin', 'budget-check.js');
-/** The launcher runs the compiled CLI: from the TypeScript sources without a build there is no child. */
-const COMPILED = path.join(ROOT, 'build', 'cli', 'main.js');
+/** The launcher runs the bundled CLI: from the TypeScript sources without a build there is no child. */
+const BUNDLE = path.join(ROOT, 'build', 'bundle', 'budget-check.js');
 
-/** Whether a child can run the CLI: the launcher and the compiled CLI it loads both exist. */
+/** Whether a child can run the CLI: the launcher and the bundle it loads both exist. */
 export function childAvailable(): boolean {
-  return existsSync(CLI_ENTRY) && existsSync(COMPILED);
+  return existsSync(CLI_ENTRY) && existsSync(BUNDLE);
 }
 
 /** The cap the user set (`BUDGET_CHECK_HEAP_MB=2000`), or null. */
@@ -97,13 +97,15 @@ const OUT_OF_MEMORY = /heap out of memory|Allocation failed/;
  * no child could be started (the caller checks in process). stdout is the child's own (a terminal
  * stays a terminal); stderr is passed on, except V8's report when the child ran out of memory.
  */
-export function runCapped(
+export async function runCapped(
   argv: readonly string[],
   capMb: number,
   file: string,
   stderr: Writable,
   msg: CliMessages,
 ): Promise<number | null> {
+  // Loaded only when a child runs: most checks stay in process, and child_process costs ~2 ms to load.
+  const { spawn } = await import('child_process');
   return new Promise((resolve) => {
     const execArgv = process.execArgv.filter((a) => !a.startsWith('--max-old-space-size'));
     const child = spawn(process.execPath, [...execArgv, `--max-old-space-size=${capMb}`, CLI_ENTRY, ...argv], {

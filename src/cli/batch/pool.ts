@@ -1,7 +1,7 @@
 /**
  * Checks files on worker threads, one per core: each worker takes the next file when it is done,
  * so a large workbook does not hold up the others. A worker that dies (out of memory on a hostile
- * file) costs that file a row with its reason, and a fresh worker takes over. Where no compiled
+ * file) costs that file a row with its reason, and a fresh worker takes over. Where no built
  * worker exists (running from the TypeScript sources) the files are checked inline, in order.
  */
 import { existsSync } from 'fs';
@@ -19,6 +19,8 @@ export interface PoolOptions {
   crashed: (file: string, reason: string) => string;
 }
 
+// Beside this module: build/cli/batch/worker.js (tsc), or in the bundle build/bundle/worker.js, the
+// second entry webpack.cli.config.js writes next to budget-check.js.
 const WORKER = path.join(__dirname, 'worker.js');
 
 export async function checkAll(
