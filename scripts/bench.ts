@@ -471,8 +471,10 @@ async function main(): Promise<void> {
         data: cliRows,
         table: cliTable(cliRows),
         note:
-          `\`node bin/budget-check.js FILE --format json > /dev/null\` (build/cli compiled by \`tsc -p tsconfig.cli.json\`) against ` +
-          '`node scripts/bench/bare-read.js FILE` (ExcelJS `workbook.xlsx.readFile` + walking every cell); wall time of the whole ' +
+          `\`node bin/budget-check.js FILE > /dev/null\` and \`… --format json\` (the one-file bundle \`npm run build:cli\` makes) against ` +
+          '`node scripts/bench/bare-floor.js FILE` (fflate + saxes over the same parts, nothing built) and ' +
+          '`node scripts/bench/bare-read.js FILE` (ExcelJS `workbook.xlsx.readFile` + walking every cell); previous CLI: the ' +
+          'compiled CLI of the checkout named by BENCH_BASELINE_CLI, run the same way; wall time of the whole ' +
           `process, median of ${runs} runs each after one warm-up, alternating. Workbooks: the clean-export layout of the reference table repeated.`,
       };
     });
