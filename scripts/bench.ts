@@ -483,7 +483,9 @@ async function main(): Promise<void> {
       return {
         data: phaseRows,
         table: phaseTable(phaseRows),
-        note: "scripts/bench/cli-phases.js: the CLI's own calls, timed one by one.",
+        note:
+          "scripts/bench/cli-phases.js: the CLI's own calls, timed one by one. Bare floor: `scripts/bench/bare-floor.js FILE --time`, " +
+          'the same work timed the same way (after start-up and reading the file) in its own process, alternating with the CLI phases.',
       };
     });
     batch = await section('Batch review (worker threads, one child process)', async () => {

@@ -238,6 +238,8 @@ export interface PhaseRow {
   projects: number;
   /** Median ms of each phase in one process (scripts/bench/cli-phases.js). */
   ms: Record<Phase, number>;
+  /** Median ms of the bare floor's own work (bare-floor.js --time): inflate + tokenize, no grid. */
+  floorMs: number;
   outputBytes: number;
 }
 
@@ -245,24 +247,27 @@ export interface PhaseRow {
 export function benchPhases(files: readonly BenchFile[], runs: number): PhaseRow[] {
   return files.map((f) => {
     const samples: (Record<Phase, number> & { outputBytes: number })[] = [];
+    const floor: number[] = [];
     for (let i = 0; i < runs; i++) {
       const out = execFileSync(process.execPath, [PHASES, f.file], { cwd: ROOT, maxBuffer: 1024 * 1024 }).toString();
       samples.push(JSON.parse(out) as Record<Phase, number> & { outputBytes: number });
+      const bare = execFileSync(process.execPath, [FLOOR, f.file, '--time'], { cwd: ROOT }).toString();
+      floor.push((JSON.parse(bare) as { ms: number }).ms);
     }
     const ms = Object.fromEntries(PHASE_NAMES.map((p) => [p, med(samples.map((s) => s[p]))])) as Record<Phase, number>;
-    return { projects: f.projects, ms, outputBytes: samples[0].outputBytes };
+    return { projects: f.projects, ms, floorMs: med(floor), outputBytes: samples[0].outputBytes };
   });
 }
 
 export function phaseTable(rows: PhaseRow[]): string {
   const lines = [
-    '| projects | start-up + require (ms) | read file (ms) | unzip + XML → grid (ms) | core check (ms) | JSON report (ms) | write (ms) | JSON output |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| projects | start-up + require (ms) | read file (ms) | unzip + XML → grid (ms) | bare floor: unzip + XML only (ms) | grid / floor | core check (ms) | JSON report (ms) | write (ms) | JSON output |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
     const m = r.ms;
     lines.push(
-      `| ${n0(r.projects)} | ${n0(m.startup)} | ${n0(m.load)} | ${n0(m.grids)} | ${n0(m.check)} | ${n0(m.json)} | ${n0(m.write)} | ${(r.outputBytes / 1e6).toFixed(1)} MB |`,
+      `| ${n0(r.projects)} | ${n0(m.startup)} | ${n0(m.load)} | ${n0(m.grids)} | ${n0(r.floorMs)} | ${(m.grids / r.floorMs).toFixed(2)}× | ${n0(m.check)} | ${n0(m.json)} | ${n0(m.write)} | ${(r.outputBytes / 1e6).toFixed(1)} MB |`,
     );
   }
   return lines.join('\n');
