@@ -5,7 +5,7 @@
  * hold `、` and values may hold digits. Never throws: what does not fit is kept as leftovers and as
  * per-item problems for the rules to report.
  */
-import { joinLines, syntaxForm, type Joined } from './normalise';
+import { joinLines, syntaxCode, syntaxForm, type Joined } from './normalise';
 import { isSpaceCode } from '../text';
 import { parseTargetValue, unitFromName, type TargetValue } from './value';
 
@@ -86,12 +86,6 @@ export interface ParsedCell {
 }
 
 /**
- * An ordinal, `、`, then a level code and `-`: the only place an item may start. A level name never
- * starts with a digit, so `完成1、2-3号楼改造` inside a name does not start an item.
- */
-const ITEM_START = /(\d{1,4})[、](?=\s*\d{1,3}\s*-(?!\s*\d))/g;
-
-/**
  * Levels repeat in every item of every project (`1-产出指标`, `11-数量指标`…): one shared, frozen
  * object per code and name saves memory, and lets rules remember their verdict per level.
  */
@@ -120,32 +114,35 @@ function internLevel(code: string, name: string): Level {
 export function parseIndicatorCell(original: string): ParsedCell {
   const joined = joinLines(original);
   const text = joined.text;
-  const t = syntaxForm(text);
   const items: ParsedIndicator[] = [];
   // Each item is parsed when the next one's start is found (its end): no list of starts is kept.
-  let firstAt = t.length;
+  let firstAt = text.length;
   let prevAt = -1;
   let prevBody = 0;
   let prevOrdinal = 0;
-  ITEM_START.lastIndex = 0;
   let expected = 1;
-  for (let m = ITEM_START.exec(t); m !== null; m = ITEM_START.exec(t)) {
-    let digits = m[1];
-    let at = m.index;
+  for (let from = 0; ;) {
+    const start = nextItemStart(text, from);
+    if (start < 0) break;
+    // Read `found` at once: parsing the previous item below writes to it.
+    const bodyStart = found.end;
+    from = bodyStart;
+    let at = start;
+    let digits = asciiDigits(text, start, bodyStart - 1);
     // `…年度指标值:123、1-…` with the `。` missing: the ordinal is the digits' expected tail.
     const exp = String(expected);
-    if (digits.length > exp.length && digits.endsWith(exp) && at > 0 && !/[。.;\s]/.test(t[at - 1])) {
+    if (digits.length > exp.length && digits.endsWith(exp) && at > 0 && !endsField(text.charCodeAt(at - 1))) {
       at += digits.length - exp.length;
       digits = exp;
     }
     if (prevAt < 0) firstAt = at;
-    else items.push(parseItem(text, t, prevOrdinal, prevAt, prevBody, at));
+    else items.push(parseItem(text, prevOrdinal, prevAt, prevBody, at));
     prevAt = at;
-    prevBody = m.index + m[0].length;
+    prevBody = bodyStart;
     prevOrdinal = Number(digits);
     expected = prevOrdinal + 1;
   }
-  if (prevAt >= 0) items.push(parseItem(text, t, prevOrdinal, prevAt, prevBody, t.length));
+  if (prevAt >= 0) items.push(parseItem(text, prevOrdinal, prevAt, prevBody, text.length));
 
   const leftovers: Leftover[] = [];
   const before = text.slice(0, firstAt);
@@ -156,47 +153,41 @@ export function parseIndicatorCell(original: string): ParsedCell {
 }
 
 /**
- * One item: `text` is the joined cell, `t` its syntax form (same length), `[bodyStart, end)` the
- * item after its `N、`. Positions are absolute throughout; nothing is sliced but the fields kept.
+ * One item of the joined cell text, `[bodyStart, end)` after its `N、`. The grammar's syntax is read
+ * through `syntaxCode` (full-width `；：－１` as ASCII) with no mapped copy of the text; names and
+ * values are cut from the text as written. Positions are absolute throughout.
  */
-function parseItem(
-  text: string,
-  t: string,
-  ordinal: number,
-  at: number,
-  bodyStart: number,
-  end: number,
-): ParsedIndicator {
+function parseItem(text: string, ordinal: number, at: number, bodyStart: number, end: number): ParsedIndicator {
   // Most items have no problem: share one empty list instead of allocating one per item.
   let problems: ItemProblem[] | null = null;
   let limit = end;
-  while (limit > bodyStart && isSeparatorCode(t.charCodeAt(limit - 1))) limit--;
+  while (limit > bodyStart && isSeparatorCode(syntaxCode(text.charCodeAt(limit - 1)))) limit--;
 
   let pos = bodyStart;
   let level1: Level | null = null;
   let level2: Level | null = null;
-  if (scanLevel(t, pos, limit)) {
-    level1 = levelFound(text, t);
+  if (scanLevel(text, pos, limit)) {
+    level1 = levelFound(text);
     pos = found.end;
-    if (scanLevel(t, pos, limit)) {
-      level2 = levelFound(text, t);
+    if (scanLevel(text, pos, limit)) {
+      level2 = levelFound(text);
       pos = found.end;
     } else problems = withProblem(problems, 'no-level2');
   } else problems = withProblem(problems, 'no-level1');
 
   // The two keyword fields, in either order (年度 first is a slip, not a reason to lose the values).
-  const periodAt = scanKeyword(t, PERIOD_FORMS, pos, limit);
+  const periodAt = scanKeyword(text, PERIOD_FORMS, pos, limit);
   const periodValueAt = found.end;
-  let annualAt = scanKeyword(t, ANNUAL_FORMS, periodAt < 0 ? pos : periodValueAt, limit);
-  if (annualAt < 0 && periodAt >= 0) annualAt = scanKeyword(t, ANNUAL_FORMS, pos, periodAt);
+  let annualAt = scanKeyword(text, ANNUAL_FORMS, periodAt < 0 ? pos : periodValueAt, limit);
+  if (annualAt < 0 && periodAt >= 0) annualAt = scanKeyword(text, ANNUAL_FORMS, pos, periodAt);
   const annualValueAt = found.end;
 
   // The item ends at the first `。` after its last field's value starts; text after it and before
   // the next item belongs to no field (S1). Without a `。` the item runs to the next one.
   const lastStart = annualAt > periodAt ? annualValueAt : periodAt >= 0 ? periodValueAt : pos;
-  let stop = indexOfCode(t, FULL_STOP, lastStart, limit);
-  if (stop < 0 && limit > pos && t.charCodeAt(limit - 1) === DOT) {
-    if (!(limit - 2 >= pos && isDigitCode(t.charCodeAt(limit - 2)))) stop = limit - 1;
+  let stop = indexOfCode(text, FULL_STOP, lastStart, limit);
+  if (stop < 0 && limit > pos && syntaxCode(text.charCodeAt(limit - 1)) === DOT) {
+    if (!(limit - 2 >= pos && isDigitCode(syntaxCode(text.charCodeAt(limit - 2))))) stop = limit - 1;
   }
   let extra: string | null = null;
   let extraAt: number | null = null;
@@ -276,25 +267,85 @@ const SEMICOLON = 0x3b;
 const COLON = 0x3a;
 const HYPHEN = 0x2d;
 
-/** The keyword forms we accept, longest first (the first form that fits wins); the colon is optional. */
-const PERIOD_FORMS = ['实施周期指标值', '实施周期指标', '实施周期值', '实施期指标值', '周期指标值'];
-const ANNUAL_FORMS = ['年度指标值', '年度指标', '年度值'];
+interface Keywords {
+  /** Longest first: at one place, the first form that fits wins. */
+  forms: readonly string[];
+  /** Their first characters, so most characters are passed over with one test. */
+  firsts: readonly number[];
+}
+
+function keywords(forms: string[]): Keywords {
+  const firsts: number[] = [];
+  for (const f of forms) if (!firsts.includes(f.charCodeAt(0))) firsts.push(f.charCodeAt(0));
+  return { forms, firsts };
+}
+
+/** The keyword forms we accept; the colon after them is optional. */
+const PERIOD_FORMS = keywords(['实施周期指标值', '实施周期指标', '实施周期值', '实施期指标值', '周期指标值']);
+const ANNUAL_FORMS = keywords(['年度指标值', '年度指标', '年度值']);
+
+/**
+ * The next `N、` at or after `from` that starts an item, where `(\d{1,4})、(?=\s*\d{1,3}\s*-(?!\s*\d))`
+ * would match the syntax form: where its digits start, or -1; `found.end` is after its `、`. An
+ * ordinal, `、`, then a level code and `-` is the only place an item may start; a level name never
+ * starts with a digit, so `完成1、2-3号楼改造` inside a name does not start an item.
+ */
+function nextItemStart(text: string, from: number): number {
+  for (let j = text.indexOf('、', from); j >= 0; j = text.indexOf('、', j + 1)) {
+    // The leftmost start: up to four digits before the `、`, none before `from`.
+    const min = Math.max(from, j - 4);
+    let s = j;
+    while (s > min && isDigitCode(syntaxCode(text.charCodeAt(s - 1)))) s--;
+    if (s === j || !levelCodeAt(text, j + 1)) continue;
+    found.end = j + 1;
+    return s;
+  }
+  return -1;
+}
+
+/** `\s*\d{1,3}\s*-(?!\s*\d)` at `i`: a level code starts there (`1-`, not `1-2`). */
+function levelCodeAt(text: string, from: number): boolean {
+  const n = text.length;
+  let i = skipSpaces(text, from, n);
+  const digits = i;
+  while (i < n && isDigitCode(syntaxCode(text.charCodeAt(i)))) i++;
+  if (i === digits || i - digits > 3) return false;
+  i = skipSpaces(text, i, n);
+  if (i >= n || syntaxCode(text.charCodeAt(i)) !== HYPHEN) return false;
+  i = skipSpaces(text, i + 1, n);
+  return i >= n || !isDigitCode(syntaxCode(text.charCodeAt(i)));
+}
+
+/** A character that ends a field before an ordinal: `。`, `.`, `;` or a space. */
+function endsField(c: number): boolean {
+  const k = syntaxCode(c);
+  return k === FULL_STOP || k === DOT || k === SEMICOLON || isSpaceCode(k);
+}
+
+/** Digits as ASCII (`１２` → `12`): ordinals and level codes may be typed full-width. */
+function asciiDigits(text: string, a: number, b: number): string {
+  const digits = text.slice(a, b);
+  for (let i = a; i < b; i++) if (text.charCodeAt(i) > 0x7f) return syntaxForm(digits);
+  return digits;
+}
 
 /**
  * `\s*(\d{1,3})\s*-\s*([^;]*)(;|$)` at `from`, within `[from, limit)`: a level `N-name`. The name
  * runs to the first `;` or the limit; `found` gets the code, the name and where the next field starts.
  */
-function scanLevel(t: string, from: number, limit: number): boolean {
-  let i = skipSpaces(t, from, limit);
+function scanLevel(text: string, from: number, limit: number): boolean {
+  let i = skipSpaces(text, from, limit);
   const codeStart = i;
-  while (i < limit && isDigitCode(t.charCodeAt(i))) i++;
+  while (i < limit && isDigitCode(syntaxCode(text.charCodeAt(i)))) i++;
   // Four digits or more are no code: `\d{1,3}` then `\s*-` cannot match a fourth digit.
   if (i === codeStart || i - codeStart > 3) return false;
   const codeEnd = i;
-  i = skipSpaces(t, i, limit);
-  if (i >= limit || t.charCodeAt(i) !== HYPHEN) return false;
-  const nameStart = skipSpaces(t, i + 1, limit);
-  const semicolon = indexOfCode(t, SEMICOLON, nameStart, limit);
+  i = skipSpaces(text, i, limit);
+  if (i >= limit || syntaxCode(text.charCodeAt(i)) !== HYPHEN) return false;
+  const nameStart = skipSpaces(text, i + 1, limit);
+  let semicolon = nameStart;
+  while (semicolon < limit && syntaxCode(text.charCodeAt(semicolon)) !== SEMICOLON) semicolon++;
+  if (semicolon === limit) semicolon = -1;
   found.codeStart = codeStart;
   found.codeEnd = codeEnd;
   found.nameStart = nameStart;
@@ -303,24 +354,26 @@ function scanLevel(t: string, from: number, limit: number): boolean {
   return true;
 }
 
-/** The level `scanLevel` found: its code from the syntax form, its name as written, trailing spaces off. */
-function levelFound(text: string, t: string): Level {
+/** The level `scanLevel` found: its code in ASCII digits, its name as written, trailing spaces off. */
+function levelFound(text: string): Level {
   let nameEnd = found.nameEnd;
-  while (nameEnd > found.nameStart && isSpaceCode(t.charCodeAt(nameEnd - 1))) nameEnd--;
-  return internLevel(t.slice(found.codeStart, found.codeEnd), text.slice(found.nameStart, nameEnd));
+  while (nameEnd > found.nameStart && isSpaceCode(text.charCodeAt(nameEnd - 1))) nameEnd--;
+  return internLevel(asciiDigits(text, found.codeStart, found.codeEnd), text.slice(found.nameStart, nameEnd));
 }
 
 /**
  * The first place in `[from, to)` where one of `forms` is written (whole, inside the range), or -1.
  * `found.end` is where its value starts: after the keyword, spaces and an optional `:`.
  */
-function scanKeyword(t: string, forms: readonly string[], from: number, to: number): number {
+function scanKeyword(text: string, keywords: Keywords, from: number, to: number): number {
+  const { forms, firsts } = keywords;
   for (let i = from; i < to; i++) {
-    const c = t.charCodeAt(i);
+    // Keywords are CJK, which the syntax form leaves as written: compare the text itself.
+    if (!firsts.includes(text.charCodeAt(i))) continue;
     for (const form of forms) {
-      if (form.charCodeAt(0) !== c || i + form.length > to || !t.startsWith(form, i)) continue;
-      let e = skipSpaces(t, i + form.length, to);
-      if (e < to && t.charCodeAt(e) === COLON) e++;
+      if (i + form.length > to || !text.startsWith(form, i)) continue;
+      let e = skipSpaces(text, i + form.length, to);
+      if (e < to && syntaxCode(text.charCodeAt(e)) === COLON) e++;
       found.end = e;
       return i;
     }
