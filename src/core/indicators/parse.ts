@@ -270,14 +270,15 @@ const HYPHEN = 0x2d;
 interface Keywords {
   /** Longest first: at one place, the first form that fits wins. */
   forms: readonly string[];
-  /** Their first characters, so most characters are passed over with one test. */
-  firsts: readonly number[];
+  /** The first characters of the forms (two at most), so most characters are passed over at once. */
+  first: number;
+  second: number;
 }
 
 function keywords(forms: string[]): Keywords {
-  const firsts: number[] = [];
-  for (const f of forms) if (!firsts.includes(f.charCodeAt(0))) firsts.push(f.charCodeAt(0));
-  return { forms, firsts };
+  const firsts = Array.from(new Set(forms.map((f) => f.charCodeAt(0))));
+  if (firsts.length > 2) throw new Error('keyword forms start with more than two characters');
+  return { forms, first: firsts[0], second: firsts[firsts.length - 1] };
 }
 
 /** The keyword forms we accept; the colon after them is optional. */
@@ -366,10 +367,11 @@ function levelFound(text: string): Level {
  * `found.end` is where its value starts: after the keyword, spaces and an optional `:`.
  */
 function scanKeyword(text: string, keywords: Keywords, from: number, to: number): number {
-  const { forms, firsts } = keywords;
+  const { forms, first, second } = keywords;
   for (let i = from; i < to; i++) {
     // Keywords are CJK, which the syntax form leaves as written: compare the text itself.
-    if (!firsts.includes(text.charCodeAt(i))) continue;
+    const c = text.charCodeAt(i);
+    if (c !== first && c !== second) continue;
     for (const form of forms) {
       if (i + form.length > to || !text.startsWith(form, i)) continue;
       let e = skipSpaces(text, i + form.length, to);
