@@ -65,8 +65,10 @@ type Balance = Pick<Equation, 'sum' | 'diff' | 'decimals' | 'tolerance' | 'statu
 
 /** total − Σ parts and whether it holds, within the rounding of the figures as shown. */
 function balance(total: Amount, parts: readonly Amount[]): Balance {
+  // Index loops here and below: they run per row, mostly before the code is optimised, where a
+  // `for…of` allocates an iterator result per step.
   let sum = 0;
-  for (const p of parts) sum += p.cents;
+  for (let i = 0; i < parts.length; i++) sum += parts[i].cents;
   const diff = total.cents - sum;
   // Each shown figure stands for ±½·10⁻ᵈ of its own d; blank cells are exact zeros. With one d for
   // all figures this is domain.md's ½·10⁻ᵈ·(n+1); with mixed decimals each figure brings its own share.
@@ -159,8 +161,8 @@ function columnEquations(model: TableModel, each: (eq: Equation) => void, every:
 /** `into` := the row's amounts of `roles`; false as soon as one is unreadable. */
 function readRoles(into: Amount[], row: TableRow, roles: readonly AmountRole[]): boolean {
   into.length = 0;
-  for (const role of roles) {
-    const a = readable(row, role);
+  for (let i = 0; i < roles.length; i++) {
+    const a = readable(row, roles[i]);
     if (a === null) return false;
     into.push(a);
   }
@@ -170,8 +172,8 @@ function readRoles(into: Amount[], row: TableRow, roles: readonly AmountRole[]):
 /** `into` := the amounts of `role` on `rows`; false as soon as one is unreadable. */
 function readRows(into: Amount[], rows: readonly TableRow[], role: AmountRole): boolean {
   into.length = 0;
-  for (const row of rows) {
-    const a = readable(row, role);
+  for (let i = 0; i < rows.length; i++) {
+    const a = readable(rows[i], role);
     if (a === null) return false;
     into.push(a);
   }
