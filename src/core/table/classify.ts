@@ -10,7 +10,7 @@ import { namedUnit, readTableAmount } from './amount-text';
 import { joinLines } from '../indicators/normalise';
 import { isBlankText } from '../text';
 import { AMOUNT_ROLES, type AmountRole, type RowKind } from '../report';
-import { type Columns, type LocatedHeader, headerAt, headerRole } from './locate';
+import { type Columns, type LocatedHeader, headerAt, isNameTitle } from './locate';
 import { titleIn } from './readers/form';
 import { rowTexts } from './readers/row-texts';
 
@@ -127,7 +127,7 @@ export function readTable(grid: Grid, located: LocatedHeader): Table {
     if (bare && titleIn(rowTexts(grid, r)) && headerBelow(grid, i)) break;
     // A header repeated at the top of a new PDF page: skip it and its second row. Only a row whose
     // name cell reads like the name column's title can be one (keeps the scan of data rows cheap).
-    const repeated = headerRole(name) === 'name' ? headerAt(grid, r) : null;
+    const repeated = isNameTitle(name) ? headerAt(grid, r) : null;
     if (repeated) {
       bottom = repeated.bottom;
       i = rowIndexFrom(grid, repeated.bottom + 1) - 1;
