@@ -87,9 +87,23 @@ export function parseAmountText(raw: string): AmountRead {
   return { ok: true, amount: { cents, decimals: Math.min(frac.length, 2), blank: false } };
 }
 
+/** A sheet uses a handful of number formats on thousands of amount cells: each is read once (bounded). */
+const decimalsByFormat = new Map<string, number | null>();
+const MAX_FORMATS = 1000;
+
 /** Decimals a number format shows: `#,##0.00` → 2, `0` → 0, General → null (use the written digits). */
 export function formatDecimals(numberFormat: string | undefined): number | null {
-  if (!numberFormat || /^general$/i.test(numberFormat) || numberFormat === '@') return null;
+  if (!numberFormat) return null;
+  let d = decimalsByFormat.get(numberFormat);
+  if (d === undefined) {
+    d = decimalsOfFormat(numberFormat);
+    if (decimalsByFormat.size < MAX_FORMATS) decimalsByFormat.set(numberFormat, d);
+  }
+  return d;
+}
+
+function decimalsOfFormat(numberFormat: string): number | null {
+  if (/^general$/i.test(numberFormat) || numberFormat === '@') return null;
   const section = numberFormat.split(';')[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
   const m = /\.([0#?]+)/.exec(section);
   if (m) return Math.min(m[1].length, 2);

@@ -3,7 +3,7 @@
  * Windows runs add-ins in EdgeHTML, which the task-pane bundle targets as ES2017). Loops, not
  * `/\s+$/`: that pattern is quadratic on long runs of spaces.
  */
-function isSpaceCode(c: number): boolean {
+export function isSpaceCode(c: number): boolean {
   return (
     c === 32 ||
     (c >= 9 && c <= 13) ||

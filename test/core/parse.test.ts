@@ -269,3 +269,40 @@ describe('parseIndicatorCell: field order and what follows the final 。', () =>
     expect(it.problems).toEqual([]);
   });
 });
+
+describe('parseIndicatorCell: edges of the field scans', () => {
+  const ONE = '1、1-产出指标；11-数量指标；巡查次数；实施周期指标值:≥12次；年度指标值:';
+
+  it('stray stops after the 。 are no extra text, a full-width ．is', () => {
+    expect(parseIndicatorCell(`${ONE}≥12次。。.`).items[0].problems).toEqual([]);
+    const it0 = parseIndicatorCell(`${ONE}≥12次。．`).items[0];
+    expect(it0.problems).toEqual(['extra-text']);
+    expect(it0.extra).toBe('．');
+    expect(it0.extraAt).toBe(ONE.length + 5);
+  });
+
+  it('a code of four digits is no level: the text stays in the name', () => {
+    const it0 = parseIndicatorCell(`1、1-产出指标；1234-数量指标；巡查次数；实施周期指标值:≥12次；年度指标值:≥12次。`)
+      .items[0];
+    expect(it0.level2).toBeNull();
+    expect(it0.problems).toEqual(['no-level2']);
+    expect(it0.name).toBe('1234-数量指标；巡查次数');
+  });
+
+  it('reads spaced codes and colons, and the fields in either order, with their spans', () => {
+    const s = '1、 1 - 产出指标 ；11-数量指标；巡查次数；年度指标值 : ≥12次；实施周期值：≥24次。';
+    const it0 = parseIndicatorCell(s).items[0];
+    expect(fields(it0)).toMatchObject({ level1: { code: '1', name: '产出指标' }, period: '≥24次', annual: '≥12次' });
+    expect(s.slice(it0.annualSpan!.start, it0.annualSpan!.end)).toBe('≥12次');
+    expect(s.slice(it0.periodSpan!.start, it0.periodSpan!.end)).toBe('≥24次');
+    expect(it0.problems).toEqual([]);
+  });
+
+  it('a final `.` ends the item unless it follows a digit (a decimal point left open)', () => {
+    expect(parseIndicatorCell(`${ONE}x.`).items[0]).toMatchObject({ problems: [], annual: { raw: 'x' } });
+    expect(parseIndicatorCell(`${ONE}3.`).items[0]).toMatchObject({
+      problems: ['unterminated'],
+      annual: { raw: '3.' },
+    });
+  });
+});

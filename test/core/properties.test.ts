@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { formatCents, formatDecimals, parseAmountText, readAmount } from '../../src/core/amounts';
 import { check } from '../../src/core/check';
 import type { Cell, CellValue, Grid } from '../../src/core/grid';
-import { joinLines, normalise, originalIndex, syntaxForm } from '../../src/core/indicators/normalise';
+import { joinLines, normalise, originalIndex, syntaxCode, syntaxForm } from '../../src/core/indicators/normalise';
 import { parseIndicatorCell, type ParsedCell } from '../../src/core/indicators/parse';
 import { parseTargetValue, unitFromName } from '../../src/core/indicators/value';
 import { REFERENCE, indicatorText } from '../fixtures/reference';
@@ -151,6 +151,22 @@ describe('normalise', () => {
       }),
       FAST,
     );
+  });
+
+  it('syntaxCode maps each character as syntaxForm does (the parser scans through it)', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        const f = syntaxForm(s);
+        for (let i = 0; i < s.length; i++) expect(syntaxCode(s.charCodeAt(i))).toBe(f.charCodeAt(i));
+      }),
+      FAST,
+    );
+    // Every code unit, not only those random text happens to hold.
+    const all = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).join('');
+    const f = syntaxForm(all);
+    const differ: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (syntaxCode(c) !== f.charCodeAt(c)) differ.push(c);
+    expect(differ).toEqual([]);
   });
 
   it('syntaxForm keeps the length and is idempotent; normalise = syntaxForm ∘ joinLines', () => {

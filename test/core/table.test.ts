@@ -1,7 +1,8 @@
 /** The header locator and the row classifier on small hand-built grids. */
 import { check } from '../../src/core/check';
 import { gridFromValues, type Cell, type CellValue, type Grid } from '../../src/core/grid';
-import { headerAt, headerKey, headerRole, locateHeader } from '../../src/core/table/locate';
+import fc from 'fast-check';
+import { headerAt, headerKey, headerRole, isNameTitle, locateHeader } from '../../src/core/table/locate';
 import { indentOf, readTable } from '../../src/core/table/classify';
 
 const HEADER = ['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标'];
@@ -50,6 +51,43 @@ describe('headerRole / headerKey', () => {
       expect(headerRole(text)).toBeNull();
     },
   );
+
+  it.each(['项目名称', '项 目', '名称', '资金 使用单位', '项目（单位）', '机构运行经费', '办公楼维修项目', '总计'])(
+    'isNameTitle(%j) is headerRole = name',
+    (text) => {
+      expect(isNameTitle(text)).toBe(headerRole(text) === 'name');
+    },
+  );
+
+  it('isNameTitle agrees with headerRole on any text (its shortcut only skips texts that cannot be a name title)', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(
+        '项目',
+        '名称',
+        '资金使用单位',
+        '单位',
+        '(',
+        '（',
+        '）',
+        ':',
+        '：',
+        ' ',
+        '\n',
+        '/',
+        '经费',
+        '总计',
+        '财政拨款',
+      ),
+      fc.string({ maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        expect(isNameTitle(text)).toBe(headerRole(text) === 'name');
+      }),
+      { numRuns: 2000 },
+    );
+  });
 
   it('headerKey drops spaces, breaks, colons and bracket width', () => {
     expect(headerKey(' 项目名称（资金\n使用单位）： ')).toBe('项目名称(资金使用单位)');

@@ -89,6 +89,24 @@ function mapSyntaxChar(ch: string): string {
   return c >= 0xff10 && c <= 0xff19 ? String.fromCharCode(c - 0xfee0) : SYNTAX_MAP[ch];
 }
 
+/** SYNTAX_MAP by character code, for `syntaxCode`. */
+const SYNTAX_CODES = new Map<number, number>();
+for (const [from, to] of Object.entries(SYNTAX_MAP)) SYNTAX_CODES.set(from.charCodeAt(0), to.charCodeAt(0));
+/** Every mapped character is `‐` (U+2010) or above, and none lies between `═` and the small forms (U+FE50). */
+const FIRST_MAPPED = 0x2010;
+const GAP_START = 0x2551;
+const GAP_END = 0xfe4f;
+
+/**
+ * One character code as `syntaxForm` maps it: scanners read `syntaxCode(text.charCodeAt(i))` and
+ * need no mapped copy of the text. CJK text (the gap) and ASCII return at the first test.
+ */
+export function syntaxCode(c: number): number {
+  if (c < FIRST_MAPPED || (c >= GAP_START && c <= GAP_END)) return c;
+  if (c >= 0xff10 && c <= 0xff19) return c - 0xfee0;
+  return SYNTAX_CODES.get(c) ?? c;
+}
+
 const SYNTAX_TEST = new RegExp(SYNTAX_CHARS.source);
 /** Every cell is full of `；` and `：`: literal replacements are far cheaper than a callback per match. */
 const COMMON = /[；：]/;

@@ -5,8 +5,8 @@
  * hold `、` and values may hold digits. Never throws: what does not fit is kept as leftovers and as
  * per-item problems for the rules to report.
  */
-import { joinLines, syntaxForm, type Joined } from './normalise';
-import { trimEndText } from '../text';
+import { joinLines, syntaxCode, syntaxForm, type Joined } from './normalise';
+import { isSpaceCode } from '../text';
 import { parseTargetValue, unitFromName, type TargetValue } from './value';
 
 export interface Level {
@@ -86,18 +86,6 @@ export interface ParsedCell {
 }
 
 /**
- * An ordinal, `、`, then a level code and `-`: the only place an item may start. A level name never
- * starts with a digit, so `完成1、2-3号楼改造` inside a name does not start an item.
- */
-const ITEM_START = /(\d{1,4})[、](?=\s*\d{1,3}\s*-(?!\s*\d))/g;
-// No pattern here may start with `\s*` or hold `(x*?)\s*`: on a long run of spaces those backtrack
-// quadratically (a 100,000-character cell took minutes). Names and values are trimmed in code.
-const LEVEL = /^\s*(\d{1,3})\s*-\s*([^;]*)(?:;|$)/;
-/** The keyword forms we accept, longest first; the colon is optional. */
-const PERIOD_KEYWORD = /(实施周期指标值|实施周期指标|实施周期值|实施期指标值|周期指标值)\s*:?/;
-const ANNUAL_KEYWORD = /(年度指标值|年度指标|年度值)\s*:?/;
-
-/**
  * Levels repeat in every item of every project (`1-产出指标`, `11-数量指标`…): one shared, frozen
  * object per code and name saves memory, and lets rules remember their verdict per level.
  */
@@ -125,124 +113,123 @@ function internLevel(code: string, name: string): Level {
 
 export function parseIndicatorCell(original: string): ParsedCell {
   const joined = joinLines(original);
-  const t = syntaxForm(joined.text);
-  const starts: { at: number; bodyStart: number; ordinal: number }[] = [];
-  ITEM_START.lastIndex = 0;
+  const text = joined.text;
+  const items: ParsedIndicator[] = [];
+  // Each item is parsed when the next one's start is found (its end): no list of starts is kept.
+  let firstAt = text.length;
+  let prevAt = -1;
+  let prevBody = 0;
+  let prevOrdinal = 0;
   let expected = 1;
-  for (let m = ITEM_START.exec(t); m !== null; m = ITEM_START.exec(t)) {
-    let digits = m[1];
-    let at = m.index;
+  for (let from = 0; ;) {
+    const start = nextItemStart(text, from);
+    if (start < 0) break;
+    // Read `found` at once: parsing the previous item below writes to it.
+    const bodyStart = found.end;
+    from = bodyStart;
+    let at = start;
+    let digits = asciiDigits(text, start, bodyStart - 1);
     // `…年度指标值:123、1-…` with the `。` missing: the ordinal is the digits' expected tail.
     const exp = String(expected);
-    if (digits.length > exp.length && digits.endsWith(exp) && at > 0 && !/[。.;\s]/.test(t[at - 1])) {
+    if (digits.length > exp.length && digits.endsWith(exp) && at > 0 && !endsField(text.charCodeAt(at - 1))) {
       at += digits.length - exp.length;
       digits = exp;
     }
-    const ordinal = Number(digits);
-    starts.push({ at, bodyStart: m.index + m[0].length, ordinal });
-    expected = ordinal + 1;
+    if (prevAt < 0) firstAt = at;
+    else items.push(parseItem(text, prevOrdinal, prevAt, prevBody, at));
+    prevAt = at;
+    prevBody = bodyStart;
+    prevOrdinal = Number(digits);
+    expected = prevOrdinal + 1;
   }
+  if (prevAt >= 0) items.push(parseItem(text, prevOrdinal, prevAt, prevBody, text.length));
 
   const leftovers: Leftover[] = [];
-  const firstAt = starts.length ? starts[0].at : t.length;
-  const before = joined.text.slice(0, firstAt);
+  const before = text.slice(0, firstAt);
   if (before.trim() !== '' && !/^[\s。.;]*$/.test(syntaxForm(before))) {
     leftovers.push({ start: 0, end: firstAt, text: before.trim() });
-  }
-
-  const items: ParsedIndicator[] = [];
-  for (let i = 0; i < starts.length; i++) {
-    const end = i + 1 < starts.length ? starts[i + 1].at : t.length;
-    items.push(parseItem(joined.text, t, starts[i].ordinal, starts[i].at, starts[i].bodyStart, end));
   }
   return { joined, items, leftovers };
 }
 
-function parseItem(
-  text: string,
-  t: string,
-  ordinal: number,
-  at: number,
-  bodyStart: number,
-  end: number,
-): ParsedIndicator {
+/**
+ * One item of the joined cell text, `[bodyStart, end)` after its `N、`. The grammar's syntax is read
+ * through `syntaxCode` (full-width `；：－１` as ASCII) with no mapped copy of the text; names and
+ * values are cut from the text as written. Positions are absolute throughout.
+ */
+function parseItem(text: string, ordinal: number, at: number, bodyStart: number, end: number): ParsedIndicator {
   // Most items have no problem: share one empty list instead of allocating one per item.
   let problems: ItemProblem[] | null = null;
-  const flag = (x: ItemProblem) => (problems ??= []).push(x);
   let limit = end;
-  while (limit > bodyStart && isSeparator(t[limit - 1])) limit--;
+  while (limit > bodyStart && isSeparatorCode(syntaxCode(text.charCodeAt(limit - 1)))) limit--;
 
   let pos = bodyStart;
-  const readLevel = (): Level | null => {
-    const m = LEVEL.exec(t.slice(pos, limit));
-    if (!m) return null;
-    // m[0] is the code part, then the name, then `;` unless the text ended.
-    const nameStart = pos + m[0].length - (m[0].endsWith(';') ? 1 : 0) - m[2].length;
-    const level = internLevel(m[1], text.slice(nameStart, nameStart + trimEndText(m[2]).length));
-    pos += m[0].length;
-    return level;
-  };
-  const level1 = readLevel();
-  if (!level1) flag('no-level1');
-  const level2 = level1 ? readLevel() : null;
-  if (level1 && !level2) flag('no-level2');
+  let level1: Level | null = null;
+  let level2: Level | null = null;
+  if (scanLevel(text, pos, limit)) {
+    level1 = levelFound(text);
+    pos = found.end;
+    if (scanLevel(text, pos, limit)) {
+      level2 = levelFound(text);
+      pos = found.end;
+    } else problems = withProblem(problems, 'no-level2');
+  } else problems = withProblem(problems, 'no-level1');
 
   // The two keyword fields, in either order (年度 first is a slip, not a reason to lose the values).
-  const rest = t.slice(pos, limit);
-  const pk = PERIOD_KEYWORD.exec(rest);
-  let ak = ANNUAL_KEYWORD.exec(pk ? rest.slice(pk.index + pk[0].length) : rest);
-  let annualAt = ak ? (pk ? pk.index + pk[0].length : 0) + ak.index : -1;
-  if (!ak && pk) {
-    ak = ANNUAL_KEYWORD.exec(rest.slice(0, pk.index));
-    annualAt = ak ? ak.index : -1;
-  }
-  const fields: { which: 'period' | 'annual'; at: number; valueAt: number }[] = [];
-  if (pk) fields.push({ which: 'period', at: pk.index, valueAt: pk.index + pk[0].length });
-  if (ak) fields.push({ which: 'annual', at: annualAt, valueAt: annualAt + ak[0].length });
-  // In written order. Two fields at most: a swap, not Array#sort (whose work arrays were an eighth of
-  // what checking a table allocated).
-  if (fields.length === 2 && fields[1].at < fields[0].at) fields.reverse();
+  const periodAt = scanKeyword(text, PERIOD_FORMS, pos, limit);
+  const periodValueAt = found.end;
+  let annualAt = scanKeyword(text, ANNUAL_FORMS, periodAt < 0 ? pos : periodValueAt, limit);
+  if (annualAt < 0 && periodAt >= 0) annualAt = scanKeyword(text, ANNUAL_FORMS, pos, periodAt);
+  const annualValueAt = found.end;
 
   // The item ends at the first `。` after its last field's value starts; text after it and before
   // the next item belongs to no field (S1). Without a `。` the item runs to the next one.
-  const lastStart = fields.length ? fields[fields.length - 1].valueAt : 0;
-  let stop = rest.indexOf('。', lastStart);
-  if (stop < 0 && rest.endsWith('.') && !/\d$/.test(rest.slice(0, -1))) stop = rest.length - 1;
+  const lastStart = annualAt > periodAt ? annualValueAt : periodAt >= 0 ? periodValueAt : pos;
+  let stop = indexOfCode(text, FULL_STOP, lastStart, limit);
+  if (stop < 0 && limit > pos && syntaxCode(text.charCodeAt(limit - 1)) === DOT) {
+    if (!(limit - 2 >= pos && isDigitCode(syntaxCode(text.charCodeAt(limit - 2))))) stop = limit - 1;
+  }
   let extra: string | null = null;
   let extraAt: number | null = null;
-  if (stop < 0) flag('unterminated');
+  if (stop < 0) problems = withProblem(problems, 'unterminated');
   else {
-    const after = trimSeparators(text.slice(pos + stop + 1, pos + rest.length));
-    if (after !== '' && !/^[。.]+$/.test(after)) {
-      flag('extra-text');
-      extra = after;
-      extraAt = text.indexOf(after, pos + stop + 1);
+    const a = skipSeparators(text, stop + 1, limit);
+    const b = skipSeparatorsBack(text, a, limit);
+    if (a < b && !onlyStops(text, a, b)) {
+      problems = withProblem(problems, 'extra-text');
+      extra = text.slice(a, b);
+      extraAt = a;
     }
   }
-  const bodyEnd = stop < 0 ? rest.length : stop;
+  const bodyEnd = stop < 0 ? limit : stop;
 
-  const nameEnd = fields.length ? fields[0].at : bodyEnd;
-  const name = trimSeparators(text.slice(pos, pos + nameEnd));
+  const firstField = periodAt < 0 ? annualAt : annualAt < 0 ? periodAt : Math.min(periodAt, annualAt);
+  const nameEnd = firstField >= 0 ? firstField : bodyEnd;
+  const nameStart = skipSeparators(text, pos, nameEnd);
+  const name = text.slice(nameStart, skipSeparatorsBack(text, nameStart, nameEnd));
   const nameUnit = unitFromName(name);
 
-  const values: Record<'period' | 'annual', { value: TargetValue | null; span: Span | null }> = {
-    period: { value: null, span: null },
-    annual: { value: null, span: null },
-  };
-  fields.forEach((f, k) => {
-    const e = k + 1 < fields.length ? fields[k + 1].at : bodyEnd;
-    const span = valueSpan(text, pos + f.valueAt, pos + Math.max(f.valueAt, e));
-    values[f.which] = { span, value: valueOrNull(text.slice(span.start, span.end), nameUnit) };
-  });
-  if (!pk) flag('no-period-keyword');
-  if (!ak) flag('no-annual-keyword');
-  const annual = values.annual.value;
+  // A value runs to the other field when that one follows it, else to the end of the item.
+  const periodSpan = periodAt < 0 ? null : valueSpan(text, periodValueAt, annualAt > periodAt ? annualAt : bodyEnd);
+  const annualSpan = annualAt < 0 ? null : valueSpan(text, annualValueAt, periodAt > annualAt ? periodAt : bodyEnd);
+  // Parsed in written order (the value memo fills in the order values are met).
+  let period: TargetValue | null;
+  let annual: TargetValue | null;
+  if (annualAt >= 0 && annualAt < periodAt) {
+    annual = valueIn(text, annualSpan, nameUnit);
+    period = valueIn(text, periodSpan, nameUnit);
+  } else {
+    period = valueIn(text, periodSpan, nameUnit);
+    annual = valueIn(text, annualSpan, nameUnit);
+  }
+  if (periodAt < 0) problems = withProblem(problems, 'no-period-keyword');
+  if (annualAt < 0) problems = withProblem(problems, 'no-annual-keyword');
 
   // A keyword field inside a value (`年度指标值:≥4人；年度指标值:…`) means a broken item.
   if (annual && extra === null && /(实施周期|年度)指标/.test(annual.raw)) {
-    flag('extra-text');
+    problems = withProblem(problems, 'extra-text');
     extra = annual.raw;
-    extraAt = values.annual.span?.start ?? null;
+    extraAt = annualSpan?.start ?? null;
   }
   return {
     ordinal,
@@ -250,39 +237,207 @@ function parseItem(
     level1,
     level2,
     name,
-    period: values.period.value,
+    period,
     annual,
-    periodSpan: values.period.span,
-    annualSpan: values.annual.span,
+    periodSpan,
+    annualSpan,
     problems: problems ?? NO_PROBLEMS,
     extra,
     extraAt,
   };
 }
 
-function isSeparator(ch: string): boolean {
-  return ch === ';' || ch === '；' || /\s/.test(ch);
+function withProblem(problems: ItemProblem[] | null, p: ItemProblem): ItemProblem[] {
+  if (problems === null) return [p];
+  problems.push(p);
+  return problems;
 }
 
-/** Spaces and `;` off both ends (a loop: `/[\s;]+$/` is quadratic on long runs of spaces). */
-function trimSeparators(s: string): string {
-  let a = 0;
-  let b = s.length;
-  while (a < b && isSeparator(s[a])) a++;
-  while (b > a && isSeparator(s[b - 1])) b--;
-  return s.slice(a, b);
+/*
+ * Hand-written scans in place of regexes run on slices of a mapped copy of the cell: every item ran
+ * five, and their match arrays, slices and the copies were over half of what checking a table
+ * allocated. Each scan stays within the bounds the slice gave its regex (the differential fuzzing of
+ * this rewrite compared them on millions of cells), and writes where it ended to `found`: one object
+ * per module, reused (the parser is synchronous), so read it right after the call.
+ */
+const found = { codeStart: 0, codeEnd: 0, nameStart: 0, nameEnd: 0, end: 0 };
+
+const FULL_STOP = 0x3002; // 。
+const DOT = 0x2e;
+const SEMICOLON = 0x3b;
+const COLON = 0x3a;
+const HYPHEN = 0x2d;
+
+interface Keywords {
+  /** Longest first: at one place, the first form that fits wins. */
+  forms: readonly string[];
+  /** The first characters of the forms (two at most), so most characters are passed over at once. */
+  first: number;
+  second: number;
 }
 
-/** The value's span without surrounding spaces and `;`. */
+function keywords(forms: string[]): Keywords {
+  const firsts = Array.from(new Set(forms.map((f) => f.charCodeAt(0))));
+  if (firsts.length > 2) throw new Error('keyword forms start with more than two characters');
+  return { forms, first: firsts[0], second: firsts[firsts.length - 1] };
+}
+
+/** The keyword forms we accept; the colon after them is optional. */
+const PERIOD_FORMS = keywords(['实施周期指标值', '实施周期指标', '实施周期值', '实施期指标值', '周期指标值']);
+const ANNUAL_FORMS = keywords(['年度指标值', '年度指标', '年度值']);
+
+/**
+ * The next `N、` at or after `from` that starts an item, where `(\d{1,4})、(?=\s*\d{1,3}\s*-(?!\s*\d))`
+ * would match the syntax form: where its digits start, or -1; `found.end` is after its `、`. An
+ * ordinal, `、`, then a level code and `-` is the only place an item may start; a level name never
+ * starts with a digit, so `完成1、2-3号楼改造` inside a name does not start an item.
+ */
+function nextItemStart(text: string, from: number): number {
+  for (let j = text.indexOf('、', from); j >= 0; j = text.indexOf('、', j + 1)) {
+    // The leftmost start: up to four digits before the `、`, none before `from`.
+    const min = Math.max(from, j - 4);
+    let s = j;
+    while (s > min && isDigitCode(syntaxCode(text.charCodeAt(s - 1)))) s--;
+    if (s === j || !levelCodeAt(text, j + 1)) continue;
+    found.end = j + 1;
+    return s;
+  }
+  return -1;
+}
+
+/** `\s*\d{1,3}\s*-(?!\s*\d)` at `i`: a level code starts there (`1-`, not `1-2`). */
+function levelCodeAt(text: string, from: number): boolean {
+  const n = text.length;
+  let i = skipSpaces(text, from, n);
+  const digits = i;
+  while (i < n && isDigitCode(syntaxCode(text.charCodeAt(i)))) i++;
+  if (i === digits || i - digits > 3) return false;
+  i = skipSpaces(text, i, n);
+  if (i >= n || syntaxCode(text.charCodeAt(i)) !== HYPHEN) return false;
+  i = skipSpaces(text, i + 1, n);
+  return i >= n || !isDigitCode(syntaxCode(text.charCodeAt(i)));
+}
+
+/** A character that ends a field before an ordinal: `。`, `.`, `;` or a space. */
+function endsField(c: number): boolean {
+  const k = syntaxCode(c);
+  return k === FULL_STOP || k === DOT || k === SEMICOLON || isSpaceCode(k);
+}
+
+/** Digits as ASCII (`１２` → `12`): ordinals and level codes may be typed full-width. */
+function asciiDigits(text: string, a: number, b: number): string {
+  const digits = text.slice(a, b);
+  for (let i = a; i < b; i++) if (text.charCodeAt(i) > 0x7f) return syntaxForm(digits);
+  return digits;
+}
+
+/**
+ * `\s*(\d{1,3})\s*-\s*([^;]*)(;|$)` at `from`, within `[from, limit)`: a level `N-name`. The name
+ * runs to the first `;` or the limit; `found` gets the code, the name and where the next field starts.
+ */
+function scanLevel(text: string, from: number, limit: number): boolean {
+  let i = skipSpaces(text, from, limit);
+  const codeStart = i;
+  while (i < limit && isDigitCode(syntaxCode(text.charCodeAt(i)))) i++;
+  // Four digits or more are no code: `\d{1,3}` then `\s*-` cannot match a fourth digit.
+  if (i === codeStart || i - codeStart > 3) return false;
+  const codeEnd = i;
+  i = skipSpaces(text, i, limit);
+  if (i >= limit || syntaxCode(text.charCodeAt(i)) !== HYPHEN) return false;
+  const nameStart = skipSpaces(text, i + 1, limit);
+  let semicolon = nameStart;
+  while (semicolon < limit && syntaxCode(text.charCodeAt(semicolon)) !== SEMICOLON) semicolon++;
+  if (semicolon === limit) semicolon = -1;
+  found.codeStart = codeStart;
+  found.codeEnd = codeEnd;
+  found.nameStart = nameStart;
+  found.nameEnd = semicolon < 0 ? limit : semicolon;
+  found.end = semicolon < 0 ? limit : semicolon + 1;
+  return true;
+}
+
+/** The level `scanLevel` found: its code in ASCII digits, its name as written, trailing spaces off. */
+function levelFound(text: string): Level {
+  let nameEnd = found.nameEnd;
+  while (nameEnd > found.nameStart && isSpaceCode(text.charCodeAt(nameEnd - 1))) nameEnd--;
+  return internLevel(asciiDigits(text, found.codeStart, found.codeEnd), text.slice(found.nameStart, nameEnd));
+}
+
+/**
+ * The first place in `[from, to)` where one of `forms` is written (whole, inside the range), or -1.
+ * `found.end` is where its value starts: after the keyword, spaces and an optional `:`.
+ */
+function scanKeyword(text: string, keywords: Keywords, from: number, to: number): number {
+  const { forms, first, second } = keywords;
+  for (let i = from; i < to; i++) {
+    // Keywords are CJK, which the syntax form leaves as written: compare the text itself.
+    const c = text.charCodeAt(i);
+    if (c !== first && c !== second) continue;
+    for (const form of forms) {
+      if (i + form.length > to || !text.startsWith(form, i)) continue;
+      let e = skipSpaces(text, i + form.length, to);
+      if (e < to && syntaxCode(text.charCodeAt(e)) === COLON) e++;
+      found.end = e;
+      return i;
+    }
+  }
+  found.end = -1;
+  return -1;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/**
+ * `;`, `；` or a space: what is trimmed off names, values and the text after an item, as written.
+ * Through `syntaxCode` (the end of an item) it also takes `﹔`, which the syntax form maps to `;`.
+ */
+function isSeparatorCode(c: number): boolean {
+  return c === SEMICOLON || c === 0xff1b || isSpaceCode(c);
+}
+
+function indexOfCode(s: string, code: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) === code) return i;
+  return -1;
+}
+
+function skipSpaces(s: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isSpaceCode(s.charCodeAt(i))) i++;
+  return i;
+}
+
+function skipSeparators(s: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isSeparatorCode(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The end of `[from, to)` without its trailing separators. */
+function skipSeparatorsBack(s: string, from: number, to: number): number {
+  let e = to;
+  while (e > from && isSeparatorCode(s.charCodeAt(e - 1))) e--;
+  return e;
+}
+
+/** Whether `[a, b)` holds only `。` and `.` (stray stops after an item are no extra text). */
+function onlyStops(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== FULL_STOP && c !== DOT) return false;
+  }
+  return true;
+}
+
+/** The value's span without surrounding spaces and `;` (empty where its field ends before it starts). */
 function valueSpan(text: string, start: number, end: number): Span {
-  let s = start;
-  let e = end;
-  while (s < e && /[\s;；]/.test(text[s])) s++;
-  while (e > s && /[\s;；]/.test(text[e - 1])) e--;
-  return { start: s, end: e };
+  const e = Math.max(start, end);
+  const s = skipSeparators(text, start, e);
+  return { start: s, end: skipSeparatorsBack(text, s, e) };
 }
 
 /** An empty value (`年度指标值:；`) is a missing value: null, as report-format.md asks. */
-function valueOrNull(raw: string, nameUnit: string | null): TargetValue | null {
-  return raw.trim() === '' ? null : parseTargetValue(raw, nameUnit);
+function valueIn(text: string, span: Span | null, nameUnit: string | null): TargetValue | null {
+  return span === null || span.start === span.end ? null : parseTargetValue(text.slice(span.start, span.end), nameUnit);
 }

@@ -129,7 +129,8 @@ function empty(raw: string): TargetValue {
  * objects (some 300 bytes each with their strings) while its report is built. Bounded: past the
  * limit new forms are parsed and not remembered.
  */
-const memo = new Map<string, Readonly<TargetValue>>();
+const memo = new Map<string | null, Map<string, Readonly<TargetValue>>>();
+let remembered = 0;
 /** The report's shape of each remembered value, made once: the report shares it as the parser does. */
 const jsonOfRemembered = new WeakMap<Readonly<TargetValue>, Readonly<TargetValueJson>>();
 const MAX_MEMO = 20000;
@@ -143,15 +144,19 @@ const MAX_MEMO_LENGTH = 40;
 export function parseTargetValue(rawInput: string, nameUnit: string | null = null): Readonly<TargetValue> {
   const input = String(rawInput ?? '');
   if (input.length > MAX_MEMO_LENGTH) return Object.freeze(readTargetValue(input, nameUnit));
-  // Unambiguous whatever the text holds: `-` or the unit's length opens the key.
-  const key = nameUnit === null ? `-${input}` : `${nameUnit.length}:${nameUnit}${input}`;
-  let v = memo.get(key);
-  if (v === undefined) {
-    v = Object.freeze(readTargetValue(input, nameUnit));
-    if (memo.size < MAX_MEMO) {
-      memo.set(key, v);
-      jsonOfRemembered.set(v, Object.freeze(projectJson(v)));
+  // By name unit, then text: no key string is built per value (most have no name unit).
+  let byText = memo.get(nameUnit);
+  let v = byText?.get(input);
+  if (v !== undefined) return v;
+  v = Object.freeze(readTargetValue(input, nameUnit));
+  if (remembered < MAX_MEMO) {
+    if (byText === undefined) {
+      byText = new Map();
+      memo.set(nameUnit, byText);
     }
+    byText.set(input, v);
+    remembered++;
+    jsonOfRemembered.set(v, Object.freeze(projectJson(v)));
   }
   return v;
 }

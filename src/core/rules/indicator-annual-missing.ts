@@ -1,7 +1,7 @@
 /** S7: every item states its 年度指标值 (the value the year is judged against). */
 import { nth } from '../messages/words';
 import { defineMessages, defineRule } from './rule';
-import { at } from './util';
+import { at, forEachItem } from './util';
 
 const m = defineMessages({
   noKeyword: (d: { ordinal: number; name: string }) => ({
@@ -23,15 +23,13 @@ export default defineRule({
   description: { 'zh-CN': '缺少年度指标值', 'en-US': 'Annual target value missing' },
   messages: m,
   check({ model, report }) {
-    for (const p of model.projects) {
-      for (const it of p.parsed.items) {
-        if (!it.level1 || it.annual) continue;
-        const data = { ordinal: it.ordinal, name: it.name };
-        report({
-          ...at(p, it),
-          message: it.problems.includes('no-annual-keyword') ? m.noKeyword(data) : m.empty(data),
-        });
-      }
-    }
+    forEachItem(model, (p, it) => {
+      if (!it.level1 || it.annual) return;
+      const data = { ordinal: it.ordinal, name: it.name };
+      report({
+        ...at(p, it),
+        message: it.problems.includes('no-annual-keyword') ? m.noKeyword(data) : m.empty(data),
+      });
+    });
   },
 });

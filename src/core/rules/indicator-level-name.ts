@@ -7,7 +7,7 @@ import { level1CodeByName, level2CodeByName } from '../indicators/level-names';
 import { LEVEL1 } from '../indicators/framework';
 import { nth } from '../messages/words';
 import { defineMessages, defineRule } from './rule';
-import { at } from './util';
+import { at, forEachItem } from './util';
 
 const NAME_OF = new Map(LEVEL1.map((e) => [e.code, e.name]));
 
@@ -35,41 +35,39 @@ export default defineRule({
   messages: m,
   check({ model, report }) {
     const seen = new Set<string>();
-    for (const p of model.projects) {
-      for (const it of p.parsed.items) {
-        const src = it.source;
-        if (!src) continue;
-        const l1 = src.level1Written;
-        const l2 = src.level2Written;
-        const code1 = l1 ? level1CodeByName(l1) : null;
-        if (l1 && !code1) {
-          report({
-            ...at(p, it),
-            actual: l1,
-            message: m.unknownLevel1({ ordinal: it.ordinal, name: it.name, level1: l1 }),
-          });
-          continue;
-        }
-        if (!l2 || !l1 || !code1) continue;
-        const code2 = level2CodeByName(l2, code1);
-        if (!code2 || code2[0] === code1) continue;
-        // One finding per written 二级 cell: merged down, it covers several rows.
-        const key = src.level2Cell ?? `${src.row}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+    forEachItem(model, (p, it) => {
+      const src = it.source;
+      if (!src) return;
+      const l1 = src.level1Written;
+      const l2 = src.level2Written;
+      const code1 = l1 ? level1CodeByName(l1) : null;
+      if (l1 && !code1) {
         report({
           ...at(p, it),
-          cell: src.level2Cell ?? src.cell,
-          actual: `${l1}；${l2}`,
-          message: m.wrongLevel1({
-            ordinal: it.ordinal,
-            name: it.name,
-            level1: l1,
-            level2: l2,
-            belongs: NAME_OF.get(code2[0]) ?? '',
-          }),
+          actual: l1,
+          message: m.unknownLevel1({ ordinal: it.ordinal, name: it.name, level1: l1 }),
         });
+        return;
       }
-    }
+      if (!l2 || !l1 || !code1) return;
+      const code2 = level2CodeByName(l2, code1);
+      if (!code2 || code2[0] === code1) return;
+      // One finding per written 二级 cell: merged down, it covers several rows.
+      const key = src.level2Cell ?? `${src.row}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      report({
+        ...at(p, it),
+        cell: src.level2Cell ?? src.cell,
+        actual: `${l1}；${l2}`,
+        message: m.wrongLevel1({
+          ordinal: it.ordinal,
+          name: it.name,
+          level1: l1,
+          level2: l2,
+          belongs: NAME_OF.get(code2[0]) ?? '',
+        }),
+      });
+    });
   },
 });

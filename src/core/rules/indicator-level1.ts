@@ -2,7 +2,7 @@
 import { LEVEL1, judgeLevel1 } from '../indicators/framework';
 import { nth } from '../messages/words';
 import { defineMessages, defineRule } from './rule';
-import { at } from './util';
+import { at, forEachItem } from './util';
 
 const KNOWN = LEVEL1.map((e) => `${e.code}-${e.name}`).join('、');
 
@@ -37,32 +37,30 @@ export default defineRule({
   },
   messages: m,
   check({ model, report }) {
-    for (const p of model.projects) {
-      for (const it of p.parsed.items) {
-        const l1 = it.level1;
-        if (!l1) continue;
-        const verdict = judgeLevel1(l1);
-        const entry = verdict.entry;
-        if (entry && verdict.nameOk) continue; // the usual case: nothing to build
-        const written = `${l1.code}-${l1.name}`;
-        if (!entry) {
-          report({ ...at(p, it), actual: written, message: m.unknown({ ordinal: it.ordinal, written }) });
-        } else {
-          report({
-            ...at(p, it),
-            actual: written,
-            expected: `${entry.code}-${entry.name}`,
-            message: m.nameMismatch({
-              ordinal: it.ordinal,
-              written,
-              code: l1.code,
-              codeMeans: entry.name,
-              name: l1.name,
-              nameCode: verdict.byName?.code ?? null,
-            }),
-          });
-        }
+    forEachItem(model, (p, it) => {
+      const l1 = it.level1;
+      if (!l1) return;
+      const verdict = judgeLevel1(l1);
+      const entry = verdict.entry;
+      if (entry && verdict.nameOk) return; // the usual case: nothing to build
+      const written = `${l1.code}-${l1.name}`;
+      if (!entry) {
+        report({ ...at(p, it), actual: written, message: m.unknown({ ordinal: it.ordinal, written }) });
+      } else {
+        report({
+          ...at(p, it),
+          actual: written,
+          expected: `${entry.code}-${entry.name}`,
+          message: m.nameMismatch({
+            ordinal: it.ordinal,
+            written,
+            code: l1.code,
+            codeMeans: entry.name,
+            name: l1.name,
+            nameCode: verdict.byName?.code ?? null,
+          }),
+        });
       }
-    }
+    });
   },
 });

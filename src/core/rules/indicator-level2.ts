@@ -2,7 +2,7 @@
 import { judgeLevel1, judgeLevel2 } from '../indicators/framework';
 import { nth } from '../messages/words';
 import { defineMessages, defineRule } from './rule';
-import { at } from './util';
+import { at, forEachItem } from './util';
 
 const m = defineMessages({
   /** `level1`: the 一级 as written (`1-产出指标`). */
@@ -44,59 +44,57 @@ export default defineRule({
   },
   messages: m,
   check({ model, report }) {
-    for (const p of model.projects) {
-      for (const it of p.parsed.items) {
-        const l1 = it.level1;
-        if (!l1) continue;
-        const l2 = it.level2;
-        const verdict = l2 ? judgeLevel2(l2) : undefined;
-        const entry = verdict?.entry;
-        // The usual case: a known 二级 with its own name, under its 一级. Nothing to build.
-        if (l2 && entry && verdict?.nameOk && l2.code[0] === l1.code) continue;
-        const ordinal = it.ordinal;
-        const level1 = `${l1.code}-${l1.name}`;
-        if (!l2) {
-          report({ ...at(p, it), message: m.missing({ ordinal, level1 }) });
-          continue;
-        }
-        const written = `${l2.code}-${l2.name}`;
-        if (!entry) {
-          const meant = verdict?.byName;
-          report({
-            ...at(p, it),
-            actual: written,
-            message: m.unknown({ ordinal, written, meant: meant ? { code: meant.code, name: meant.name } : null }),
-          });
-          continue;
-        }
-        if (!verdict?.nameOk) {
-          report({
-            ...at(p, it),
-            actual: written,
-            expected: `${entry.code}-${entry.name}`,
-            message: m.nameMismatch({
-              ordinal,
-              written,
-              code: l2.code,
-              codeMeans: entry.name,
-              name: l2.name,
-              nameCode: verdict?.byName?.code ?? null,
-            }),
-          });
-          continue;
-        }
-        // `1-效益指标；22-社会效益`: the 二级 fits the 一级 the name says; the mistyped 一级 code is
-        // indicator-level1's finding, not a second one here.
-        const v1 = judgeLevel1(l1);
-        const meant = v1.nameOk ? undefined : v1.byName;
-        if (v1.entry && l2.code[0] !== l1.code && l2.code[0] !== meant?.code) {
-          report({
-            ...at(p, it),
-            actual: `${level1}；${written}`,
-            message: m.notUnder({ ordinal, written, level1, level1Code: l1.code }),
-          });
-        }
+    forEachItem(model, (p, it) => {
+      const l1 = it.level1;
+      if (!l1) return;
+      const l2 = it.level2;
+      const verdict = l2 ? judgeLevel2(l2) : undefined;
+      const entry = verdict?.entry;
+      // The usual case: a known 二级 with its own name, under its 一级. Nothing to build.
+      if (l2 && entry && verdict?.nameOk && l2.code[0] === l1.code) return;
+      const ordinal = it.ordinal;
+      const level1 = `${l1.code}-${l1.name}`;
+      if (!l2) {
+        report({ ...at(p, it), message: m.missing({ ordinal, level1 }) });
+        return;
       }
-    }
+      const written = `${l2.code}-${l2.name}`;
+      if (!entry) {
+        const meant = verdict?.byName;
+        report({
+          ...at(p, it),
+          actual: written,
+          message: m.unknown({ ordinal, written, meant: meant ? { code: meant.code, name: meant.name } : null }),
+        });
+        return;
+      }
+      if (!verdict?.nameOk) {
+        report({
+          ...at(p, it),
+          actual: written,
+          expected: `${entry.code}-${entry.name}`,
+          message: m.nameMismatch({
+            ordinal,
+            written,
+            code: l2.code,
+            codeMeans: entry.name,
+            name: l2.name,
+            nameCode: verdict?.byName?.code ?? null,
+          }),
+        });
+        return;
+      }
+      // `1-效益指标；22-社会效益`: the 二级 fits the 一级 the name says; the mistyped 一级 code is
+      // indicator-level1's finding, not a second one here.
+      const v1 = judgeLevel1(l1);
+      const meant = v1.nameOk ? undefined : v1.byName;
+      if (v1.entry && l2.code[0] !== l1.code && l2.code[0] !== meant?.code) {
+        report({
+          ...at(p, it),
+          actual: `${level1}；${written}`,
+          message: m.notUnder({ ordinal, written, level1, level1Code: l1.code }),
+        });
+      }
+    });
   },
 });

@@ -1,7 +1,7 @@
 /** S5: every item names its 三级 indicator. */
 import { nth } from '../messages/words';
 import { defineMessages, defineRule } from './rule';
-import { at } from './util';
+import { at, forEachItem } from './util';
 
 const m = defineMessages({
   empty: (d: { ordinal: number }) => ({
@@ -19,11 +19,9 @@ export default defineRule({
   description: { 'zh-CN': '三级指标名称为空', 'en-US': 'Empty level-3 indicator name' },
   messages: m,
   check({ model, report }) {
-    for (const p of model.projects) {
-      for (const it of p.parsed.items) {
-        if (!it.level1 || it.name !== '') continue; // the parser trims names: blank means empty
-        report({ ...at(p, it), message: m.empty({ ordinal: it.ordinal }) });
-      }
-    }
+    forEachItem(model, (p, it) => {
+      if (!it.level1 || it.name !== '') return; // the parser trims names: blank means empty
+      report({ ...at(p, it), message: m.empty({ ordinal: it.ordinal }) });
+    });
   },
 });

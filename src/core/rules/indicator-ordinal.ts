@@ -37,7 +37,8 @@ export default defineRule({
     for (const p of model.projects) {
       let expected = 1;
       const list = p.parsed.items;
-      const swapped = new Set<number>();
+      // Numbers already reported as part of a swap; made for the rare cell that has one.
+      let swapped: Set<number> | null = null;
       for (let i = 0; i < list.length; i++) {
         const it = list[i];
         const ordinal = it.ordinal;
@@ -54,11 +55,12 @@ export default defineRule({
           for (let k = expected; k < ordinal && later; k++) later = list.slice(i + 1).some((x) => x.ordinal === k);
           if (later) {
             message = m.swap({ ordinal, missing });
+            swapped ??= new Set();
             for (let k = expected; k < ordinal; k++) swapped.add(k);
           } else {
             message = m.gap({ ordinal, missing });
           }
-        } else if (ordinal < expected && swapped.has(ordinal)) {
+        } else if (ordinal < expected && swapped?.has(ordinal)) {
           // Already reported as part of the swap above.
         } else if (ordinal < expected) {
           message = m.after({ ordinal, previous: expected - 1 });

@@ -1,7 +1,7 @@
 /** S7: items normally state the 实施周期指标值 too; its absence is worth a look. */
 import { nth } from '../messages/words';
 import { defineMessages, defineRule } from './rule';
-import { at } from './util';
+import { at, forEachItem } from './util';
 
 const m = defineMessages({
   missing: (d: { ordinal: number; name: string }) => ({
@@ -19,11 +19,9 @@ export default defineRule({
   description: { 'zh-CN': '缺少实施周期指标值', 'en-US': 'Implementation-period target value missing' },
   messages: m,
   check({ model, report }) {
-    for (const p of model.projects) {
-      for (const it of p.parsed.items) {
-        if (!it.level1 || it.period) continue;
-        report({ ...at(p, it), message: m.missing({ ordinal: it.ordinal, name: it.name }) });
-      }
-    }
+    forEachItem(model, (p, it) => {
+      if (!it.level1 || it.period) return;
+      report({ ...at(p, it), message: m.missing({ ordinal: it.ordinal, name: it.name }) });
+    });
   },
 });

@@ -1,7 +1,7 @@
 /** Format: each item ends with `。`; a missing one is added mechanically. */
 import { nth } from '../messages/words';
 import { defineMessages, defineRule } from './rule';
-import { at, spanFix } from './util';
+import { at, forEachItem, spanFix } from './util';
 
 const m = defineMessages({
   unterminated: (d: { ordinal: number; name: string }) => ({
@@ -19,22 +19,20 @@ export default defineRule({
   description: { 'zh-CN': '指标条目末尾缺少“。”', 'en-US': 'An indicator item without its final "。"' },
   messages: m,
   check({ model, report }) {
-    for (const p of model.projects) {
-      for (const it of p.parsed.items) {
-        if (!it.problems.includes('unterminated')) continue;
-        // Insert after the item's last visible character.
-        const text = p.parsed.joined.text;
-        let end = it.span.end;
-        while (end > it.span.start && /\s/.test(text[end - 1])) end--;
-        // An item closed with `；` (or `;`) gets that replaced by `。`, not `；。`.
-        const last = text[end - 1];
-        const fix = spanFix(p, { start: end - 1, end }, last === '；' || last === ';' ? '。' : `${last}。`);
-        report({
-          ...at(p, it),
-          ...(fix ? { fix } : {}),
-          message: m.unterminated({ ordinal: it.ordinal, name: it.name }),
-        });
-      }
-    }
+    forEachItem(model, (p, it) => {
+      if (!it.problems.includes('unterminated')) return;
+      // Insert after the item's last visible character.
+      const text = p.parsed.joined.text;
+      let end = it.span.end;
+      while (end > it.span.start && /\s/.test(text[end - 1])) end--;
+      // An item closed with `；` (or `;`) gets that replaced by `。`, not `；。`.
+      const last = text[end - 1];
+      const fix = spanFix(p, { start: end - 1, end }, last === '；' || last === ';' ? '。' : `${last}。`);
+      report({
+        ...at(p, it),
+        ...(fix ? { fix } : {}),
+        message: m.unterminated({ ordinal: it.ordinal, name: it.name }),
+      });
+    });
   },
 });

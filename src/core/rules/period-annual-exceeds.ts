@@ -1,7 +1,7 @@
 /** P2: for a count or amount with ≥ or =, the year is a share of the period: 年度 ≤ 实施周期. */
 import { nth } from '../messages/words';
 import { defineMessages, defineRule } from './rule';
-import { at, isRateName } from './util';
+import { at, forEachItem, isRateName } from './util';
 
 const m = defineMessages({
   exceeds: (d: { ordinal: number; name: string; period: string; annual: string }) => ({
@@ -9,6 +9,11 @@ const m = defineMessages({
     'en-US': `${nth(d.ordinal)['en-US']} "${d.name}": the annual target "${d.annual}" exceeds the period target "${d.period}"; the year is a share of the period.`,
   }),
 });
+
+/** A target the value reaches (≥, =, >), as opposed to a ceiling. */
+function atLeast(c: string | null): boolean {
+  return c === '≥' || c === '=' || c === '>';
+}
 
 export default defineRule({
   id: 'period-annual-exceeds',
@@ -22,20 +27,18 @@ export default defineRule({
   },
   messages: m,
   check({ model, report }) {
-    for (const p of model.projects)
-      for (const it of p.parsed.items) {
-        const a = it.period;
-        const b = it.annual;
-        if (!a || !b || a.shape !== 'quantity' || b.shape !== 'quantity') continue;
-        if (a.value === null || b.value === null || (a.unit ?? '') !== (b.unit ?? '')) continue;
-        if (a.unit === '%' || isRateName(it.name)) continue; // rates are not shares of a period
-        const lower = (c: string | null) => c === '≥' || c === '=' || c === '>';
-        if (!lower(a.comparator) || !lower(b.comparator) || b.value <= a.value) continue;
-        report({
-          ...at(p, it),
-          actual: `${a.raw} / ${b.raw}`,
-          message: m.exceeds({ ordinal: it.ordinal, name: it.name, period: a.raw, annual: b.raw }),
-        });
-      }
+    forEachItem(model, (p, it) => {
+      const a = it.period;
+      const b = it.annual;
+      if (!a || !b || a.shape !== 'quantity' || b.shape !== 'quantity') return;
+      if (a.value === null || b.value === null || (a.unit ?? '') !== (b.unit ?? '')) return;
+      if (!atLeast(a.comparator) || !atLeast(b.comparator) || b.value <= a.value) return;
+      if (a.unit === '%' || isRateName(it.name)) return; // rates are not shares of a period
+      report({
+        ...at(p, it),
+        actual: `${a.raw} / ${b.raw}`,
+        message: m.exceeds({ ordinal: it.ordinal, name: it.name, period: a.raw, annual: b.raw }),
+      });
+    });
   },
 });

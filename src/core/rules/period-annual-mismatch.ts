@@ -2,7 +2,7 @@
 import type { Comparator } from '../report';
 import { nth } from '../messages/words';
 import { defineMessages, defineRule } from './rule';
-import { at } from './util';
+import { at, forEachItem } from './util';
 
 const m = defineMessages({
   unit: (d: { ordinal: number; name: string; period: string; annual: string }) => ({
@@ -33,23 +33,22 @@ export default defineRule({
   },
   messages: m,
   check({ model, report }) {
-    for (const p of model.projects)
-      for (const it of p.parsed.items) {
-        const a = it.period;
-        const b = it.annual;
-        if (!a || !b || a.shape !== 'quantity' || b.shape !== 'quantity') continue;
-        const da = direction(a.comparator);
-        const db = direction(b.comparator);
-        const unitDiffers = (a.unit ?? '') !== (b.unit ?? '');
-        // `≥4人` against `4人` is the same direction loosely; only opposite bounds are a finding.
-        const opposite = (da === 'up' && db === 'down') || (da === 'down' && db === 'up');
-        if (!unitDiffers && !opposite) continue;
-        const data = { ordinal: it.ordinal, name: it.name, period: a.raw, annual: b.raw };
-        report({
-          ...at(p, it),
-          actual: `${a.raw} / ${b.raw}`,
-          message: unitDiffers ? m.unit(data) : m.direction(data),
-        });
-      }
+    forEachItem(model, (p, it) => {
+      const a = it.period;
+      const b = it.annual;
+      if (!a || !b || a.shape !== 'quantity' || b.shape !== 'quantity') return;
+      const da = direction(a.comparator);
+      const db = direction(b.comparator);
+      const unitDiffers = (a.unit ?? '') !== (b.unit ?? '');
+      // `≥4人` against `4人` is the same direction loosely; only opposite bounds are a finding.
+      const opposite = (da === 'up' && db === 'down') || (da === 'down' && db === 'up');
+      if (!unitDiffers && !opposite) return;
+      const data = { ordinal: it.ordinal, name: it.name, period: a.raw, annual: b.raw };
+      report({
+        ...at(p, it),
+        actual: `${a.raw} / ${b.raw}`,
+        message: unitDiffers ? m.unit(data) : m.direction(data),
+      });
+    });
   },
 });

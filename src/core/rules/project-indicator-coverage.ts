@@ -1,6 +1,6 @@
 /** S8: a project needs at least one 产出 and one 效益 indicator (the two halves of a goal). */
 import { defineMessages, defineRule } from './rule';
-import { at, level1Code } from './util';
+import { at, hasLevel1 } from './util';
 
 const m = defineMessages({
   /** `missing`: the 一级 kinds the project has no item of. */
@@ -24,10 +24,10 @@ export default defineRule({
   check({ model, report }) {
     for (const p of model.projects) {
       if (p.parsed.items.length === 0) continue; // reported as empty or unparsed
-      const codes = new Set(p.parsed.items.map(level1Code));
+      const items = p.parsed.items;
       const missing: ('output' | 'benefit')[] = [];
-      if (!codes.has('1')) missing.push('output');
-      if (!codes.has('2')) missing.push('benefit');
+      if (!hasLevel1(items, '1')) missing.push('output');
+      if (!hasLevel1(items, '2')) missing.push('benefit');
       if (!missing.length) continue;
       report({ ...at(p, null), message: m.missing({ project: p.row.name, missing }) });
     }

@@ -1,6 +1,6 @@
 /** S8: projects normally carry a 满意度 indicator; without one a person should look. */
 import { defineMessages, defineRule } from './rule';
-import { at, level1Code } from './util';
+import { at, hasLevel1 } from './util';
 
 const m = defineMessages({
   missing: (d: { project: string }) => ({
@@ -20,7 +20,7 @@ export default defineRule({
   check({ model, report }) {
     for (const p of model.projects) {
       if (p.parsed.items.length === 0) continue;
-      if (p.parsed.items.some((it) => level1Code(it) === '3')) continue;
+      if (hasLevel1(p.parsed.items, '3')) continue;
       report({ ...at(p, null), message: m.missing({ project: p.row.name }) });
     }
   },

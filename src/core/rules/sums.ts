@@ -49,26 +49,34 @@ export interface SumAnalysis {
 
 const cache = new WeakMap<TableModel, SumAnalysis>();
 
-function term(row: TableRow, role: AmountRole): Term | null {
+/** A readable, non-negative amount with a cell: what a sum takes as a term (else the sum is skipped). */
+function readable(row: TableRow, role: AmountRole): Amount | null {
   const read = row.amounts[role];
-  const cell = row.amountCells[role];
-  if (!read.ok || cell === null || read.amount.cents < 0) return null;
-  return { cell, row, role, amount: read.amount };
+  if (!read.ok || row.amountCells[role] === null || read.amount.cents < 0) return null;
+  return read.amount;
 }
 
-function equation(kind: Equation['kind'], row: TableRow, role: AmountRole, total: Term, parts: Term[]): Equation {
-  // Loops, not [total, ...parts].filter(…): a table's sums are computed twice (see findCulprits),
-  // and each copy was garbage for every sum of every row.
+function term(row: TableRow, role: AmountRole): Term | null {
+  const amount = readable(row, role);
+  return amount === null ? null : { cell: row.amountCells[role] as string, row, role, amount };
+}
+
+type Balance = Pick<Equation, 'sum' | 'diff' | 'decimals' | 'tolerance' | 'status'>;
+
+/** total − Σ parts and whether it holds, within the rounding of the figures as shown. */
+function balance(total: Amount, parts: readonly Amount[]): Balance {
+  // Index loops here and below: they run per row, mostly before the code is optimised, where a
+  // `for…of` allocates an iterator result per step.
   let sum = 0;
-  for (const p of parts) sum += p.amount.cents;
-  const diff = total.amount.cents - sum;
+  for (let i = 0; i < parts.length; i++) sum += parts[i].cents;
+  const diff = total.cents - sum;
   // Each shown figure stands for ±½·10⁻ᵈ of its own d; blank cells are exact zeros. With one d for
   // all figures this is domain.md's ½·10⁻ᵈ·(n+1); with mixed decimals each figure brings its own share.
   let figures = 0;
   let decimals = 0;
   let tolerance = 0;
   for (let i = -1; i < parts.length; i++) {
-    const a = (i < 0 ? total : parts[i]).amount;
+    const a = i < 0 ? total : parts[i];
     if (a.blank) continue;
     figures++;
     if (a.decimals > decimals) decimals = a.decimals;
@@ -77,26 +85,39 @@ function equation(kind: Equation['kind'], row: TableRow, role: AmountRole, total
   if (figures === 0) decimals = 2;
   if (figures < 2) tolerance = toleranceCents(decimals, 1);
   const status = diff === 0 ? 'ok' : Math.abs(diff) <= tolerance ? 'rounding' : 'error';
-  return { kind, row, role, total, parts, sum, diff, decimals, tolerance, status };
+  return { sum, diff, decimals, tolerance, status };
 }
 
-/** Every row sum, in table order, handed to `each` (most hold: none is kept unless `each` keeps it). */
-function rowEquations(model: TableModel, each: (eq: Equation) => void): void {
+/**
+ * Every sum, in order: row sums in table order, then column sums. `each` gets the sums that do not
+ * hold, or with `every` all of them (the culprit search follows cells through the sums that hold).
+ */
+function allEquations(model: TableModel, each: (eq: Equation) => void, every: boolean): void {
+  rowEquations(model, each, every);
+  columnEquations(model, each, every);
+}
+
+/** Every row sum: 总计 = the part columns the table has. */
+function rowEquations(model: TableModel, each: (eq: Equation) => void, every: boolean): void {
   const cols = model.table.columns;
   if (cols.total === undefined) return;
   const partRoles = AMOUNT_ROLES.filter((r) => r !== 'total' && cols[r] !== undefined);
   if (partRoles.length === 0) return;
+  const amounts: Amount[] = [];
   for (const row of model.table.rows) {
     if (row.kind === 'continuation') continue;
-    const total = term(row, 'total');
-    const parts = partRoles.map((r) => term(row, r));
-    if (!total || parts.some((p) => p === null)) continue; // unreadable amounts are reported by amount-not-number
-    each(equation('row', row, 'total', total, parts as Term[]));
+    const total = readable(row, 'total');
+    // Unreadable amounts are reported by amount-not-number: no sum is checked on them.
+    if (!total || !readRoles(amounts, row, partRoles)) continue;
+    const b = balance(total, amounts);
+    if (b.status === 'ok' && !every) continue;
+    const parts = partRoles.map((r) => term(row, r) as Term);
+    each({ kind: 'row', row, role: 'total', total: term(row, 'total') as Term, parts, ...b });
   }
 }
 
 /** Every column sum (unit = Σ projects, 合计 = Σ units or projects), after the row sums' order. */
-function columnEquations(model: TableModel, each: (eq: Equation) => void): void {
+function columnEquations(model: TableModel, each: (eq: Equation) => void, every: boolean): void {
   const rows = model.table.rows.filter((r) => r.kind !== 'continuation');
   const cols = model.table.columns;
   const roles = AMOUNT_ROLES.filter((r) => cols[r] !== undefined);
@@ -116,21 +137,52 @@ function columnEquations(model: TableModel, each: (eq: Equation) => void): void 
       if (children.length) groups.push({ parent: r, children, kind: hasUnits ? 'unit' : 'project' });
     }
   }
+  const amounts: Amount[] = [];
   for (const g of groups) {
     for (const role of roles) {
-      const total = term(g.parent, role);
-      const parts = g.children.map((c) => term(c, role));
-      if (!total || parts.some((p) => p === null)) continue;
-      const eq = equation('column', g.parent, role, total, parts as Term[]);
-      eq.partsKind = g.kind;
-      each(eq);
+      const total = readable(g.parent, role);
+      if (!total || !readRows(amounts, g.children, role)) continue;
+      const b = balance(total, amounts);
+      if (b.status === 'ok' && !every) continue;
+      const parts = g.children.map((c) => term(c, role) as Term);
+      each({
+        kind: 'column',
+        row: g.parent,
+        role,
+        total: term(g.parent, role) as Term,
+        parts,
+        ...b,
+        partsKind: g.kind,
+      });
     }
   }
 }
 
-function allEquations(model: TableModel, each: (eq: Equation) => void): void {
-  rowEquations(model, each);
-  columnEquations(model, each);
+/** `into` := the row's amounts of `roles`; false as soon as one is unreadable. */
+function readRoles(into: Amount[], row: TableRow, roles: readonly AmountRole[]): boolean {
+  into.length = 0;
+  for (let i = 0; i < roles.length; i++) {
+    const a = readable(row, roles[i]);
+    if (a === null) return false;
+    into.push(a);
+  }
+  return true;
+}
+
+/** `into` := the amounts of `role` on `rows`; false as soon as one is unreadable. */
+function readRows(into: Amount[], rows: readonly TableRow[], role: AmountRole): boolean {
+  into.length = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const a = readable(rows[i], role);
+    if (a === null) return false;
+    into.push(a);
+  }
+  return true;
+}
+
+/** Which sum an equation is: one per row and role for each kind (a unit row has a row and a column sum). */
+function sumKey(eq: Equation): string {
+  return `${eq.kind}:${eq.row.row}:${eq.role}`;
 }
 
 /**
@@ -138,7 +190,7 @@ function allEquations(model: TableModel, each: (eq: Equation) => void): void {
  * are followed through every sum (a second pass over the sums, whose terms are not kept): on a
  * 250,000-project table where nearly every sum holds, a map of every cell held 2 million entries.
  */
-function findCulprits(model: TableModel, broken: ReadonlyMap<number, Equation>): Map<Equation, Culprit> {
+function findCulprits(model: TableModel, broken: ReadonlyMap<string, Equation>): Map<Equation, Culprit> {
   const out = new Map<Equation, Culprit>();
   if (broken.size === 0) return out;
   const byCell = new Map<string, { term: Term; eqs: { eq: Equation; coef: 1 | -1 }[]; holds: boolean }>();
@@ -146,19 +198,22 @@ function findCulprits(model: TableModel, broken: ReadonlyMap<number, Equation>):
     for (const t of [eq.total, ...eq.parts])
       if (!byCell.has(t.cell)) byCell.set(t.cell, { term: t, eqs: [], holds: false });
   }
-  // The same sums in the same order: a broken one is replaced by the object the rules report.
-  let ordinal = 0;
-  allEquations(model, (fresh) => {
-    const eq = broken.get(ordinal++) ?? fresh;
-    const add = (t: Term, coef: 1 | -1): void => {
-      const e = byCell.get(t.cell);
-      if (!e) return;
-      if (eq.status === 'error') e.eqs.push({ eq, coef });
-      else e.holds = true;
-    };
-    add(eq.total, 1);
-    for (const p of eq.parts) add(p, -1);
-  });
+  // Every sum again: a broken one is replaced by the object the rules report.
+  allEquations(
+    model,
+    (fresh) => {
+      const eq = broken.get(sumKey(fresh)) ?? fresh;
+      const add = (t: Term, coef: 1 | -1): void => {
+        const e = byCell.get(t.cell);
+        if (!e) return;
+        if (eq.status === 'error') e.eqs.push({ eq, coef });
+        else e.holds = true;
+      };
+      add(eq.total, 1);
+      for (const p of eq.parts) add(p, -1);
+    },
+    true,
+  );
   const candidates: Culprit[] = [];
   const explains = new Map<string, Equation[]>();
   for (const [cell, entry] of byCell) {
@@ -201,13 +256,15 @@ export function analyseSums(model: TableModel): SumAnalysis {
   if (!a) {
     // Only the sums that do not hold are kept: the rules report nothing on the others.
     const equations: Equation[] = [];
-    const broken = new Map<number, Equation>();
-    let ordinal = 0;
-    allEquations(model, (eq) => {
-      if (eq.status !== 'ok') equations.push(eq);
-      if (eq.status === 'error') broken.set(ordinal, eq);
-      ordinal++;
-    });
+    const broken = new Map<string, Equation>();
+    allEquations(
+      model,
+      (eq) => {
+        equations.push(eq);
+        if (eq.status === 'error') broken.set(sumKey(eq), eq);
+      },
+      false,
+    );
     a = { equations, culprits: findCulprits(model, broken) };
     cache.set(model, a);
   }

@@ -4,7 +4,7 @@
  */
 import { nth } from '../messages/words';
 import { defineMessages, defineRule } from './rule';
-import { at } from './util';
+import { at, forEachItem } from './util';
 
 function unitKey(u: string): string {
   return u
@@ -32,17 +32,15 @@ export default defineRule({
   },
   messages: m,
   check({ model, report }) {
-    for (const p of model.projects) {
-      for (const it of p.parsed.items) {
-        const column = it.source?.unitColumn;
-        const own = it.source?.unitInValue;
-        if (!column || !own || unitKey(column) === unitKey(own)) continue;
-        report({
-          ...at(p, it),
-          actual: `${it.annual?.raw ?? ''} / ${column}`,
-          message: m.mismatch({ ordinal: it.ordinal, name: it.name, own, column }),
-        });
-      }
-    }
+    forEachItem(model, (p, it) => {
+      const column = it.source?.unitColumn;
+      const own = it.source?.unitInValue;
+      if (!column || !own || unitKey(column) === unitKey(own)) return;
+      report({
+        ...at(p, it),
+        actual: `${it.annual?.raw ?? ''} / ${column}`,
+        message: m.mismatch({ ordinal: it.ordinal, name: it.name, own, column }),
+      });
+    });
   },
 });

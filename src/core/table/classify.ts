@@ -10,7 +10,7 @@ import { namedUnit, readTableAmount } from './amount-text';
 import { joinLines } from '../indicators/normalise';
 import { isBlankText } from '../text';
 import { AMOUNT_ROLES, type AmountRole, type RowKind } from '../report';
-import { type Columns, type LocatedHeader, headerAt, headerRole } from './locate';
+import { type Columns, type LocatedHeader, headerAt, isNameTitle } from './locate';
 import { titleIn } from './readers/form';
 import { rowTexts } from './readers/row-texts';
 
@@ -110,25 +110,24 @@ export function readTable(grid: Grid, located: LocatedHeader): Table {
       }
       if (!read.ok || !read.amount.blank) hasAmounts = true;
     }
-    const firstText = firstNonEmpty(grid, r);
-    if (!name && !hasAmounts && !goal.trim() && !indicators.trim()) {
+    // Only a row with no figures and no targets can be a note (`注：…`): its first text is read then,
+    // not on every project row.
+    const bare = !hasAmounts && !goal.trim() && !indicators.trim();
+    const firstText = bare ? firstNonEmpty(grid, r) : '';
+    if (!name && bare) {
       if (firstText && NOTE.test(firstText.trim())) break;
       continue; // blank row (or debris outside the table's columns)
     }
     // A project may be named 审核服务经费 or 注册登记经费: only a label, or a row with nothing but the
     // note, ends the table.
-    if (
-      NOTE_LABEL.test(name) ||
-      (firstText && NOTE.test(firstText.trim()) && !hasAmounts && !goal.trim() && !indicators.trim())
-    )
-      break;
+    if (NOTE_LABEL.test(name) || (firstText && NOTE.test(firstText.trim()) && bare)) break;
     // A title line with a header just below it (`…项目支出绩效目标表` over its own column titles) starts
     // the next table on the sheet: this one ends above it. (A header repeated without a title is a
     // PDF page break, below.) Only a row with no figures and no targets can be a title.
-    if (!hasAmounts && !goal.trim() && !indicators.trim() && titleIn(rowTexts(grid, r)) && headerBelow(grid, i)) break;
+    if (bare && titleIn(rowTexts(grid, r)) && headerBelow(grid, i)) break;
     // A header repeated at the top of a new PDF page: skip it and its second row. Only a row whose
     // name cell reads like the name column's title can be one (keeps the scan of data rows cheap).
-    const repeated = headerRole(name) === 'name' ? headerAt(grid, r) : null;
+    const repeated = isNameTitle(name) ? headerAt(grid, r) : null;
     if (repeated) {
       bottom = repeated.bottom;
       i = rowIndexFrom(grid, repeated.bottom + 1) - 1;

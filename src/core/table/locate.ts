@@ -42,6 +42,16 @@ export function headerRole(text: string): ColumnRole | null {
   return role;
 }
 
+/**
+ * Whether a cell reads as the name column's title, exactly as `headerRole(text) === 'name'`. Every
+ * name title holds 项, 名 or 使 (项目名称, 名称, 资金使用单位, 项目): the other texts — most project
+ * names, read on every data row — are answered without building a key or filling the title memo.
+ */
+export function isNameTitle(text: string): boolean {
+  if (text.indexOf('项') < 0 && text.indexOf('名') < 0 && text.indexOf('使') < 0) return false;
+  return headerRole(text) === 'name';
+}
+
 function roleOfTitle(text: string): ColumnRole | null {
   const k = headerKey(text);
   if (!k || k.length > 40) return null;
