@@ -6,6 +6,7 @@ const fs = require('fs');
 const { unzipSync } = require('fflate');
 const { SaxesParser } = require('saxes');
 const { TextDecoder } = require('util');
+const { performance } = require('perf_hooks');
 
 function main(file) {
   const data = fs.readFileSync(file);
