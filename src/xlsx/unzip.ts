@@ -62,7 +62,11 @@ const OUT_SLICE = 256 * 1024;
  * entry that inflates past its claim, goes to fflate's streaming inflater. The bytes an entry
  * yields do not depend on the path.
  */
-function wholeOrStream(whole: WholeInflate, fits: (declared: number) => boolean): UnzipDecoderConstructor {
+function wholeOrStream(
+  whole: WholeInflate,
+  fits: (declared: number) => boolean,
+  stopped: () => boolean,
+): UnzipDecoderConstructor {
   return class WholeOrStream implements UnzipDecoder {
     static compression = 8;
     ondata: AsyncFlateStreamHandler = () => undefined;
@@ -98,11 +102,19 @@ function wholeOrStream(whole: WholeInflate, fits: (declared: number) => boolean)
         return this.ondata(err, new Uint8Array(0), true);
       }
       if (out === undefined) {
-        this.stream = this.streaming();
-        return this.stream.push(raw, true);
+        // An entry that lied about its size is a suspect: streamed in slices, as unzipParts feeds
+        // the archive, so one push inflates at most ~1,000× a slice and the caps stop it early.
+        const stream = (this.stream = this.streaming());
+        let at = 0;
+        do {
+          const end = Math.min(at + SLICE, raw.length);
+          stream.push(raw.subarray(at, end), end === raw.length);
+          at = end;
+        } while (at < raw.length && !stopped());
+        return;
       }
       if (out.length === 0) return this.ondata(null, out, true);
-      for (let at = 0; at < out.length; at += OUT_SLICE) {
+      for (let at = 0; at < out.length && !stopped(); at += OUT_SLICE) {
         const end = Math.min(at + OUT_SLICE, out.length);
         this.ondata(null, out.subarray(at, end), end === out.length);
       }
@@ -169,7 +181,7 @@ export function unzipParts(
       (after <= limits.ratioFloor || after <= limits.maxRatio * data.length)
     );
   };
-  unzip.register(whole ? wholeOrStream(whole, fits) : UnzipInflate);
+  unzip.register(whole ? wholeOrStream(whole, fits, () => failure !== undefined) : UnzipInflate);
   try {
     for (let at = 0; at < data.length && failure === undefined; at += SLICE) {
       const end = Math.min(at + SLICE, data.length);

@@ -138,3 +138,20 @@ test('the total cap counts the parts inflated before: a part that would pass it 
   expect(readWorkbook.bind(null, bytes, { limits, inflate: s.inflate })).toThrow(XlsxReadError);
   expect(s.declared.filter((d) => d === 1.5 * MB)).toHaveLength(1);
 });
+
+test('a bomb whose header claims a few KB is stopped in slices: memory stays flat', () => {
+  // 120 MB of spaces deflate to ~120 KB; the header says 3,500 bytes, so zlib gives up at once and
+  // the entry streams. Pushed whole to fflate it inflated everything in one call (4.9 GB resident).
+  const padding = new Uint8Array(120 * MB).fill(0x20);
+  padding.set(new TextEncoder().encode('<worksheet><sheetData>'));
+  const bytes = declare(
+    buildXlsx([sheet], { parts: { 'xl/worksheets/sheet1.xml': [padding, { level: 6 }] } }),
+    'xl/worksheets/sheet1.xml',
+    3500,
+  );
+  const rss = process.memoryUsage().rss;
+  const s = spy();
+  expect(outcome(bytes, false, s.inflate)).toBe('too-large');
+  expect(s.declared).toContain(3500);
+  expect(process.memoryUsage().rss - rss).toBeLessThan(100 * MB);
+});
