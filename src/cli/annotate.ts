@@ -9,7 +9,7 @@
  * and never inflated (zip-package.ts).
  */
 import { parseAddress } from '../core/grid';
-import { indicatorSheet } from '../core/indicator-sheet';
+import { indicatorRows } from '../core/indicator-sheet';
 import { MARK_FILLS, marksPlan } from '../core/marks';
 import type { Locale } from '../core/messages/locale';
 import type { TableReport } from '../core/report';
@@ -349,7 +349,7 @@ async function writeIndicatorSheet(
 ): Promise<number> {
   let wbXml = pkg.text(wbPart)!;
   let sheets = workbookSheets(pkg, wbPart, wbXml);
-  const sheet = indicatorSheet(tables, locale);
+  const sheet = indicatorRows(tables, locale);
   const old = sheets.findIndex((s) => s.name === sheet.name);
   if (old >= 0) {
     wbXml = removeSheet(pkg, wbPart, wbXml, sheets[old], old);
@@ -391,7 +391,7 @@ async function writeIndicatorSheet(
   const prefix = /<(\w+:)?sheets\b/.exec(wbXml)?.[1] ?? '';
   const tag = `<${prefix}sheet name="${escapeAttr(sheet.name)}" sheetId="${maxId + 1}" xmlns:r="${NS_REL}" r:id="${relId}"/>`;
   pkg.set(wbPart, insertBeforeClose(wbXml, 'sheets', tag));
-  return sheet.rows.length;
+  return sheet.count;
 }
 
 export class AnnotateError extends Error {}

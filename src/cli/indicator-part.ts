@@ -5,7 +5,7 @@
  * cell limit is cut with a marker. The styles it names are added by indicator-styles.ts.
  */
 import { columnName } from '../core/grid';
-import type { IndicatorSheet, SheetValue } from '../core/indicator-sheet';
+import type { IndicatorRows, SheetValue } from '../core/indicator-sheet';
 import type { Locale } from '../core/messages/locale';
 import type { IndicatorStyles } from './indicator-styles';
 import { NS_MAIN, NS_REL, escapeAttr, ooxmlText } from './ooxml';
@@ -113,7 +113,7 @@ function linkLocations(): (sheet: string, cell: string) => string {
  * relationship to the table part.
  */
 export function* indicatorSheetXml(
-  sheet: IndicatorSheet,
+  sheet: IndicatorRows,
   locale: Locale,
   table: { relId: string },
   styles?: IndicatorStyles,
@@ -123,7 +123,7 @@ export function* indicatorSheetXml(
   const findingsCol = cols - 1;
   // Column widths first: <cols> comes before the data.
   const widths = sheet.header.map((h) => displayWidth(h) + 4); // room for the filter button
-  for (const r of sheet.rows) {
+  for (const r of sheet.rows()) {
     for (let c = 0; c < r.length; c++) {
       const w = displayWidth(r[c]) + 2;
       if (w > widths[c]) widths[c] = w;
@@ -163,43 +163,44 @@ export function* indicatorSheetXml(
             : undefined,
     ),
   );
-  for (let i = 0; i < sheet.rows.length; i++) {
-    const r = sheet.rows[i];
+  let i = 0;
+  for (const r of sheet.rows()) {
     const row = String(i + 2);
+    i++;
     let xml = `<row r="${row}">`;
     for (let c = 0; c < r.length; c++) xml += cellXml(columns[c] ?? markup(c, undefined), row, r[c], locale);
     out.text(`${xml}</row>`);
     if (out.filled) yield* out.take();
   }
   out.text('</sheetData>');
-  if (sheet.rows.length > 0) {
+  if (sheet.count > 0) {
     const location = linkLocations();
     const sourceLetters = columnName(sourceCol + 1);
     out.text('<hyperlinks>');
-    for (let i = 0; i < sheet.sources.length; i++) {
-      const src = sheet.sources[i];
-      out.text(`<hyperlink ref="${sourceLetters}${i + 2}" location="${location(src.sheet, src.cell)}"/>`);
+    let at = 2;
+    for (const src of sheet.sources()) {
+      out.text(`<hyperlink ref="${sourceLetters}${at++}" location="${location(src.sheet, src.cell)}"/>`);
       if (out.filled) yield* out.take();
     }
     out.text('</hyperlinks>');
   }
   out.text('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  if (sheet.rows.length > 0) out.text(`<tableParts count="1"><tablePart r:id="${table.relId}"/></tableParts>`);
+  if (sheet.count > 0) out.text(`<tableParts count="1"><tablePart r:id="${table.relId}"/></tableParts>`);
   out.text('</worksheet>');
   yield* out.end();
 }
 
 /** The sheet's last cell: the table and the sheet's dimension end there. */
-function lastCell(sheet: IndicatorSheet): string {
-  return `${columnName(sheet.header.length)}${sheet.rows.length + 1}`;
+function lastCell(sheet: IndicatorRows): string {
+  return `${columnName(sheet.header.length)}${sheet.count + 1}`;
 }
 
 /**
  * The table part over the sheet (`table.id` and `table.name` unique in the workbook), or null when
  * there are no rows (a header row only, as before).
  */
-export function indicatorTableXml(sheet: IndicatorSheet, table: { id: number; name: string }): string | null {
-  if (sheet.rows.length === 0) return null;
+export function indicatorTableXml(sheet: IndicatorRows, table: { id: number; name: string }): string | null {
+  if (sheet.count === 0) return null;
   const last = lastCell(sheet);
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +

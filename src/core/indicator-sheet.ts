@@ -68,9 +68,51 @@ function value(v: TargetValueJson | null): SheetValue[] {
   return [v.comparator, v.value, v.unit, v.text];
 }
 
+export type SheetSource = IndicatorSheet['sources'][number];
+
+/**
+ * The sheet with its rows made as they are read, not held: the CLI's `--out` writes 200,000 rows for
+ * 40,000 projects, and holding them all (with their strings) cost memory the check had no use for.
+ * `rows()` and `sources()` may each be walked any number of times, in the same order.
+ */
+export interface IndicatorRows {
+  name: string;
+  tableName: string;
+  header: string[];
+  count: number;
+  rows(): Iterable<SheetValue[]>;
+  sources(): Iterable<SheetSource>;
+}
+
+export function indicatorRows(tables: readonly TableReport[], locale: Locale = 'zh-CN'): IndicatorRows {
+  let count = 0;
+  for (const t of tables) count += t.indicators.length;
+  return {
+    name: INDICATOR_SHEET_NAME,
+    tableName: INDICATOR_TABLE_NAME,
+    header: HEADER[locale],
+    count,
+    rows: () => rowsOf(tables),
+    sources: () => sourcesOf(tables),
+  };
+}
+
+/** The rows held, for the Excel host and the preview, which write them in blocks. */
 export function indicatorSheet(tables: readonly TableReport[], locale: Locale = 'zh-CN'): IndicatorSheet {
+  const lazy = indicatorRows(tables, locale);
   const rows: SheetValue[][] = [];
-  const sources: IndicatorSheet['sources'] = [];
+  const sources: SheetSource[] = [];
+  for (const r of lazy.rows()) rows.push(r);
+  for (const s of lazy.sources()) sources.push(s);
+  return { name: lazy.name, tableName: lazy.tableName, header: lazy.header, rows, sources };
+}
+
+/** A held sheet read through the same interface (what the CLI's part writer takes). */
+export function heldRows(sheet: IndicatorSheet): IndicatorRows {
+  return { ...sheet, count: sheet.rows.length, rows: () => sheet.rows, sources: () => sheet.sources };
+}
+
+function* rowsOf(tables: readonly TableReport[]): Generator<SheetValue[], void, undefined> {
   for (const t of tables) {
     const byItem = new Map<string, Finding[]>();
     for (const f of t.findings) {
@@ -81,8 +123,8 @@ export function indicatorSheet(tables: readonly TableReport[], locale: Locale = 
       byItem.set(k, list);
     }
     for (const ind of t.indicators) {
-      const fs = byItem.get(`${ind.row}:${ind.ordinal}`) ?? [];
-      rows.push([
+      const fs = byItem.size ? byItem.get(`${ind.row}:${ind.ordinal}`) : undefined;
+      yield [
         ind.project,
         `${t.sheet}!${ind.cell}`,
         ind.ordinal,
@@ -91,10 +133,12 @@ export function indicatorSheet(tables: readonly TableReport[], locale: Locale = 
         ind.name,
         ...value(ind.period),
         ...value(ind.annual),
-        fs.map((f) => f.message).join('\n') || null,
-      ]);
-      sources.push({ sheet: t.sheet, cell: ind.cell });
+        fs ? fs.map((f) => f.message).join('\n') || null : null,
+      ];
     }
   }
-  return { name: INDICATOR_SHEET_NAME, tableName: INDICATOR_TABLE_NAME, header: HEADER[locale], rows, sources };
+}
+
+function* sourcesOf(tables: readonly TableReport[]): Generator<SheetSource, void, undefined> {
+  for (const t of tables) for (const ind of t.indicators) yield { sheet: t.sheet, cell: ind.cell };
 }

@@ -6,7 +6,7 @@ import { patchSheetCells, patchStyles, MINIMAL_STYLES } from '../../src/cli/anno
 import { commentPlainText, emptyComments, patchComments } from '../../src/cli/annotate-notes';
 import { EXCEL_MAX_CELL_CHARS, fitCell, indicatorSheetXml, indicatorTableXml } from '../../src/cli/indicator-part';
 import { addIndicatorStyles, type IndicatorStyles } from '../../src/cli/indicator-styles';
-import { indicatorSheet, type IndicatorSheet } from '../../src/core/indicator-sheet';
+import { heldRows, indicatorSheet, type IndicatorSheet } from '../../src/core/indicator-sheet';
 import type { Locale } from '../../src/core/messages/locale';
 import { ooxmlText } from '../../src/cli/ooxml';
 
@@ -122,7 +122,7 @@ describe('patchComments', () => {
 function sheetXml(s: IndicatorSheet, locale: Locale, styles?: IndicatorStyles): string {
   const decoder = new TextDecoder();
   let xml = '';
-  for (const chunk of indicatorSheetXml(s, locale, { relId: 'rId1' }, styles))
+  for (const chunk of indicatorSheetXml(heldRows(s), locale, { relId: 'rId1' }, styles))
     xml += decoder.decode(chunk, { stream: true });
   return xml + decoder.decode();
 }
@@ -153,7 +153,7 @@ describe('the indicator sheet', () => {
     const texts = [...xml.matchAll(/<t(?: xml:space="preserve")?>([^<]*)<\/t>/g)].map((m) => m[1]);
     expect(Math.max(...texts.map((t) => t.length))).toBe(EXCEL_MAX_CELL_CHARS);
     expect(xml).toContain(`<hyperlink ref="B2" location="'S'!$G$4"/>`);
-    expect(indicatorTableXml(one, { id: 1, name: 'T' })).toContain('ref="A1:C2"');
+    expect(indicatorTableXml(heldRows(one), { id: 1, name: 'T' })).toContain('ref="A1:C2"');
   });
 
   test('each row links to its source cell: the sheet name quoted and escaped, the cell made absolute', () => {
