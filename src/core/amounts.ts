@@ -3,6 +3,7 @@
  * decimals stands for ±½·10⁻ᵈ, so a sum of n parts against its total is consistent when
  * |Σ − total| ≤ ½·10⁻ᵈ·(n+1) (domain.md §3, as XBRL Calculations 1.1 reads rounded figures).
  */
+import { boundedMemo } from './memo';
 import { type Cell, cellText, isCellError } from './grid';
 
 export interface Amount {
@@ -87,20 +88,13 @@ export function parseAmountText(raw: string): AmountRead {
   return { ok: true, amount: { cents, decimals: Math.min(frac.length, 2), blank: false } };
 }
 
-/** A sheet uses a handful of number formats on thousands of amount cells: each is read once (bounded). */
-const decimalsByFormat = new Map<string, number | null>();
-const MAX_FORMATS = 1000;
-
 /** Decimals a number format shows: `#,##0.00` → 2, `0` → 0, General → null (use the written digits). */
 export function formatDecimals(numberFormat: string | undefined): number | null {
-  if (!numberFormat) return null;
-  let d = decimalsByFormat.get(numberFormat);
-  if (d === undefined) {
-    d = decimalsOfFormat(numberFormat);
-    if (decimalsByFormat.size < MAX_FORMATS) decimalsByFormat.set(numberFormat, d);
-  }
-  return d;
+  return numberFormat ? decimalsByFormat(numberFormat) : null;
 }
+
+/** A sheet uses a handful of number formats on thousands of amount cells: each is read once. */
+const decimalsByFormat = boundedMemo(decimalsOfFormat, 1000);
 
 function decimalsOfFormat(numberFormat: string): number | null {
   if (/^general$/i.test(numberFormat) || numberFormat === '@') return null;

@@ -3,6 +3,7 @@
  * (docs/layouts.md §4): score suffixes, spaces, line breaks, a missing 指标 and prefixes such as
  * 产出数量指标 or 项目完成指标 are ignored. A name whose family cannot be told stays unmapped.
  */
+import { boundedMemo } from '../memo';
 import { LEVEL1, LEVEL2 } from './framework';
 
 export interface CanonicalLevel {
@@ -27,19 +28,11 @@ export function levelKey(written: string): string {
     .replace(/[（(][^()（）]*[)）]/g, '');
 }
 
-const memo1 = new Map<string, string | null>();
-const memo2 = new Map<string, string | null>();
+/** Level names repeat in every project: each is read once (bounded). */
 const MAX_MEMO = 5000;
 
 /** 一级 code by meaning: 产出 / 完成 → 1, 效益 / 效果 → 2, 满意 → 3, 成本 → 4. Remembered per name. */
-export function level1CodeByName(written: string): string | null {
-  let c = memo1.get(written);
-  if (c === undefined) {
-    c = level1Code(written);
-    if (memo1.size < MAX_MEMO) memo1.set(written, c);
-  }
-  return c;
-}
+export const level1CodeByName: (written: string) => string | null = boundedMemo(level1Code, MAX_MEMO);
 
 function level1Code(written: string): string | null {
   const k = levelKey(written);
@@ -56,14 +49,13 @@ function level1Code(written: string): string | null {
  * code decides which, when known.
  */
 export function level2CodeByName(written: string, level1: string | null): string | null {
-  const key = `${level1 ?? ''}\u0000${written}`;
-  let c = memo2.get(key);
-  if (c === undefined) {
-    c = level2Code(written, level1);
-    if (memo2.size < MAX_MEMO) memo2.set(key, c);
-  }
-  return c;
+  return level2ByKey(`${level1 ?? ''}\u0000${written}`);
 }
+
+const level2ByKey = boundedMemo((key) => {
+  const cut = key.indexOf('\u0000');
+  return level2Code(key.slice(cut + 1), key.slice(0, cut) || null);
+}, MAX_MEMO);
 
 function level2Code(written: string, level1: string | null): string | null {
   const k = levelKey(written);

@@ -3,6 +3,7 @@
  * titles such as `财政专\n户拨款`, one-row or grouped two-row headers), wherever the table starts;
  * the amount unit (万元 or 元) from the lines above it.
  */
+import { boundedMemo } from '../memo';
 import { type Grid, cellAt, cellText, lastRow, rowEntries, rowIndexFrom, rowNumbers } from '../grid';
 import type { ColumnRole } from '../report';
 
@@ -27,19 +28,14 @@ export function headerKey(text: string): string {
     .replace(/[:：]/g, '');
 }
 
-/** Which column a header title names, if any. Order matters: 财政专户拨款 before 财政拨款. */
-const roleMemo = new Map<string, ColumnRole | null>();
+/** Forms repeat the same label texts on every block: each is read once (bounded). */
+const roleByTitle = boundedMemo(roleOfTitle, 20000);
 
+/** Which column a header title names, if any. */
 export function headerRole(text: string): ColumnRole | null {
   // Titles are short; skipping long texts early keeps the scan of data rows cheap.
   if (!text || text.length > 60) return null;
-  // Forms repeat the same label texts on every block: remember the answer (bounded).
-  let role = roleMemo.get(text);
-  if (role === undefined) {
-    role = roleOfTitle(text);
-    if (roleMemo.size < 20000) roleMemo.set(text, role);
-  }
-  return role;
+  return roleByTitle(text);
 }
 
 /**
@@ -52,6 +48,7 @@ export function isNameTitle(text: string): boolean {
   return headerRole(text) === 'name';
 }
 
+/** Order matters: 财政专户拨款 before 财政拨款. */
 function roleOfTitle(text: string): ColumnRole | null {
   const k = headerKey(text);
   if (!k || k.length > 40) return null;
